@@ -1,0 +1,18 @@
+"""tiedote: numeric claims from Finnish press releases, with exact spans."""
+
+from tiedote._version import __version__
+from tiedote.errors import TiedoteError
+from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span, Subject
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Change",
+    "Claim",
+    "Measure",
+    "Period",
+    "Quantity",
+    "Span",
+    "Subject",
+    "TiedoteError",
+    "__version__",
+]
