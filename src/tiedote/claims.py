@@ -1,0 +1,331 @@
+"""Joining numbers with their unit, measure, period, rate, statistic and change.
+
+One pass over the sentences of a release.  Sentences with no digit and no
+possible number word are skipped before any other work, except that their
+time expressions still update the period in force (a period named in one
+sentence carries to the figures of the next ones in its paragraph).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+import regex
+
+from tiedote import numwords, periods
+from tiedote.context import (Found, Unit, after_number, clauses, read_change, read_qualifier, read_rate,
+                             read_statistic, read_unit)
+from tiedote.lexicon import Lexicon
+from tiedote.measure import MeasureHit, counted_noun, subject_noun, tense
+from tiedote.models import (SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span)
+from tiedote.nonclaims import URL_RE, why_not
+from tiedote.numbers import Num, read_numbers
+from tiedote.text import Sentence, Token, normalise, sentences, tokenize
+
+_HAS_DIGIT = regex.compile(r"\d")
+_WORD = regex.compile(r"[^\W\d_]{3,}")
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A claim under construction; fields filled step by step."""
+
+    num: Num
+    sent: Sentence
+    unit: Unit
+    rules: list[str]
+    qualifier: Found | None = None
+    statistic: Found | None = None
+    rate: Found | None = None
+    change: Found | None = None
+    measure: MeasureHit | None = None
+    period: Period | None = None
+    clause: int = 0
+    anaphoric: bool = False
+
+
+@dataclass(slots=True)
+class _PeriodState:
+    doc: Period | None = None  # the release's own period (title or lead), for new paragraphs
+    current: Period | None = None  # the period in force in this paragraph
+    paragraph: int = -1
+    seen: list[Period] = field(default_factory=list)
+
+
+def _might_have_number(text: str) -> bool:
+    if _HAS_DIGIT.search(text):
+        return True
+    return any(numwords.could_start_number_word(m.group().lower()) for m in _WORD.finditer(text))
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _sentence_tense(toks: list[Token], lo: int = 0, hi: int | None = None) -> str | None:
+    for t in toks[lo:hi]:
+        if t.kind == "word":
+            tn = tense(t.lower)
+            if tn is not None:
+                return tn
+    return None
+
+
+def _clause_tense(toks: list[Token], clause: list[int], c: int) -> str | None:
+    idx = [k for k, cc in enumerate(clause) if cc == c]
+    if not idx:
+        return None
+    return _sentence_tense(toks, idx[0], idx[-1] + 1)
+
+
+def _as_period(text: str, m: periods.PeriodMention, base: int, basis: str | None = None) -> Period:
+    return Period(start=m.start, end=m.end, granularity=m.granularity,  # type: ignore[arg-type]
+                  basis=basis or m.basis,  # type: ignore[arg-type]
+                  span=_span(text, base + m.start_char, base + m.end_char))
+
+
+def _is_base(toks: list[Token], m: periods.PeriodMention, base: int) -> bool:
+    """"kuin vuotta aiemmin", "edellisestä neljänneksestä": the base of a comparison, not the figure's time."""
+    if m.kind == "base":
+        return True
+    before = [t for t in toks if t.end <= base + m.start_char][-2:]
+    return any(t.lower == "kuin" for t in before)
+
+
+def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[Claim]:
+    norm = normalise(text)
+    sents = sentences(norm)
+    state = _PeriodState()
+    out: list[Claim] = []
+    text_key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    prev_claims: list[_Pending] = []
+    for s_index, sent in enumerate(sents):
+        if sent.paragraph != state.paragraph:
+            state.paragraph = sent.paragraph
+            state.current = state.doc
+        has_num = _might_have_number(sent.text)
+        toks = tokenize(sent) if has_num else []
+        past = _sentence_tense(toks) == "past" if has_num else False
+        mentions = periods.find_periods(sent.text, published, past=past)
+        if not has_num:
+            _update_state(state, mentions, sent, norm, s_index, toks)
+            continue
+        pendings = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims)
+        _update_state(state, mentions, sent, norm, s_index, toks)
+        for p in pendings:
+            out.append(_build(text, p, published, text_key))
+        if pendings:
+            prev_claims = pendings
+    return out
+
+
+def _update_state(state: _PeriodState, mentions: list[periods.PeriodMention], sent: Sentence, norm: str,
+                  s_index: int, toks: list[Token]) -> None:
+    absolute = [m for m in mentions if m.kind in ("absolute",) and m.start is not None
+                and not (toks and _is_base(toks, m, sent.start))]
+    if absolute:
+        state.current = _as_period(norm, absolute[-1], sent.start, "context")
+        if state.doc is None and sent.paragraph <= 1:
+            state.doc = state.current
+
+
+def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: list[periods.PeriodMention],
+                     lex: Lexicon, state: _PeriodState, published: dt.date | None,
+                     prev_claims: list[_Pending]) -> list[_Pending]:
+    masked: list[tuple[int, int]] = [(sent.start + m.start_char, sent.start + m.end_char) for m in mentions]
+    masked += [(sent.start + m.start(), sent.start + m.end()) for m in URL_RE.finditer(sent.text)]
+    clause = clauses(toks)
+    pendings: list[_Pending] = []
+    skip_to = -1
+    for num in read_numbers(toks):
+        if num.i < skip_to or any(a < num.end and num.start < b for a, b in masked):
+            continue
+        reason = why_not(toks, num, sent, lex)
+        if reason is not None:
+            if reason == "nonclaim.phone":
+                skip_to = _phone_end(toks, num.i)
+            continue
+        unit = read_unit(toks, num, lex)
+        unit = _duration_or_rate(toks, num, unit, lex)
+        p = _Pending(num=num, sent=sent, unit=unit, rules=[num.rule], clause=clause[num.i])
+        if unit.unit is not None:
+            p.rules.append(unit.rule)
+        # "kymmenessä vuodessa puolittunut": a window of change, not a figure
+        if unit.token >= 0 and unit.unit in ("year", "month", "week", "day") and toks[unit.token].lower.endswith(
+                ("ssa", "ssä")) and unit.token + 1 < len(toks) and any(
+                toks[unit.token + 1].lower in ws for _, ws in lex.change):
+            continue
+        p.qualifier = read_qualifier(toks, num, lex)
+        p.statistic = read_statistic(toks, num, clause, lex)
+        p.change = read_change(toks, num, clause, lex, unit.unit)
+        p.rate = read_rate(toks, num, unit, clause, lex, p.change is not None)
+        pendings.append(p)
+    _fill_ellipsis(pendings, toks, lex)
+    for p in pendings:
+        _fill_measure(p, toks, clause, lex, pendings, prev_claims)
+        p.period = _period_for(p, toks, clause, mentions, norm, sent, state, published)
+    return pendings
+
+
+def _phone_end(toks: list[Token], i: int) -> int:
+    """"puh. 09 4766 4000": every digit group of a phone number, one token past its end."""
+    k = i + 1
+    while k < len(toks) and toks[k].kind == "num" and toks[k].start - toks[k - 1].end <= 1:
+        k += 1
+    return k
+
+
+# Longest plausible duration stated in an inessive unit ("käsiteltiin 23 päivässä");
+# a larger figure before "kuukaudessa" is a count per month ("noin 1 900 kuukaudessa").
+_MAX_DURATION = {"second": 100_000, "minute": 10_000, "hour": 1_000, "day": 400, "week": 520, "month": 120,
+                 "year": 100}
+
+
+def _duration_or_rate(toks: list[Token], num: Num, unit: Unit, lex: Lexicon) -> Unit:
+    if unit.token < 0 or unit.unit not in _MAX_DURATION or not toks[unit.token].lower.endswith(("ssa", "ssä")):
+        return unit
+    value = num.value if num.value is not None else num.high
+    if value is not None and value > _MAX_DURATION[unit.unit] and toks[unit.token].lower in lex.rate_words:
+        return Unit(None, bare=False, rule="unit.rate_not_duration")
+    return unit
+
+
+def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon) -> None:
+    """A bare number takes the unit of a neighbouring figure.
+
+    "kasvua kertyi 3,1 ja lähijunissa 1,8 prosenttia" (the next one),
+    "kesti tammikuussa 5,6 arkipäivää, joulukuussa vajaa 5" (the previous one).
+    """
+    for idx, p in enumerate(pendings):
+        if p.unit.unit is not None:
+            continue
+        if p.unit.bare:
+            nxt = pendings[idx + 1] if idx + 1 < len(pendings) else None
+            k = after_number(toks, p.num)
+            joined = k < len(toks) and toks[k].lower in ("ja", "tai", "sekä")
+            if joined and nxt is not None and nxt.unit.unit not in (None, "count") and nxt.num.i - p.num.j <= 4:
+                p.unit = Unit(nxt.unit.unit, bare=True, rule="unit.ellipsis_next")
+                p.rules.append("unit.ellipsis_next")
+                continue
+            prev = next((q for q in reversed(pendings[:idx]) if q.unit.unit is not None), None)
+            if prev is not None:
+                p.unit = Unit(prev.unit.unit, bare=True, rule="unit.ellipsis_previous")
+                p.rules.append("unit.ellipsis_previous")
+                if p.rate is None and prev.rate is not None and prev.clause != p.clause:
+                    p.rate = prev.rate
+                continue
+        p.unit = Unit("count", rule="unit.count")
+        p.rules.append("unit.count")
+
+
+def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexicon, pendings: list[_Pending],
+                  prev_claims: list[_Pending]) -> None:
+    stop = lex.stopwords
+    anaphora = next((k for k in range(p.num.i) if clause[k] == p.clause and toks[k].lower in lex.anaphora), None)
+    hit: MeasureHit | None = None
+    earlier = [q for q in pendings if q.num.i < p.num.i and q.measure is not None]
+    if anaphora is not None:
+        # "vuonna 2018 se oli noin 8 minuuttia", "kun koko maassa se on 43,2 vuotta":
+        # the pronoun stands for the last figure's measure, or the last subject before it
+        if earlier:
+            src = earlier[-1]
+            assert src.measure is not None
+            hit = MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.anaphora")
+            if p.statistic is None and src.statistic is not None:
+                p.statistic = src.statistic
+        else:
+            hit = subject_noun(toks, p.num, clause, lex, stop, anywhere_before=anaphora)
+    if hit is None and p.unit.unit == "count" and not p.unit.bare:
+        hit = counted_noun(toks, after_number(toks, p.num), lex, stop)
+    if hit is None:
+        hit = subject_noun(toks, p.num, clause, lex, stop)
+    if hit is None:
+        source = earlier[-1] if earlier else (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
+        if source is not None and source.measure is not None:
+            hit = MeasureHit(source.measure.lemma, source.measure.start, source.measure.end, "measure.carried")
+    if hit is not None:
+        p.measure = hit
+        p.rules.append(hit.rule)
+
+
+def _period_for(p: _Pending, toks: list[Token], clause: list[int], mentions: list[periods.PeriodMention],
+                norm: str, sent: Sentence, state: _PeriodState, published: dt.date | None) -> Period | None:
+    base = sent.start
+    num_at = p.num.start - base
+    usable = [m for m in mentions if not _is_base(toks, m, base)]
+
+    def clause_of(m: periods.PeriodMention) -> int:
+        for k, t in enumerate(toks):
+            if t.start >= base + m.start_char:
+                return clause[k]
+        return clause[-1] if clause else 0
+
+    same = [m for m in usable if clause_of(m) == p.clause]
+    before = [m for m in usable if m.end_char <= num_at]
+    chosen: periods.PeriodMention | None = None
+    if same:
+        chosen = min(same, key=lambda m: abs(m.start_char - num_at))
+    elif before:
+        chosen = before[-1]
+    context = state.current
+    if chosen is not None:
+        p.rules.append(chosen.rule)
+        if chosen.kind == "relative" and chosen.shift is not None:
+            ref = None
+            earlier_abs = [m for m in usable if m.kind == "absolute" and m.start is not None
+                           and m.end_char <= chosen.start_char]
+            if earlier_abs:
+                ref = (earlier_abs[-1].start, earlier_abs[-1].end, earlier_abs[-1].granularity)
+            elif context is not None and context.start is not None and context.end is not None:
+                ref = (context.start, context.end, context.granularity)
+            if ref is None or ref[0] is None or ref[1] is None:
+                return _as_period(norm, chosen, base, "unresolved")
+            y, mo, w = chosen.shift
+            s, e = periods.shift_range(ref[0], ref[1], ref[2], years=y, months=mo, weeks=w)
+            return Period(start=s, end=e, granularity=ref[2],  # type: ignore[arg-type]
+                          basis="context", span=_span(norm, base + chosen.start_char, base + chosen.end_char))
+        return _as_period(norm, chosen, base)
+    tn = _clause_tense(toks, clause, p.clause) or _sentence_tense(toks)
+    if tn == "present" and published is not None:
+        p.rules.append("period.published")
+        return Period(start=published, end=published, granularity="day", basis="published", span=None)
+    if context is not None:
+        p.rules.append("period.context")
+        return context.model_copy(update={"basis": "context"})
+    return Period(basis="unresolved")
+
+
+def _build(text: str, p: _Pending, published: dt.date | None, text_key: str) -> Claim:
+    num = p.num
+    q = Quantity(
+        value=num.value, low=num.low, high=num.high, unit=p.unit.unit or "count",  # type: ignore[arg-type]
+        qualifier=(p.qualifier.value if p.qualifier else "exact"),  # type: ignore[arg-type]
+        span=_span(text, num.start, num.end),
+        unit_span=_span(text, p.unit.start, p.unit.end) if p.unit.start >= 0 else None,
+        qualifier_span=_span(text, p.qualifier.start, p.qualifier.end) if p.qualifier else None,
+    )
+    rules = list(p.rules)
+    for f in (p.qualifier, p.statistic, p.rate, p.change):
+        if f is not None:
+            rules.append(f.rule)
+    key = f"{SCHEMA_VERSION}|{text_key}|{published}|{num.start}|{num.end}|{num.value}|{num.low}|{num.high}"
+    cid = "c" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+    period = p.period
+    if period is not None and period.span is not None:
+        period = period.model_copy(update={"span": _span(text, period.span.start, period.span.end)})
+    return Claim(
+        id=cid,
+        quantity=q,
+        measure=Measure(lemma=p.measure.lemma, span=_span(text, p.measure.start, p.measure.end)) if p.measure else None,
+        statistic=p.statistic.value if p.statistic else None,  # type: ignore[arg-type]
+        rate=p.rate.value if p.rate else None,  # type: ignore[arg-type]
+        period=period,
+        change=Change(direction=p.change.value, span=_span(text, p.change.start, p.change.end))  # type: ignore[arg-type]
+        if p.change else None,
+        sentence=_span(text, p.sent.start, p.sent.end),
+        rules=tuple(dict.fromkeys(rules)),
+        statistic_span=_span(text, p.statistic.start, p.statistic.end) if p.statistic else None,
+        rate_span=_span(text, p.rate.start, p.rate.end) if p.rate else None,
+    )

@@ -1,0 +1,216 @@
+"""What stands around a number: its unit, qualifier, statistic, rate and change.
+
+Scope is the clause: a sentence cut at commas, semicolons, colons, brackets
+and spaced dashes ("Keskimääräinen palautus on noin 800 euroa, mutta mediaani
+vain noin 350 euroa" gives 800 the mean and 350 the median).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tiedote.lexicon import Lexicon
+from tiedote.numbers import Num
+from tiedote.text import Token
+
+_CLAUSE_SYMS = frozenset(",;")
+# "eli 35 prosenttia": a restatement starts a clause of its own
+_CLAUSE_WORDS = frozenset({"eli", "mutta", "kun", "vaikka"})
+_DASH = frozenset("–—")
+# Words after a bare number that leave it without a unit of its own, so it
+# takes the unit of a neighbouring figure ("3,1 ja lähijunissa 1,8 prosenttia").
+_ELLIPSIS_WORDS = frozenset({"ja", "tai", "eli", "kun", "mutta", "sekä", "vaan"})
+
+
+def clauses(toks: list[Token]) -> list[int]:
+    """The clause index of every token."""
+    out: list[int] = []
+    c = 0
+    for k, t in enumerate(toks):
+        if t.kind == "sym":
+            if t.text in _CLAUSE_SYMS:
+                c += 1
+            elif t.text in _DASH and t.space_before:
+                c += 1
+            elif t.text == ":" and (k + 1 >= len(toks) or toks[k + 1].space_before):
+                c += 1  # "suureni hieman: asiointeja oli" but not "30 000:een"
+        elif t.lower in _CLAUSE_WORDS and k > 0 and toks[k - 1].text != ",":
+            c += 1
+        out.append(c)
+    return out
+
+
+@dataclass(slots=True)
+class Unit:
+    unit: str | None  # None: no unit word (a bare number)
+    start: int = -1
+    end: int = -1
+    token: int = -1  # index of the unit token, -1 if none
+    rule: str = ""
+    bare: bool = False
+
+
+def after_number(toks: list[Token], num: Num) -> int:
+    j = num.j
+    if j + 1 < len(toks) and toks[j].text == ":" and not toks[j].space_before and toks[j + 1].kind == "word" \
+            and not toks[j + 1].space_before:
+        j += 2
+    return j
+
+
+def read_unit(toks: list[Token], num: Num, lex: Lexicon) -> Unit:
+    k = after_number(toks, num)
+    if k < len(toks):
+        t = toks[k]
+        if t.text == "%":
+            # "0,4 %-yksikköä"
+            if k + 2 < len(toks) and toks[k + 1].text == "-" and toks[k + 2].lower.startswith("yks"):
+                return Unit("percentage_point", t.start, toks[k + 2].end, k, "unit.percent_sign_points")
+            return Unit("percent", t.start, t.end, k, "unit.percent_sign")
+        unit = lex.unit_forms.get(t.lower)
+        if unit is None and k + 1 < len(toks) and toks[k + 1].text == "." and not toks[k + 1].space_before:
+            unit = lex.unit_forms.get(t.lower + ".")
+        if unit is not None and not (t.lower == "e" and t.text == "e"):
+            return Unit(unit, t.start, t.end, k, "unit.word")
+    # "arvosanan 9", "yleisarvosanan 4,1": a grade word just before the number
+    for b in range(num.i - 1, max(-1, num.i - 3), -1):
+        g = lex.grade_forms.get(toks[b].lower)
+        if g is not None:
+            return Unit(g, toks[b].start, toks[b].end, b, "unit.grade")
+        if toks[b].kind != "word":
+            break
+    bare = k >= len(toks) or (toks[k].kind == "sym" and toks[k].text not in "%€$") \
+        or toks[k].lower in _ELLIPSIS_WORDS
+    return Unit(None, bare=bare)
+
+
+@dataclass(slots=True)
+class Found:
+    value: str
+    start: int
+    end: int
+    rule: str
+
+
+def read_qualifier(toks: list[Token], num: Num, lex: Lexicon) -> Found | None:
+    if num.qualifier is not None:
+        return Found(num.qualifier, toks[num.i].start, toks[num.i].end, "qualifier.vague_word")
+    b = num.i - 1
+    skipped = 0
+    while b >= 0 and skipped <= 2:
+        t = toks[b]
+        if t.text == "~":
+            return Found("approximate", t.start, t.end, "qualifier.tilde")
+        if t.text == "." and b > 0 and not t.space_before:
+            q = lex.qualifier(toks[b - 1].lower + ".")
+            if q is not None:
+                return Found(q, toks[b - 1].start, t.end, "qualifier.abbreviation")
+            return None
+        if t.kind != "word":
+            return None
+        q = lex.qualifier(t.lower)
+        if q is not None:
+            return Found(q, t.start, t.end, "qualifier.word")
+        if t.lower not in lex.qualifier_skip:
+            return None
+        skipped += 1
+        b -= 1
+    return None
+
+
+def _nearest(cands: list[tuple[int, Found]], num: Num) -> Found | None:
+    if not cands:
+        return None
+    return min(cands, key=lambda c: (min(abs(c[0] - num.i), abs(c[0] - (num.j - 1))), c[0]))[1]
+
+
+def read_statistic(toks: list[Token], num: Num, clause: list[int], lex: Lexicon) -> Found | None:
+    c = clause[num.i]
+    cands: list[tuple[int, Found]] = []
+    for k, t in enumerate(toks):
+        if clause[k] != c or t.kind != "word" or num.i <= k < num.j:
+            continue
+        for name, ws in lex.statistics:
+            if t.lower in ws:
+                cands.append((k, Found(name, t.start, t.end, f"statistic.{name}")))
+                break
+    # "matalin kattavuus on noin 6 prosenttia ja korkein 58": a word before its figure wins
+    before = [c_ for c_ in cands if c_[0] < num.i]
+    return _nearest(before or cands, num)
+
+
+def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, unit: str | None = None) -> Found | None:
+    c = clause[num.i]
+    found = _change_in_clause(toks, num, clause, c, lex, unit)
+    if found is None and c > 0:
+        # "pysyi ennallaan, sillä muutos ... oli 0,0 prosenttia": an explanation shares its change
+        first = next((k for k, cc in enumerate(clause) if cc == c), None)
+        if first is not None and first + 1 < len(toks) and toks[first].text == "," \
+                and toks[first + 1].lower in ("sillä", "koska"):
+            found = _change_in_clause(toks, num, clause, c - 1, lex, unit)
+    return found
+
+
+def _change_in_clause(toks: list[Token], num: Num, clause: list[int], c: int, lex: Lexicon,
+                      unit: str | None) -> Found | None:
+    cands: list[tuple[int, Found]] = []
+    for k, t in enumerate(toks):
+        if clause[k] != c or t.kind != "word" or num.i <= k < num.j:
+            continue
+        comp = lex.comparatives.get(t.lower)
+        if comp is not None:
+            if _comparison_is_over_time(toks, k, clause, lex):
+                cands.append((k, Found(comp, t.start, t.end, "change.comparative")))
+            continue
+        for direction, ws in lex.change:
+            if t.lower in ws:
+                cands.append((k, Found(direction, t.start, t.end, f"change.{direction}")))
+                break
+        else:
+            if unit not in (None, "count"):
+                for direction, ws in lex.weak_change:
+                    if t.lower in ws:
+                        cands.append((k, Found(direction, t.start, t.end, f"change.{direction}")))
+                        break
+    return _nearest(cands, num)
+
+
+def _comparison_is_over_time(toks: list[Token], k: int, clause: list[int], lex: Lexicon) -> bool:
+    """"enemmän kuin vuotta aiemmin" is a change; "enemmän kuin syntyneitä" compares groups."""
+    c = clause[k]
+    for m in range(k + 1, min(len(toks), k + 3)):
+        if toks[m].lower == "kuin":
+            rest = [toks[x] for x in range(m + 1, len(toks)) if clause[x] == c][:4]
+            return any(t.lower in lex.change_time or t.kind == "num" for t in rest)
+    return True
+
+
+def read_rate(toks: list[Token], num: Num, unit: Unit, clause: list[int], lex: Lexicon,
+              has_change: bool) -> Found | None:
+    c = clause[num.i]
+    cands: list[tuple[int, Found]] = []
+    for k, t in enumerate(toks):
+        if clause[k] != c or num.i <= k < num.j or k == unit.token:
+            continue
+        phrase = t.lower
+        end_tok = t
+        if k + 1 < len(toks) and toks[k + 1].lower in ("kohden", "kohti"):
+            two = f"{t.lower} kohden"
+            if two in lex.rate_words:
+                phrase, end_tok = two, toks[k + 1]
+        elif t.text == "/" and k + 1 < len(toks):
+            phrase, end_tok = "/" + toks[k + 1].lower, toks[k + 1]
+        rate = lex.rate_words.get(phrase)
+        if rate is None:
+            continue
+        # "kahdessa viikossa" is a duration of its own, not "per week"
+        if k > 0 and (toks[k - 1].kind == "num" or (k - 1 == num.j - 1)):
+            if k - 1 != num.j - 1:
+                continue
+        # "kasvoi vuodessa 10 400:lla", "kasvanut jopa 20 prosenttia vuodessa": a window
+        # of change, not a rate (contract.md)
+        if has_change and rate in ("year", "month", "week", "quarter") and (
+                k < num.i or unit.unit in ("percent", "percentage_point")):
+            continue
+        cands.append((k, Found(rate, t.start, end_tok.end, f"rate.{rate}")))
+    return _nearest(cands, num)

@@ -1,0 +1,173 @@
+"""Finnish word lists, loaded once per process from ``lang/fi/*.toml`` and validated.
+
+The engine names no Finnish word: every word it reacts to is in a data file
+here, so a linguist can extend the lists without touching code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tiedote.errors import LexiconError
+from tiedote.models import QUALIFIERS, RATES, STATISTICS, UNITS
+from tiedote.morphology import all_forms
+
+
+@dataclass(frozen=True, slots=True)
+class WordSet:
+    """Whole words plus stems matched by prefix ("runsa" matches "runsaat")."""
+
+    words: frozenset[str]
+    stems: tuple[str, ...]
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and (word in self.words or (bool(self.stems) and word.startswith(self.stems)))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    unit_forms: dict[str, str]  # surface form -> unit
+    grade_forms: dict[str, str]  # "arvosanan" -> "score" (looked up left of a number)
+    qualifier_words: dict[str, str]
+    qualifier_stems: tuple[tuple[str, str], ...]
+    qualifier_skip: frozenset[str]
+    statistics: tuple[tuple[str, WordSet], ...]
+    rate_words: dict[str, str]  # one- or two-word phrase -> rate
+    change: tuple[tuple[str, WordSet], ...]
+    comparatives: dict[str, str]
+    weak_change: tuple[tuple[str, WordSet], ...]  # change words only for non-count figures
+    change_time: WordSet
+    nonclaim: dict[str, frozenset[str]]
+    name_stems: tuple[str, ...]
+    abbreviations: frozenset[str]
+    stopwords: frozenset[str]
+    anaphora: frozenset[str]
+
+    def qualifier(self, word: str) -> str | None:
+        q = self.qualifier_words.get(word)
+        if q is not None:
+            return q
+        for stem, qual in self.qualifier_stems:
+            if word.startswith(stem):
+                return qual
+        return None
+
+
+def _read(name: str, root: Path | None) -> dict[str, Any]:
+    try:
+        if root is not None:
+            data = (root / name).read_bytes()
+        else:
+            data = resources.files("tiedote.lang.fi").joinpath(name).read_bytes()
+        return tomllib.loads(data.decode("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"lang/fi/{name}: cannot be read: {exc}") from exc
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise LexiconError(f"{where}: expected a list of non-empty strings, got {value!r}")
+    out = [v.lower() for v in value]
+    if any(v != v.strip() for v in out):
+        raise LexiconError(f"{where}: entries may not start or end with spaces")
+    return out
+
+
+def _wordset(table: Any, where: str) -> WordSet:
+    if not isinstance(table, dict):
+        raise LexiconError(f"{where}: expected a table with `word` and/or `stem`")
+    return WordSet(frozenset(_strings(table.get("word", []), f"{where}.word")),
+                   tuple(_strings(table.get("stem", []), f"{where}.stem")))
+
+
+def _unit_table(entries: Any, where: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    if not isinstance(entries, list):
+        raise LexiconError(f"{where}: expected an array of tables")
+    for i, entry in enumerate(entries):
+        unit = entry.get("unit")
+        if unit not in UNITS:
+            raise LexiconError(f"{where}[{i}] ({entry.get('nom')!r}): unit {unit!r} is not one of {UNITS}")
+        try:
+            forms = all_forms({k: v for k, v in entry.items() if k != "unit"})
+        except ValueError as exc:
+            raise LexiconError(f"{where}[{i}]: {exc}") from exc
+        for form in forms:
+            if out.get(form, unit) != unit:
+                raise LexiconError(f"{where}[{i}]: form {form!r} is already unit {out[form]!r}")
+            out[form] = unit
+    return out
+
+
+def load(root: Path | None = None) -> Lexicon:
+    """Read and validate the word lists (``root`` overrides the packaged folder, for tests)."""
+    units = _read("units.toml", root)
+    quals = _read("qualifiers.toml", root)
+    words = _read("words.toml", root)
+    abbrev = _read("abbreviations.toml", root)
+    stop = _read("stopwords.toml", root)
+
+    qualifier_words: dict[str, str] = {}
+    qualifier_stems: list[tuple[str, str]] = []
+    for qual in QUALIFIERS:
+        if qual == "exact":
+            continue
+        table = quals.get(qual)
+        if table is None:
+            raise LexiconError(f"lang/fi/qualifiers.toml: no [{qual}] table")
+        ws = _wordset(table, f"qualifiers.toml [{qual}]")
+        qualifier_words.update({w: qual for w in ws.words})
+        qualifier_stems.extend((s, qual) for s in ws.stems)
+    stats_table = words.get("statistic", {})
+    if set(stats_table) - set(STATISTICS):
+        raise LexiconError(f"words.toml [statistic]: unknown statistics {set(stats_table) - set(STATISTICS)}")
+    statistics = tuple((name, _wordset(t, f"words.toml [statistic.{name}]")) for name, t in stats_table.items())
+    rate_words: dict[str, str] = {}
+    for rate, phrases in words.get("rate", {}).items():
+        if rate not in RATES:
+            raise LexiconError(f"words.toml [rate]: {rate!r} is not one of {RATES}")
+        rate_words.update({p: rate for p in _strings(phrases, f"words.toml [rate].{rate}")})
+    change = []
+    weak_change = []
+    comparatives: dict[str, str] = {}
+    for direction in ("increase", "decrease", "unchanged"):
+        t = words.get("change", {}).get(direction)
+        if t is None:
+            raise LexiconError(f"words.toml: no [change.{direction}] table")
+        change.append((direction, _wordset(t, f"words.toml [change.{direction}]")))
+        comparatives.update({w: direction for w in _strings(t.get("comparative", []), "comparative")})
+        weak_change.append((direction, WordSet(frozenset(), tuple(_strings(t.get("weak_stem", []), "weak_stem")))))
+    nonclaim = {k: frozenset(_strings(v, f"words.toml [nonclaim].{k}"))
+                for k, v in words.get("nonclaim", {}).items() if k != "name_stem"}
+    for required in ("clock", "phone", "scale", "age_suffix", "age_after", "ratio_noun", "ratio_after", "section"):
+        if required not in nonclaim:
+            raise LexiconError(f"words.toml [nonclaim]: missing list {required!r}")
+    return Lexicon(
+        unit_forms=_unit_table(units.get("noun"), "units.toml [[noun]]"),
+        grade_forms=_unit_table(units.get("grade"), "units.toml [[grade]]"),
+        qualifier_words=qualifier_words,
+        qualifier_stems=tuple(qualifier_stems),
+        qualifier_skip=frozenset(_strings(quals.get("skip", {}).get("word", []), "qualifiers.toml [skip]")),
+        statistics=statistics,
+        rate_words=rate_words,
+        change=tuple(change),
+        comparatives=comparatives,
+        weak_change=tuple(weak_change),
+        change_time=_wordset(words.get("change", {}).get("time_words", {}), "words.toml [change.time_words]"),
+        nonclaim=nonclaim,
+        name_stems=tuple(_strings(words.get("nonclaim", {}).get("name_stem", []), "nonclaim.name_stem")),
+        abbreviations=frozenset(_strings(abbrev.get("words"), "abbreviations.toml words")),
+        stopwords=frozenset(_strings(stop.get("words"), "stopwords.toml words")),
+        anaphora=frozenset(_strings(stop.get("anaphora"), "stopwords.toml anaphora")),
+    )
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The packaged lexicon, built once per process."""
+    return load()

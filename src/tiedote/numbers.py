@@ -1,0 +1,212 @@
+"""Finnish numbers in a sentence: digit groups, decimal comma, ranges, scales, words.
+
+Reads a sentence's tokens (tiedote.text.tokenize) and returns every number it
+finds, each with its exact character span and the id of the rule that read it.
+Whether a number is a *claim* (and not a date, a phone number or a name) is
+decided afterwards by tiedote.nonclaims, which needs these same readings.
+
+Decisions, each tested in tests/test_numbers.py:
+- Digit groups: a group of 1–3 digits followed by one space and exactly three
+  digits joins it ("40 000", "1 200 000"); a 4-digit number never starts a
+  group, so "vuonna 2018 se oli 8" reads 2018 and 8.  A group starting with 0
+  never joins ("0800 12 600" is a phone number's shape, read by nonclaims).
+- A range is two numbers joined by an en dash or hyphen ("2–3", "3 500–4 000")
+  or "N:n ja M:n välillä"; a scale word after the second end applies to both.
+- A colon case ending ("30 000:een", "5 %:iin") is not part of the span.
+- Number words come from tiedote.numwords; value-1 words ("yksi", "yhdessä")
+  are not read, because in running text they are mostly "one of"/"together".
+- Vague words: "parin" (pari in any case) is 2 with qualifier approximate;
+  "muutama", "kymmeniä", "satoja" are not numbers (tiedote.numwords).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from tiedote import numwords
+from tiedote.text import Token
+
+_GROUP_RE = regex.compile(r"\d{3}(?:,\d+)?")
+_FIRST_GROUP_RE = regex.compile(r"[1-9]\d{0,2}")
+_DASHES = frozenset({"–", "-", "—", "‒"})
+
+
+@dataclass(slots=True)
+class Num:
+    i: int  # index of the first token of the number
+    j: int  # index one past the last token of the number (scale word included)
+    start: int  # char span of the number's own text
+    end: int
+    value: int | float | None
+    low: int | float | None = None
+    high: int | float | None = None
+    rule: str = "number.digits"
+    is_word: bool = False
+    grouped: bool = False  # digit groups joined by spaces
+    decimal: bool = False
+    dotted: bool = False  # "9.6.2020", "21.40": dates and clock times, never claims
+    qualifier: str | None = None  # set by vague words ("parin")
+    first_digits: str = ""  # the first digit token's text, for phone/postal-code shapes
+
+
+def _to_number(text: str) -> int | float:
+    if "," in text:
+        return float(text.replace(",", "."))
+    return int(text)
+
+
+def _clean(value: float) -> int | float:
+    """40000.0 → 40000: whole values are JSON integers, as in the gold files."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return round(value, 10) if isinstance(value, float) else value
+
+
+def _read_digits(toks: list[Token], i: int) -> Num | None:
+    """A digit number starting at toks[i]: groups, decimal comma and a scale word."""
+    t = toks[i]
+    if "." in t.text:
+        return Num(i, i + 1, t.start, t.end, None, rule="number.dotted", dotted=True, first_digits=t.text)
+    text = t.text
+    j = i + 1
+    grouped = False
+    if _FIRST_GROUP_RE.fullmatch(text):
+        while (j < len(toks) and toks[j].kind == "num" and toks[j].space_before
+               and toks[j].start == toks[j - 1].end + 1 and _GROUP_RE.fullmatch(toks[j].text)
+               and "," not in toks[j - 1].text):
+            text += toks[j].text
+            grouped = True
+            j += 1
+    value: int | float = _to_number(text)
+    end = toks[j - 1].end
+    num = Num(i, j, t.start, end, value, rule="number.grouped" if grouped else "number.digits",
+              grouped=grouped, decimal="," in text, first_digits=t.text)
+    _apply_scale(toks, num)
+    return num
+
+
+def _scale_at(toks: list[Token], j: int) -> tuple[int, int] | None:
+    """(multiplier, tokens used) of a scale word at toks[j] ("miljoonaa", "milj.")."""
+    if j >= len(toks) or toks[j].kind != "word":
+        return None
+    if j + 1 < len(toks) and toks[j + 1].text == "." and not toks[j + 1].space_before:
+        scale = numwords.scale_value(toks[j].lower + ".")
+        if scale:
+            return scale, 2
+    scale = numwords.scale_value(toks[j].lower)
+    return (scale, 1) if scale else None
+
+
+def _apply_scale(toks: list[Token], num: Num) -> None:
+    found = _scale_at(toks, num.j)
+    if found is None or num.value is None:
+        return
+    scale, used = found
+    num.value = _clean(num.value * scale)
+    num.j += used
+    num.end = toks[num.j - 1].end
+    num.rule += "+scale"
+
+
+def _read_word(toks: list[Token], i: int) -> Num | None:
+    t = toks[i]
+    if not numwords.could_start_number_word(t.lower):
+        return None
+    vague = numwords.vague_value(t.lower)
+    if vague is not None:
+        # "parin päivän päähän": only before a word, never alone ("pari" = a couple)
+        if i + 1 < len(toks) and toks[i + 1].kind == "word":
+            value, qual = vague
+            return Num(i, i + 1, t.start, t.end, value, rule="number.vague", is_word=True, qualifier=qual)
+        return None
+    words: list[str] = []
+    for k in range(i, min(i + 6, len(toks))):
+        if toks[k].kind != "word":
+            break
+        words.append(toks[k].lower)
+    parsed = numwords.parse_number_words(words)
+    if parsed is None:
+        return None
+    value, used = parsed
+    if value == 1:
+        return None
+    num = Num(i, i + used, t.start, toks[i + used - 1].end, _clean(value), rule="number.words", is_word=True)
+    _apply_scale(toks, num)
+    return num
+
+
+def _colon_case(toks: list[Token], j: int) -> int:
+    """Skip a colon case ending right after a number ("30 000:een", "%:iin"); return the next index."""
+    if (j + 1 < len(toks) and toks[j].text == ":" and not toks[j].space_before
+            and toks[j + 1].kind == "word" and not toks[j + 1].space_before):
+        return j + 2
+    return j
+
+
+def _read_one(toks: list[Token], i: int) -> Num | None:
+    t = toks[i]
+    if t.kind == "num":
+        return _read_digits(toks, i)
+    if t.kind == "word":
+        return _read_word(toks, i)
+    return None
+
+
+def _range(toks: list[Token], first: Num) -> Num:
+    """Extend a number into a range when a dash or "ja … välillä" joins a second one."""
+    j = first.j
+    if first.dotted or first.value is None:
+        return first
+    if j + 1 < len(toks) and toks[j].text in _DASHES:
+        nxt = toks[j + 1]
+        # "2–3", "3 500–4 000", "2 – 3"; but not "2018–" followed by a word
+        if nxt.kind == first_kind(first, toks):
+            second = _read_one(toks, j + 1)
+            if second is not None and second.value is not None and not second.dotted:
+                return _make_range(toks, first, second)
+    # "40 000:n ja 80 000:n välillä"
+    k = _colon_case(toks, j)
+    if k != j and k + 1 < len(toks) and toks[k].lower == "ja":
+        second = _read_one(toks, k + 1)
+        if second is not None and second.value is not None:
+            m = _colon_case(toks, second.j)
+            if m < len(toks) and toks[m].lower in ("välillä", "välille", "väliltä", "välissä"):
+                rng = _make_range(toks, first, second)
+                rng.rule = "number.range.valilla"
+                return rng
+    return first
+
+
+def first_kind(num: Num, toks: list[Token]) -> str:
+    return toks[num.i].kind
+
+
+def _make_range(toks: list[Token], first: Num, second: Num) -> Num:
+    low, high = first.value, second.value
+    assert low is not None and high is not None
+    # "2–3 miljoonaa": the scale written after the second end applies to both
+    if "scale" in second.rule and "scale" not in first.rule and high > low * 1000:
+        found = _scale_at(toks, second.j - (2 if toks[second.j - 1].text == "." else 1))
+        if found:
+            low = _clean(low * found[0])
+    return Num(first.i, second.j, first.start, second.end, None, low=low, high=high,
+               rule="number.range", is_word=first.is_word, grouped=first.grouped or second.grouped,
+               decimal=first.decimal or second.decimal, first_digits=first.first_digits)
+
+
+def read_numbers(toks: list[Token]) -> list[Num]:
+    """Every number in a sentence's tokens, left to right, none overlapping."""
+    out: list[Num] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        num = _read_one(toks, i)
+        if num is None:
+            i += 1
+            continue
+        num = _range(toks, num)
+        out.append(num)
+        i = max(num.j, i + 1)
+    return out

@@ -1,0 +1,115 @@
+"""Length-preserving normalisation, sentences and tokens.
+
+Every offset tiedote reports is an offset into the caller's text, so nothing
+here may change the length of the text: no-break spaces become plain spaces
+one for one, and tokens keep their absolute offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from tiedote.lexicon import lexicon
+
+# U+00A0 NO-BREAK SPACE, U+202F NARROW NO-BREAK SPACE, U+2007 FIGURE SPACE and
+# U+2009 THIN SPACE join digit groups in typeset releases ("40 000").
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " "})
+
+
+def normalise(text: str) -> str:
+    """The text with every kind of space as " " — same length, same offsets."""
+    return text.translate(_SPACES)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    lower: str
+    start: int  # absolute offsets into the release text
+    end: int
+    kind: str  # "num", "word" or "sym"
+    space_before: bool  # whitespace (or the sentence start) precedes the token
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    line_start: bool  # the sentence starts a line (titles, list items)
+    paragraph: int  # index of the paragraph (blank-line separated block)
+
+
+_TOKEN_RE = regex.compile(r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)|(?P<sym>[^\w\s])")
+# A sentence ends at . ! ? followed by space and a capital, a dash or a quote,
+# or at a line break.  The abbreviation check below refines the first kind.
+_BOUNDARY_RE = regex.compile(r"\n\s*|(?<=[.!?])[ \t]+(?=[\p{Lu}–—\"”»0-9])")
+_WORD_BEFORE_DOT_RE = regex.compile(r"(\w+)\.\Z")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return lexicon().abbreviations
+
+
+def _ends_in_abbreviation(chunk: str) -> bool:
+    m = _WORD_BEFORE_DOT_RE.search(chunk)
+    if not m:
+        return False
+    word = m.group(1)
+    if word.lower() in _abbreviations():
+        return True
+    # "1. Tarkista": a list number or an ordinal is not a sentence of its own
+    return word.isdigit() and len(chunk.strip()) == len(word) + 1
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split normalised text into sentences, keeping absolute offsets."""
+    out: list[Sentence] = []
+    start = 0
+    paragraph = 0
+    line_start = True
+    pending_par = False
+    for m in _BOUNDARY_RE.finditer(text):
+        chunk = text[start:m.start()]
+        is_newline = "\n" in m.group()
+        if not is_newline and _ends_in_abbreviation(chunk):
+            continue
+        _emit(out, text, start, m.start(), line_start, paragraph)
+        if is_newline:
+            if m.group().count("\n") > 1:
+                pending_par = True
+            line_start = True
+        else:
+            line_start = False
+        if pending_par and out:
+            paragraph += 1
+            pending_par = False
+        start = m.end()
+    _emit(out, text, start, len(text), line_start, paragraph)
+    return out
+
+
+def _emit(out: list[Sentence], text: str, start: int, end: int, line_start: bool, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end], line_start, paragraph))
+
+
+def tokenize(sent: Sentence) -> list[Token]:
+    toks: list[Token] = []
+    prev_end = -1
+    base = sent.start
+    for m in _TOKEN_RE.finditer(sent.text):
+        s, e = m.span()
+        kind = m.lastgroup or "sym"
+        word = m.group()
+        toks.append(Token(word, word.lower(), base + s, base + e, kind, s == 0 or s != prev_end))
+        prev_end = e
+    return toks
