@@ -1,6 +1,7 @@
 """tiedote: numeric claims from Finnish press releases, with exact spans."""
 
 from tiedote._version import __version__
+from tiedote.api import Extractor, extract
 from tiedote.errors import TiedoteError
 from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span, Subject
 
@@ -8,6 +9,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Change",
     "Claim",
+    "Extractor",
     "Measure",
     "Period",
     "Quantity",
@@ -15,4 +17,5 @@ __all__ = [
     "Subject",
     "TiedoteError",
     "__version__",
+    "extract",
 ]
