@@ -1,0 +1,169 @@
+"""The records of a batch run: a ``Release`` going in, a ``ReleaseResult`` coming out.
+
+``Release`` is also the JSONL input format (``{"id", "text", "published"?,
+"title"?, "url"?}``); unknown keys in a user's record are ignored rather than
+refused, because archives carry fields of their own (author, tags…) that are
+no reason to drop a release.
+
+``ReleaseResult`` is one line of a ``.jsonl`` output and one row of the
+``releases`` table.  A release that could not be read or extracted is still a
+``ReleaseResult``: ``error`` says why, ``claims`` is empty, so nothing handed
+to a batch disappears without a trace.
+
+``claim_row`` flattens a claim into the columns shared by the CSV output and
+the SQLite ``claims`` table, so the two can never drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from tiedote._version import __version__
+from tiedote.models import SCHEMA_VERSION, Claim
+
+PublishedSource = Literal["record", "metadata", "dateline", "option", "unresolved"]
+"""Which rule gave ``published``, first found wins:
+
+``record``      the input record's own ``published`` field (JSONL);
+``metadata``    the HTML page's metadata (``article:published_time`` and the like);
+``dateline``    a dateline near the top of the text ("Helsinki 9.6.2020");
+``option``      the ``--published`` fallback of the command line;
+``unresolved``  none of these: relative periods ("toukokuussa") stay unresolved.
+"""
+
+
+def parse_date(value: object) -> object:
+    """Accept a date, an ISO date or an ISO date-time (its date part), else leave it to pydantic.
+
+    Archives often store ``"2020-06-09T10:00:00+03:00"``; the release's day is
+    what periods resolve against, so the time of day is dropped, not refused.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) > 10 and text[10] in "T ":
+            try:
+                return dt.datetime.fromisoformat(text).date()
+            except ValueError:
+                return value
+        return text
+    return value
+
+
+class Release(BaseModel):
+    """One release to extract from: the JSONL input record, and what every source yields."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    id: str = Field(min_length=1)
+    text: str
+    published: dt.date | None = None
+    title: str | None = None
+    url: str | None = None
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _date_part(cls, value: object) -> object:
+        return parse_date(value)
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_from_number(cls, value: object) -> object:
+        # Numeric ids ({"id": 17}) are common in exports; a bool is not an id.
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return value
+
+
+class ReleaseResult(BaseModel):
+    """What a batch made of one release: its text, where its date came from, its claims or its error."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(
+        description="The release's stable id: the record's own id, else its path inside the source."
+    )
+    source: str = Field(description="The SOURCE argument the release came from.")
+    location: str = Field(
+        description="Where exactly: the file, 'archive.zip!member', or 'file.jsonl:LINE'; unique within a run."
+    )
+    published: dt.date | None = Field(
+        default=None, description="The publication date relative periods were resolved against."
+    )
+    published_source: PublishedSource = Field(
+        default="unresolved", description="Which rule gave `published` (record, metadata, dateline, option)."
+    )
+    title: str | None = None
+    url: str | None = None
+    text: str | None = Field(
+        default=None, description="The text the claims' spans point into (for HTML: the extracted main text)."
+    )
+    content_hash: str | None = Field(
+        default=None, description="sha256 of the release's bytes as read; resuming skips unchanged releases."
+    )
+    claims: tuple[Claim, ...] = ()
+    error: str | None = Field(default=None, description="Why the release yielded no claims, when it failed.")
+    # A factory, not a plain default: the version is then left out of the JSON Schema,
+    # which would otherwise change with every release of tiedote.
+    tiedote_version: str = Field(default_factory=lambda: __version__, description="The tiedote that made it.")
+    schema_version: int = SCHEMA_VERSION
+
+
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "release_id",
+    "claim_id",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "qualifier",
+    "number_text",
+    "number_start",
+    "number_end",
+    "statistic",
+    "rate",
+    "period_start",
+    "period_end",
+    "period_granularity",
+    "period_basis",
+    "measure",
+    "subject",
+    "change",
+    "sentence_start",
+    "sentence_end",
+    "rules",
+)
+
+
+def claim_row(release_id: str, claim: Claim) -> dict[str, Any]:
+    """The flat columns of one claim (CSV row, SQLite ``claims`` row); None where the claim has nothing."""
+    q = claim.quantity
+    p = claim.period
+    return {
+        "release_id": release_id,
+        "claim_id": claim.id,
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "unit": q.unit,
+        "qualifier": q.qualifier,
+        "number_text": q.span.text,
+        "number_start": q.span.start,
+        "number_end": q.span.end,
+        "statistic": claim.statistic,
+        "rate": claim.rate,
+        "period_start": p.start.isoformat() if p and p.start else None,
+        "period_end": p.end.isoformat() if p and p.end else None,
+        "period_granularity": p.granularity if p else None,
+        "period_basis": p.basis if p else None,
+        "measure": claim.measure.lemma if claim.measure else None,
+        "subject": claim.subject.text if claim.subject else None,
+        "change": claim.change.direction if claim.change else None,
+        "sentence_start": claim.sentence.start,
+        "sentence_end": claim.sentence.end,
+        "rules": "+".join(claim.rules),
+    }

@@ -1,0 +1,144 @@
+"""Reading releases out of sources: folders, single files, .zip, .tar(.gz), .jsonl(.gz).
+
+A source yields ``Item``s in a fixed order (folders sorted by name, archives in
+their stored order, JSONL in line order), so a run over the same sources always
+sees the same sequence whatever ``--jobs`` is.  Sources only *read*: decoding
+bytes, extracting HTML main text and finding the date happen in
+``tiedote.sources.decode``, inside the worker processes, because they cost
+CPU that the reading process should not spend.
+
+Nothing is ever unpacked to disk: archive members are read into memory one at
+a time with their size checked first, so neither a zip-slip member name nor a
+zip bomb can write anything or exhaust memory.  A bad member, file or line is
+yielded as an error ``Item`` with its reason, never raised, so one bad input
+cannot stop a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from tiedote.errors import TiedoteError
+from tiedote.results import Release
+
+DEFAULT_MAX_BYTES = 10_000_000
+"""Per release, as stored.  A press release is tens of kilobytes; a news page
+with its boilerplate rarely passes one megabyte.  Ten megabytes leaves room
+while keeping a batch's memory bounded by ``jobs × chunk × max_bytes``."""
+
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+RELEASE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+
+SOURCE_KINDS = "a folder, .zip, .tar, .tar.gz, .tgz, .jsonl, .jsonl.gz, or one .txt/.md/.html/.htm file"
+
+ItemKind = Literal["text", "html", "release", "error"]
+
+
+class UnsupportedSourceError(TiedoteError, ValueError):
+    """A SOURCE that is none of the accepted kinds (a usage error, found before any work starts)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing a source yielded: raw bytes to decode, a parsed JSONL record, or a failure to report.
+
+    ``location`` is unique within a run (``folder/a.txt``, ``a.zip!b/c.html``,
+    ``r.jsonl:17``), so error rows can be keyed by it even when two items
+    claim the same release id.
+    """
+
+    id: str
+    source: str
+    location: str
+    kind: ItemKind
+    data: bytes = b""
+    release: Release | None = None
+    error: str | None = None
+    content_hash: str | None = None
+
+    @classmethod
+    def of_bytes(cls, id: str, source: str, location: str, kind: ItemKind, data: bytes) -> Item:
+        return cls(id, source, location, kind, data=data, content_hash=content_hash(data))
+
+    @classmethod
+    def failed(cls, id: str, source: str, location: str, reason: str, data: bytes | None = None) -> Item:
+        digest = content_hash(data) if data is not None else None
+        return cls(id, source, location, "error", error=reason, content_hash=digest)
+
+
+def content_hash(data: bytes) -> str:
+    """The hash resuming compares: of the bytes as stored, before any decoding or extraction."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def release_kind(name: str) -> ItemKind | None:
+    """``text`` or ``html`` by file name, None for files a batch does not read (gold files, images…)."""
+    lower = name.lower()
+    if lower.endswith(HTML_SUFFIXES):
+        return "html"
+    if lower.endswith(TEXT_SUFFIXES):
+        # README.md/.txt describe a folder of releases; they are not releases themselves.
+        base = lower.rsplit("/", 1)[-1]
+        if base.startswith("readme."):
+            return None
+        return "text"
+    return None
+
+
+def too_big(size: int, max_bytes: int) -> str:
+    return f"over the size limit: {size} bytes, limit {max_bytes} (raise it with --max-bytes)"
+
+
+class Source:
+    """Base of every source: a name (the SOURCE argument) and a stream of items."""
+
+    def __init__(self, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.path = path
+        self.max_bytes = max_bytes
+        self.skipped = 0
+        """Files passed over because they are not releases (by suffix); counted, not reported."""
+
+    def __iter__(self) -> Iterator[Item]:
+        raise NotImplementedError
+
+    def count(self) -> int | None:
+        """How many items this source will yield, when that is cheap to know (for the progress bar)."""
+        return None
+
+
+def open_source(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """The source for a SOURCE argument, chosen by what the path is and its suffix."""
+    from tiedote.sources.archives import TarSource, ZipSource
+    from tiedote.sources.folder import FileSource, FolderSource
+    from tiedote.sources.jsonl import JsonlSource
+
+    if os.path.isdir(path):
+        return FolderSource(path, max_bytes=max_bytes)
+    if not os.path.exists(path):
+        raise UnsupportedSourceError(f"source {path!r} does not exist")
+    lower = path.lower()
+    if lower.endswith(".zip"):
+        return ZipSource(path, max_bytes=max_bytes)
+    if lower.endswith((".tar", ".tar.gz", ".tgz")):
+        return TarSource(path, max_bytes=max_bytes)
+    if lower.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
+        return JsonlSource(path, max_bytes=max_bytes)
+    if lower.endswith(RELEASE_SUFFIXES):
+        return FileSource(path, max_bytes=max_bytes)
+    raise UnsupportedSourceError(f"source {path!r} is not a kind tiedote reads; give {SOURCE_KINDS}")
+
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Item",
+    "Source",
+    "UnsupportedSourceError",
+    "content_hash",
+    "open_source",
+    "release_kind",
+]
