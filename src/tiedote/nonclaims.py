@@ -103,7 +103,7 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
     # "kahdella ensimmäisellä viikolla": a number word before an ordinal names a period
     if num.is_word and nxt is not None and nxt.lower.startswith(tuple(nc.get("ordinal_stem", ()))):
         return "nonclaim.period_count"
-    if num.is_word and prev.startswith(tuple(nc.get("ordinal_stem", ()))):
+    if num.is_word and prev.startswith(tuple(nc.get("ordinal_stem", ()))) and lex.qualifier(prev) is None:
         return "nonclaim.period_count"  # "ensimmäisten kolmen arkipäivän aikana"
     return None
 
