@@ -27,6 +27,7 @@ import os
 import signal
 import sqlite3
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -158,11 +159,30 @@ def process_chunk(
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(factory: ExtractorFactory, fallback: dt.date | None) -> None:
+def _init_worker(factory: ExtractorFactory, fallback: dt.date | None, main_pid: int) -> None:
     # Ctrl-C reaches the whole process group; the main process alone decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker.clear()
     _worker.update(factory=factory, fallback=fallback)
+    threading.Thread(target=_exit_with, args=(main_pid,), daemon=True, name="tiedote-orphan-watch").start()
+
+
+def _exit_with(main_pid: int) -> None:
+    """End this worker once the main process is gone.
+
+    After a kill -9 of the main process nothing tells a worker: it holds both
+    ends of its task queue itself, so it would wait for work forever (and keep
+    the forkserver alive with it).  Polling the main process's pid is the
+    portable way out; a pid reused within a second is not a real risk.
+    """
+    while True:
+        time.sleep(0.5)
+        try:
+            os.kill(main_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # the pid is someone else's now: ours is gone
+            os._exit(1)
 
 
 def _work(chunk: list[Item]) -> list[ReleaseResult]:
@@ -315,7 +335,10 @@ def _run_parallel(
 ) -> None:
     window: deque[Future[list[ReleaseResult]]] = deque()
     pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_pool_context(), initializer=_init_worker, initargs=(factory, fallback)
+        max_workers=jobs,
+        mp_context=_pool_context(),
+        initializer=_init_worker,
+        initargs=(factory, fallback, os.getpid()),
     )
     try:
         for chunk in chunks:

@@ -17,12 +17,15 @@ the SQLite ``claims`` table, so the two can never drift apart.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tiedote._version import __version__
 from tiedote.models import SCHEMA_VERSION, Claim
+
+_FINNISH_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 PublishedSource = Literal["record", "metadata", "dateline", "option", "unresolved"]
 """Which rule gave ``published``, first found wins:
@@ -36,15 +39,21 @@ PublishedSource = Literal["record", "metadata", "dateline", "option", "unresolve
 
 
 def parse_date(value: object) -> object:
-    """Accept a date, an ISO date or an ISO date-time (its date part), else leave it to pydantic.
+    """Accept a date, an ISO date, an ISO date-time (its date part) or D.M.YYYY, else leave it to pydantic.
 
     Archives often store ``"2020-06-09T10:00:00+03:00"``; the release's day is
     what periods resolve against, so the time of day is dropped, not refused.
+    "9.6.2020" is how Finnish sources write dates, so it is no error either.
     """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, str):
         text = value.strip()
+        if m := _FINNISH_DATE.fullmatch(text):
+            try:
+                return dt.date(int(m[3]), int(m[2]), int(m[1]))
+            except ValueError:
+                return value
         if len(text) > 10 and text[10] in "T ":
             try:
                 return dt.datetime.fromisoformat(text).date()

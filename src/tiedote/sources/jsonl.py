@@ -64,7 +64,7 @@ class JsonlSource(Source):
         except UnicodeDecodeError:
             return self._failed(lineno, "not valid UTF-8")
         except json.JSONDecodeError as exc:
-            return self._failed(lineno, f"not valid JSON: {exc.msg} at column {exc.colno}")
+            return self._failed(lineno, f"not valid JSON ({exc.msg}: column {exc.colno})")
         if not isinstance(record, dict):
             return self._failed(lineno, f"a JSON object is expected, got {type(record).__name__}")
         raw_id = record.get("id")
