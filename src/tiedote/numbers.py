@@ -22,6 +22,7 @@ Decisions, each tested in tests/test_numbers.py:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
@@ -104,7 +105,8 @@ def _apply_scale(toks: list[Token], num: Num) -> None:
     if found is None or num.value is None:
         return
     scale, used = found
-    num.value = _clean(num.value * scale)
+    # Decimal: "257,6 milj." is 257600000, not 257600000.00000003
+    num.value = _clean(float(Decimal(str(num.value)) * scale))
     num.j += used
     num.end = toks[num.j - 1].end
     num.rule += "+scale"
@@ -190,7 +192,7 @@ def _make_range(toks: list[Token], first: Num, second: Num) -> Num:
     if "scale" in second.rule and "scale" not in first.rule and high > low * 1000:
         found = _scale_at(toks, second.j - (2 if toks[second.j - 1].text == "." else 1))
         if found:
-            low = _clean(low * found[0])
+            low = _clean(float(Decimal(str(low)) * found[0]))
     return Num(first.i, second.j, first.start, second.end, None, low=low, high=high,
                rule="number.range", is_word=first.is_word, grouped=first.grouped or second.grouped,
                decimal=first.decimal or second.decimal, first_digits=first.first_digits)
