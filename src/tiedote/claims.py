@@ -101,6 +101,7 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
     out: list[Claim] = []
     text_key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
     prev_claims: list[_Pending] = []
+    title: list[_Pending] = []
     for s_index, sent in enumerate(sents):
         if sent.paragraph != state.paragraph:
             state.paragraph = sent.paragraph
@@ -114,11 +115,19 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
             continue
         pendings = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims)
         _update_state(state, mentions, sent, norm, s_index, toks)
-        for p in pendings:
-            out.append(_build(text, p, published, text_key))
+        if sent.paragraph == 0:
+            title.extend(pendings)
+        else:
+            out.extend(_build(text, p, published, text_key) for p in pendings)
         if pendings:
             prev_claims = pendings
-    return out
+    # A figure in the title takes its period from the body when the title names
+    # none (contract.md): the release's own period, found in its first paragraph.
+    for p in title:
+        if state.doc is not None and (p.period is None or p.period.basis in ("published", "unresolved")):
+            p.period = state.doc.model_copy(update={"basis": "context"})
+            p.rules.append("period.title_from_body")
+    return [_build(text, p, published, text_key) for p in title] + out
 
 
 def _update_state(state: _PeriodState, mentions: list[periods.PeriodMention], sent: Sentence, norm: str,
@@ -254,7 +263,8 @@ def _period_for(p: _Pending, toks: list[Token], clause: list[int], mentions: lis
                 norm: str, sent: Sentence, state: _PeriodState, published: dt.date | None) -> Period | None:
     base = sent.start
     num_at = p.num.start - base
-    usable = [m for m in mentions if not _is_base(toks, m, base)]
+    bases = [m for m in mentions if _is_base(toks, m, base)]
+    usable = [m for m in mentions if m not in bases]
 
     def clause_of(m: periods.PeriodMention) -> int:
         for k, t in enumerate(toks):
@@ -262,39 +272,75 @@ def _period_for(p: _Pending, toks: list[Token], clause: list[int], mentions: lis
                 return clause[k]
         return clause[-1] if clause else 0
 
-    same = [m for m in usable if clause_of(m) == p.clause]
-    before = [m for m in usable if m.end_char <= num_at]
-    chosen: periods.PeriodMention | None = None
-    if same:
-        chosen = min(same, key=lambda m: abs(m.start_char - num_at))
-    elif before:
-        chosen = before[-1]
     context = state.current
+    clause_start = next(k for k, c in enumerate(clause) if c == p.clause)
+    first_word = toks[clause_start + 1].lower if toks[clause_start].kind == "sym" and clause_start + 1 < len(toks) \
+        else toks[clause_start].lower
+    # "… pienempi kuin vuosi sitten vastaavana ajankohtana, jolloin se oli 58,9 prosenttia":
+    # "jolloin" (at which time) puts the figure at the comparison's base
+    if first_word == "jolloin" and bases:
+        resolved = _resolve(bases[-1], usable, context, norm, base)
+        if resolved is not None:
+            p.rules.append(bases[-1].rule)
+            return resolved
+    same = [m for m in usable if clause_of(m) == p.clause]
+    tn = _clause_tense(toks, clause, p.clause)
+    # the nearest time named before the figure in its clause, else after it
+    same_before = [m for m in same if m.end_char <= num_at]
+    same_after = [m for m in same if m.start_char >= num_at]
+    earlier = [m for m in usable if m.end_char <= num_at]
+    chosen: periods.PeriodMention | None = None
+    if same_before:
+        chosen = same_before[-1]
+    elif same_after:
+        chosen = same_after[0]
+    elif earlier and tn != "present":
+        chosen = earlier[-1]
     if chosen is not None:
-        p.rules.append(chosen.rule)
-        if chosen.kind == "relative" and chosen.shift is not None:
-            ref = None
-            earlier_abs = [m for m in usable if m.kind == "absolute" and m.start is not None
-                           and m.end_char <= chosen.start_char]
-            if earlier_abs:
-                ref = (earlier_abs[-1].start, earlier_abs[-1].end, earlier_abs[-1].granularity)
-            elif context is not None and context.start is not None and context.end is not None:
-                ref = (context.start, context.end, context.granularity)
-            if ref is None or ref[0] is None or ref[1] is None:
-                return _as_period(norm, chosen, base, "unresolved")
-            y, mo, w = chosen.shift
-            s, e = periods.shift_range(ref[0], ref[1], ref[2], years=y, months=mo, weeks=w)
-            return Period(start=s, end=e, granularity=ref[2],  # type: ignore[arg-type]
-                          basis="context", span=_span(norm, base + chosen.start_char, base + chosen.end_char))
-        return _as_period(norm, chosen, base)
-    tn = _clause_tense(toks, clause, p.clause) or _sentence_tense(toks)
-    if tn == "present" and published is not None:
+        resolved = _resolve(chosen, usable, context, norm, base)
+        if resolved is not None:
+            p.rules.append(chosen.rule)
+            return resolved
+    tn = tn or _sentence_tense(toks)
+    compared = bool(bases) or any(t.lower == "kuin" for t in toks)
+    future_context = (context is not None and context.start is not None and published is not None
+                      and context.start > published)
+    if tn == "present" and published is not None and not compared and not future_context:
         p.rules.append("period.published")
         return Period(start=published, end=published, granularity="day", basis="published", span=None)
     if context is not None:
         p.rules.append("period.context")
         return context.model_copy(update={"basis": "context"})
+    if tn == "present" and published is not None:
+        p.rules.append("period.published")
+        return Period(start=published, end=published, granularity="day", basis="published", span=None)
     return Period(basis="unresolved")
+
+
+def _resolve(m: periods.PeriodMention, usable: list[periods.PeriodMention], context: Period | None, norm: str,
+             base: int) -> Period | None:
+    """A mention as the figure's period; None when it names nothing resolvable (use the context)."""
+    span = _span(norm, base + m.start_char, base + m.end_char)
+    if m.shift is not None and m.start is None:
+        earlier_abs = [x for x in usable if x.kind == "absolute" and x.start is not None and x.end is not None
+                       and x.end_char <= m.start_char]
+        ref: tuple[dt.date, dt.date, str] | None = None
+        if earlier_abs:
+            ref = (earlier_abs[-1].start, earlier_abs[-1].end, earlier_abs[-1].granularity)  # type: ignore[assignment]
+        elif context is not None and context.start is not None and context.end is not None:
+            ref = (context.start, context.end, context.granularity)
+        if ref is None:
+            return None
+        y, mo, w = m.shift
+        s, e = periods.shift_range(ref[0], ref[1], ref[2], years=y, months=mo, weeks=w)
+        return Period(start=s, end=e, granularity=ref[2], basis="context", span=span)  # type: ignore[arg-type]
+    if m.start is None:
+        if m.kind == "event":
+            # "ennen epidemiaa": a time the text names but no calendar resolves; keep its span
+            return Period(granularity="open", basis="unresolved", span=span)
+        return None  # "ensimmäisten kolmen arkipäivän aikana" without a month: the context decides
+    return Period(start=m.start, end=m.end, granularity=m.granularity, basis=m.basis,  # type: ignore[arg-type]
+                  span=span)
 
 
 def _build(text: str, p: _Pending, published: dt.date | None, text_key: str) -> Claim:

@@ -25,8 +25,9 @@ def lemma(word: str) -> str:
 # Infinitive endings: a word whose lemma ends in one of these is a verb form.
 _INFINITIVE = ("aa", "ää", "da", "dä", "ta", "tä", "la", "lä", "na", "nä", "ra", "rä", "ea", "eä", "ia", "iä",
                "oa", "öä", "ua", "yä")
-_PRESENT_END = ("aa", "ää", "ee", "ii", "oo", "uu", "yy", "öö", "vat", "vät", "taan", "tään", "daan", "dään",
-                "laan", "lään", "naan", "nään", "raan", "rään")
+# "nousee", "saa", "vie", "kasvavat", passive "arvioidaan"; not "-naan" ("miljoonaan" is an illative)
+_PRESENT_END = ("aa", "ää", "ee", "ii", "oo", "uu", "yy", "öö", "ie", "uo", "yö", "vat", "vät", "taan", "tään",
+                "daan", "dään")
 _PAST_END = ("i", "ivat", "ivät", "tiin")
 
 
@@ -43,8 +44,10 @@ def tense(word: str) -> str | None:
         return None
     if word != lem and (word == lem + lem[-1] or word in (lem + "ta", lem + "tä")):
         return None  # "kertaa", "määrää": a partitive noun, not a verb
-    if word == lem and len(word) > 4:
-        return "present"  # "kasvaa", "kestää": 3rd person singular = infinitive
+    if word == lem and len(word) > 4 and lem.endswith(("aa", "ää")):
+        return "present"  # "kasvaa", "kestää": 3rd person singular = infinitive (not "määrä")
+    if word.endswith(("aan", "ään")) and not word.endswith(("taan", "tään", "daan", "dään")):
+        return None  # an illative ("miljoonaan", "päivään"), not a verb
     if word.endswith(_PAST_END):
         return "past"
     if word.endswith(_PRESENT_END):
