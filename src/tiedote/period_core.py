@@ -1,0 +1,170 @@
+"""Calendar arithmetic and the intermediate record the period rules produce.
+
+Kept apart from :mod:`tiedote.periods` (the public API) and
+:mod:`tiedote.period_rules` (the patterns) so both can use it without a cycle.
+Nothing here knows a Finnish word.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+DatePair = tuple[dt.date, dt.date]
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """What a period is resolved against: never today's date."""
+
+    published: dt.date | None
+    past: bool
+    year: int | None
+
+
+Resolve = Callable[[Ctx], "DatePair | None"]
+# (explicit year or None, offset, anchor): "vuonna 2018" → (2018, 0, "explicit"),
+# "viime vuonna" → (None, -1, "published"), "edellisvuonna" → (None, -1, "context").
+YearRef = tuple[int | None, int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One rule match, before overlaps are settled and dates resolved.
+
+    ``role`` says what the case of the expression does to the named period:
+    "in" (the period itself), "from"/"to" (a lone elative/illative), "since"
+    ("… lähtien": from the start to the publication date), "by" ("…
+    mennessä"), "until" ("… asti").
+    """
+
+    start: int
+    end: int
+    rule: str
+    kind: str
+    granularity: str
+    resolve: Resolve | None = None
+    role: str = "in"
+    shift: tuple[int, int, int] | None = None
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def month_range(year: int, month: int) -> DatePair:
+    return dt.date(year, month, 1), month_end(year, month)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, the day clamped to the target month's length."""
+    y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def iso_week(year: int, week: int) -> DatePair:
+    """Monday–Sunday of ISO week ``week`` of ISO year ``year`` (ValueError if it does not exist)."""
+    monday = dt.date.fromisocalendar(year, week, 1)
+    return monday, monday + dt.timedelta(days=6)
+
+
+def week_of(day: dt.date) -> DatePair:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def quarter_range(year: int, quarter: int) -> DatePair:
+    return dt.date(year, 3 * quarter - 2, 1), month_end(year, 3 * quarter)
+
+
+def year_range(year: int) -> DatePair:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def month_aligned(start: dt.date, end: dt.date) -> bool:
+    return start.day == 1 and end == month_end(end.year, end.month)
+
+
+def granularity_of(start: dt.date, end: dt.date) -> str:
+    """The granularity the dates themselves show (a calendar unit, else "range")."""
+    if start == end:
+        return "day"
+    if start.weekday() == 0 and end - start == dt.timedelta(days=6):
+        return "week"
+    if month_aligned(start, end):
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        if months == 1:
+            return "month"
+        if months == 3 and start.month % 3 == 1:
+            return "quarter"
+        if months == 12 and start.month == 1:
+            return "year"
+    return "range"
+
+
+def valid_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def pick_year(ctx: Ctx, span: Callable[[int], DatePair], ref: YearRef | None) -> int | None:
+    """The year for an expression that names no year of its own.
+
+    An explicit year wins; then a relative year word ("viime vuonna" from the
+    publication date, "edellisvuonna" from the context year); then the
+    caller's context ``year``; then the publication year — or the year before
+    it when the period would start after the publication date and the verb is
+    in the past tense (a January release saying "joulukuussa … oli").
+    """
+    if ref is not None:
+        explicit, offset, anchor = ref
+        if explicit is not None:
+            return explicit
+        if anchor == "context" and ctx.year is not None:
+            return ctx.year + offset
+        return None if ctx.published is None else ctx.published.year + offset
+    if ctx.year is not None:
+        return ctx.year
+    if ctx.published is None:
+        return None
+    y = ctx.published.year
+    if ctx.past and span(y)[0] > ctx.published:
+        return y - 1
+    return y
+
+
+def yearly(span: Callable[[int], DatePair | None], ref: YearRef | None) -> Resolve:
+    """A resolver for a period that is fixed once its year is known."""
+
+    def probe(year: int) -> DatePair:
+        got = span(year)
+        # A date that does not exist in the probed year (29.2.) never starts after publication.
+        return got if got is not None else (dt.date.min, dt.date.min)
+
+    def resolve(ctx: Ctx) -> DatePair | None:
+        year = pick_year(ctx, probe, ref)
+        if year is None or not 1 <= year <= 9998:
+            return None
+        return span(year)
+
+    return resolve
+
+
+def from_published(fn: Callable[[dt.date], DatePair | None]) -> Resolve:
+    """A resolver for a period counted from the publication date ("viime viikolla", "nyt")."""
+
+    def resolve(ctx: Ctx) -> DatePair | None:
+        return None if ctx.published is None else fn(ctx.published)
+
+    return resolve
+
+
+def fixed(pair: DatePair | None) -> Resolve:
+    def resolve(ctx: Ctx) -> DatePair | None:
+        return pair
+
+    return resolve

@@ -1,0 +1,231 @@
+"""Finnish time expressions → exact inclusive date ranges, against the publication date.
+
+>>> import datetime as dt
+>>> [(p.text, str(p.start), str(p.end), p.granularity, p.kind)
+...  for p in find_periods("Viime vuonna toukokuussa jonotusaika oli 6 minuuttia.", dt.date(2020, 6, 9))]
+[('Viime vuonna toukokuussa', '2019-05-01', '2019-05-31', 'month', 'absolute')]
+
+Relative expressions resolve against ``published`` — never today's date.
+Without it they come back ``basis="unresolved"`` with no dates, while explicit
+years ("vuonna 2018", "9.6.2020", "syyskuussa 2023") still resolve.
+
+Kinds
+-----
+absolute   names a time: "toukokuussa", "vuonna 2018", "viime viikolla", "9.6.2020", "vuosi sitten"
+now        "nyt", "tällä hetkellä", "nykyään", "tätä nykyä": the publication date, granularity "day"
+relative   the period in context shifted: "vuotta aiemmin", "edellisvuoden vastaavaan aikaan",
+           "viikkoa aiemmin", "kuukautta aiemmin" — no dates, basis "unresolved", ``shift`` =
+           (years, months, weeks); the caller applies :func:`shift_range` to the period in
+           context.  "ensimmäisten kolmen arkipäivän aikana" with no month named is also
+           relative, with ``shift`` None: a part of the period in context.
+event      "ennen epidemiaa", "koronan aikana", "myrskyn aikana": unresolvable, no dates
+base       a period that is only the base of a comparison: right after "kuin" ("kuin
+           maaliskuussa 2019") or right before "verrattuna"/"nähden", a lone elative
+           ("kasvoi 0,3 prosenttia toukokuusta", "joulukuusta 2019"), "edellisestä
+           neljänneksestä", "vuodentakaisesta", "edellisvuoteen", "sitten vuoden 2010".
+           Dates are resolved where the text fixes them; a base that is itself relative
+           ("edellisestä neljänneksestä", "kuin vuotta aiemmin") carries ``shift`` instead.
+
+Deictic or anaphoric — the decision for "sitten", "aiemmin", "-takainen"
+------------------------------------------------------------------------
+"X sitten" counts back from the moment of writing, so it is absolute: published
+minus X, granularity "day" ("kuukausi sitten" in a 2022-12-08 release is
+2022-11-08; "vuosi sitten" in a 2023-09-26 release is 2022-09-26).  Followed by
+"vastaavana aikana/ajankohtana" or "samaan aikaan" it is the context period a
+year back and so relative ("vuosi sitten vastaavana ajankohtana").  "X aiemmin /
+aikaisemmin / myöhemmin" counts from the time in context: relative.
+"vuodentakainen" / "vuoden takainen" is the same period a year back, as
+statistics releases use it ("3,3 prosenttia vuodentakaisesta"): relative, or
+base in the elative and illative.  "edellisvuonna" is the year before the
+caller's context ``year``, or before the publication year: absolute.
+
+Conventions (also noted in ``lang/fi/time.toml``)
+--------------------------------------------------
+* A month with no year takes ``year`` if the caller gives one; else the
+  publication year, unless it would start after the publication date and
+  ``past`` is True, when it is the year before ("joulukuussa … oli" in a
+  January release).  Every year-less expression (dates, weeks, quarters,
+  seasons, parts of the year) follows the same rule.
+* Parts of a month: "alussa" days 1–10, "puolivälissä" 11–20, "lopulla" /
+  "loppupuolella" 21–last, "lopussa" the last day (granularity "day": the
+  stock figures it goes with are counted on that day — "Elokuun lopussa oli
+  kirjautunut 249 500").  Parts of a year: "alussa"/"alkuvuonna"/"alkuvuodesta"
+  Jan–Mar, "puolivälissä" Jun–Jul, "loppuvuonna"/"lopulla" Oct–Dec,
+  "vuoden lopussa" 31 Dec.
+* Weeks of a month are runs of days, not ISO weeks: "kesäkuun ensimmäisellä
+  viikolla" is days 1–7, "toisella viikolla" 8–14, "viimeisellä viikolla" the
+  last seven days, "kahdella ensimmäisellä viikolla" days 1–14.  (In the
+  reference release, 2020-06-01…07 and 2020-05-25…31 are both.)
+* "arkipäivä" is Monday–Friday less the Finnish public holidays.
+* Seasons are meteorological: kevät Mar–May, kesä Jun–Aug, syksy Sep–Nov,
+  talvi Dec–Feb, a winter labelled by the year of its February.
+* Week numbers and "viime viikolla" / "tällä viikolla" are ISO weeks
+  (Monday–Sunday); "viikolla 12" is of the context or publication year.
+* "… lähtien / alkaen" runs from the named start to the publication date
+  (granularity "open"; with no publication date the start is kept, end None).
+  "… mennessä" ends on the named end and starts on the first day of its month
+  ("toukokuun 23. päivään mennessä" is 1–23 May, "marraskuun loppuun
+  mennessä" 1–30 Nov), or on the named start if earlier ("vuoteen 2030
+  mennessä" is 2030).  "… asti" and a lone illative run from the publication
+  date to the named end when that is still ahead ("kesäkuun loppuun").
+* "vuodenvaihde" is 31 Dec – 1 Jan of the turn nearest the publication date
+  (the past one in the first half of the year or for a past-tense verb).
+* Coordinated months are one mention covering the whole stretch ("huhti- ja
+  toukokuussa" = 1 Apr – 31 May); a range wrapping the year end is labelled
+  by its end year ("joulu–helmikuussa").
+* Granularity describes the resolved dates: "day", "week" (a Monday–Sunday
+  week), "month", "quarter" ("huhti–kesäkuussa" too), "year", "open" (one end
+  is the publication date or open), else "range".
+
+What dateparser (1.5, ``languages=["fi"]``) gets wrong in Finnish, which is why
+no rule here relies on it (tested in ``tests/test_periods.py``):
+it returns a point, not a period ("toukokuussa" → 9 May, the publication day
+number carried over); it knows only the nominative and inessive of months —
+"toukokuun", "toukokuusta", "toukokuuhun", "toukokuulla", "joulukuusta 2019"
+give None; it reads no coordinated or hyphenated months ("huhti- ja
+toukokuussa", "tammi–maaliskuussa"), no parts ("toukokuun lopussa"), no
+quarters ("Q3", "toisella neljänneksellä"), no week numbers ("viikolla 12"),
+no seasons, no "alkuvuonna", "edellisvuonna", "vuotta aiemmin", "vuosi
+sitten" or "kuukausi sitten" (only "2 viikkoa sitten" with digits);
+"tällä viikolla" and "tässä kuussa" come back as the publication day; and
+``search_dates`` takes durations for dates ("6 minuuttia" → six minutes
+before the base time).  It does read "9.6.2020", "9.6.", "9. kesäkuuta
+2020", "tiistaina 22. elokuuta" and "18. toukokuuta" — the day-granularity
+rules here are checked against it in the tests.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+
+from tiedote.errors import InputTypeError, InputValueError
+from tiedote.period_core import Ctx, Hit, add_months, granularity_of, month_aligned, month_end, week_of
+from tiedote.period_patterns import rules
+
+__all__ = ["PeriodMention", "find_periods", "shift_range"]
+
+GRANULARITIES = ("day", "week", "month", "quarter", "year", "range", "open")
+KINDS = ("absolute", "now", "relative", "event", "base")
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A time expression found in a text, with the dates it names."""
+
+    start_char: int  # offsets into the text passed to find_periods (half-open)
+    end_char: int
+    text: str  # == text[start_char:end_char]
+    start: dt.date | None  # inclusive
+    end: dt.date | None  # inclusive
+    granularity: str  # "day", "week", "month", "quarter", "year", "range" or "open"
+    basis: str  # "explicit" (resolved) or "unresolved"
+    kind: str  # "absolute", "now", "relative", "event" or "base"
+    rule: str  # id of the rule that matched, e.g. "period.month.inessive"
+    shift: tuple[int, int, int] | None = None  # (years, months, weeks) for kind "relative"
+
+
+def find_periods(
+    text: str, published: dt.date | None, *, past: bool = False, year: int | None = None
+) -> list[PeriodMention]:
+    """Every time expression in ``text``, in text order, none overlapping (the longest wins).
+
+    ``published`` is the publication date that relative expressions resolve
+    against; ``past`` says the sentence's verb is in the past tense; ``year``
+    is a year already in force from context.
+    """
+    if not isinstance(text, str):
+        raise InputTypeError(f"text must be str, not {type(text).__name__}")
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if published is not None and not isinstance(published, dt.date):
+        raise InputTypeError(f"published must be a datetime.date or None, not {type(published).__name__}")
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+        raise InputTypeError(f"year must be an int or None, not {type(year).__name__}")
+    if year is not None and not 1 <= year <= 9998:
+        raise InputValueError(f"year {year} is outside 1–9998")
+    grammar, compiled = rules()
+    low = text.lower()  # only to skip rules whose words are absent; offsets come from ``text``
+    hits = [h for r in compiled if any(n in low for n in r.needles)
+            for m in r.pattern.finditer(text) if (h := r.handler(m, grammar)) is not None]
+    ctx = Ctx(published, bool(past), year)
+    return [_mention(text, h, ctx, grammar.is_base(text, h.start, h.end)) for h in _longest(hits)]
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Non-overlapping hits, longest first, then leftmost, then in rule order."""
+    order = sorted(range(len(hits)), key=lambda i: (hits[i].start - hits[i].end, hits[i].start, i))
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen: list[Hit] = []
+    for i in order:
+        h = hits[i]
+        k = bisect.bisect_right(starts, h.start)
+        if (k > 0 and ends[k - 1] > h.start) or (k < len(starts) and starts[k] < h.end):
+            continue
+        starts.insert(k, h.start)
+        ends.insert(k, h.end)
+        chosen.insert(k, h)
+    return chosen
+
+
+def _mention(text: str, h: Hit, ctx: Ctx, base_context: bool) -> PeriodMention:
+    kind = h.kind
+    if base_context and kind in ("absolute", "now", "relative"):
+        kind = "base"
+    role = "in" if kind == "base" else h.role
+    if role == "from" and kind == "absolute":
+        kind = "base"  # a lone elative: "kasvoi 0,3 prosenttia toukokuusta"
+    if role == "to":
+        role = "until"  # a lone illative: "jatkuu kesäkuun loppuun"
+    pair = h.resolve(ctx) if h.resolve is not None else None
+    start, end = pair if pair is not None else (None, None)
+    gran = h.granularity
+    resolved = pair is not None
+    p = ctx.published
+    if pair is not None:
+        a, b = pair
+        gran = granularity_of(a, b)
+        if role == "since":
+            start, end, gran = a, (p if p is not None and p >= a else None), "open"
+            resolved = p is not None
+        elif role == "by" or (role == "until" and (p is None or p > b)):
+            start, end = min(a, b.replace(day=1)), b
+            gran = granularity_of(start, end)
+        elif role == "until":
+            start, end, gran = p, b, "open"
+    basis = "explicit" if resolved and kind not in ("relative", "event") else "unresolved"
+    return PeriodMention(h.start, h.end, text[h.start:h.end], start, end, gran, basis, kind, h.rule, h.shift)
+
+
+def shift_range(
+    start: dt.date, end: dt.date, granularity: str, *, years: int = 0, months: int = 0, weeks: int = 0
+) -> tuple[dt.date, dt.date]:
+    """A period moved by a ``shift`` of a relative mention ("vuotta aiemmin": years=-1).
+
+    Month-aligned periods stay month-aligned (February 2020 a year back is
+    1–28 February 2019); a week moved by months or years becomes the
+    Monday–Sunday week holding its moved Monday; other dates move day by day,
+    clamped to the length of the target month.
+
+    >>> shift_range(dt.date(2020, 2, 1), dt.date(2020, 2, 29), "month", years=-1)
+    (datetime.date(2019, 2, 1), datetime.date(2019, 2, 28))
+    """
+    if not isinstance(start, dt.date) or not isinstance(end, dt.date):
+        raise InputTypeError("start and end must be datetime.date")
+    if granularity not in GRANULARITIES:
+        raise InputValueError(f"granularity {granularity!r}; accepted: {', '.join(GRANULARITIES)}")
+    if end < start:
+        raise InputValueError(f"end {end} is before start {start}")
+    total = 12 * years + months
+    if total and month_aligned(start, end):
+        a = add_months(start, total)
+        last = add_months(end.replace(day=1), total)
+        b = month_end(last.year, last.month)
+    elif total and granularity == "week":
+        a, b = week_of(add_months(start, total))
+    else:
+        a, b = add_months(start, total), add_months(end, total)
+    step = dt.timedelta(weeks=weeks)
+    return a + step, b + step

@@ -1,0 +1,550 @@
+"""Finnish time expressions → inclusive date ranges (tiedote.periods).
+
+The table is grouped by where each phrase comes from: the reference release
+(kela-2020-06), the dev releases' phrasings, and the brief's list of what must
+be read.  Publication dates vary so that year inference is tested across year
+ends.  Every row passes or is a strict xfail with its reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tiedote.errors import InputTypeError, InputValueError, LexiconError
+from tiedote.period_lexicon import DEFAULT_PATH, load
+from tiedote.period_patterns import rules
+from tiedote.periods import PeriodMention, find_periods, shift_range
+
+D = dt.date.fromisoformat
+
+
+def row(
+    text: str,
+    published: str,
+    past: bool,
+    start: str | None,
+    end: str | None,
+    granularity: str | None,
+    kind: str | None,
+    *,
+    span: str | None = None,
+    year: int | None = None,
+    shift: tuple[int, int, int] | None = None,
+    xfail: str | None = None,
+) -> Any:
+    """One table row; ``kind=None`` means the text holds no time expression."""
+    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
+    ident = f"{text}@{published}{'/past' if past else ''}{f'/year={year}' if year else ''}"
+    return pytest.param(text, published, past, year, start, end, granularity, kind, span, shift,
+                        marks=marks, id=ident)
+
+
+ROWS = [
+    # ---- the reference release (kela-2020-06-puhelinpalvelu, published 2020-06-09)
+    row("Toukokuussa", "2020-06-09", True, "2020-05-01", "2020-05-31", "month", "absolute"),
+    row("helmikuussa", "2020-06-09", True, "2020-02-01", "2020-02-29", "month", "absolute"),
+    row("Viime vuonna toukokuussa", "2020-06-09", True, "2019-05-01", "2019-05-31", "month", "absolute"),
+    row("vuonna 2018", "2020-06-09", True, "2018-01-01", "2018-12-31", "year", "absolute"),
+    row("Huhti- ja toukokuussa", "2020-06-09", True, "2020-04-01", "2020-05-31", "range", "absolute"),
+    row("Kesäkuun ensimmäisellä viikolla", "2020-06-09", True, "2020-06-01", "2020-06-07", "week", "absolute"),
+    row("Toukokuun viimeisellä viikolla", "2020-06-09", True, "2020-05-25", "2020-05-31", "week", "absolute"),
+    row("Toukokuun lopussa", "2020-06-09", True, "2020-05-31", "2020-05-31", "day", "absolute"),
+    row("Ennen epidemiaa", "2020-06-09", True, None, None, "range", "event"),
+    row("nyt", "2020-06-09", False, "2020-06-09", "2020-06-09", "day", "now"),
+    row("tällä hetkellä", "2020-06-09", False, "2020-06-09", "2020-06-09", "day", "now"),
+    row("Toukokuussa Kelan puhelinpalvelussa vastattiin keskimäärin 40 000 puheluun viikossa", "2020-06-09", True,
+        "2020-05-01", "2020-05-31", "month", "absolute", span="Toukokuussa"),
+    # ---- months in every case
+    row("toukokuun", "2020-06-09", False, "2020-05-01", "2020-05-31", "month", "absolute"),
+    row("toukokuu", "2020-06-09", False, "2020-05-01", "2020-05-31", "month", "absolute"),
+    row("toukokuulla", "2020-06-09", False, "2020-05-01", "2020-05-31", "month", "absolute"),
+    row("kasvoi 0,3 prosenttia toukokuusta", "2022-09-01", True, "2022-05-01", "2022-05-31", "month", "base",
+        span="toukokuusta"),
+    row("toukokuuhun", "2020-06-09", False, "2020-05-01", "2020-05-31", "month", "absolute"),
+    row("toukokuuhun verrattuna", "2020-06-09", False, "2020-05-01", "2020-05-31", "month", "base",
+        span="toukokuuhun"),
+    row("tammik. 2020", "2020-06-09", False, "2020-01-01", "2020-01-31", "month", "absolute"),
+    row("helmik.", "2021-06-09", True, "2021-02-01", "2021-02-28", "month", "absolute"),
+    # ---- month + year
+    row("syyskuussa 2023", "2024-10-15", True, "2023-09-01", "2023-09-30", "month", "absolute"),
+    row("(syyskuu 2023: 12)", "2024-10-15", True, "2023-09-01", "2023-09-30", "month", "absolute",
+        span="syyskuu 2023"),
+    row("jälkeen joulukuusta 2019", "2022-04-12", False, "2019-12-01", "2019-12-31", "month", "base",
+        span="joulukuusta 2019"),
+    row("vuoden 2022 elokuussa", "2023-09-26", True, "2022-08-01", "2022-08-31", "month", "absolute"),
+    row("Työllisyyskatsaus, elokuu 2023", "2023-09-26", False, "2023-08-01", "2023-08-31", "month", "absolute",
+        span="elokuu 2023"),
+    row("toukokuussa viime vuonna", "2020-06-09", True, "2019-05-01", "2019-05-31", "month", "absolute"),
+    row("toukokuussa vuonna 2019", "2020-06-09", True, "2019-05-01", "2019-05-31", "month", "absolute"),
+    row("edellisvuoden joulukuussa", "2019-02-12", True, "2018-12-01", "2018-12-31", "month", "absolute"),
+    # ---- coordinated and hyphenated months
+    row("tammi–maaliskuussa", "2022-04-12", True, "2022-01-01", "2022-03-31", "quarter", "absolute"),
+    row("loka-marraskuussa", "2022-12-08", True, "2022-10-01", "2022-11-30", "range", "absolute"),
+    row("loka- ja marraskuussa", "2022-12-08", True, "2022-10-01", "2022-11-30", "range", "absolute"),
+    row("tammi–elokuussa", "2019-10-08", True, "2019-01-01", "2019-08-31", "range", "absolute"),
+    row("tammi-, helmi- ja maaliskuussa", "2021-05-25", True, "2021-01-01", "2021-03-31", "quarter", "absolute"),
+    row("huhti–kesäkuussa", "2022-09-01", True, "2022-04-01", "2022-06-30", "quarter", "absolute"),
+    row("Kesä–elokuun tuotantoa", "2022-09-01", False, "2022-06-01", "2022-08-31", "range", "absolute",
+        span="Kesä–elokuun"),
+    row("joulu–helmikuussa", "2024-03-20", True, "2023-12-01", "2024-02-29", "range", "absolute"),
+    # ---- from–to
+    row("tammikuusta lokakuuhun", "2019-11-15", True, "2019-01-01", "2019-10-31", "range", "absolute"),
+    row("helmikuusta huhtikuuhun", "2021-05-25", True, "2021-02-01", "2021-04-30", "range", "absolute"),
+    row("1.6.–31.8.", "2020-09-01", True, "2020-06-01", "2020-08-31", "range", "absolute"),
+    row("6.7.–2.8. välisenä aikana", "2020-09-01", True, "2020-07-06", "2020-08-02", "range", "absolute"),
+    row("6.7. ja 2.8. välisenä aikana", "2020-09-01", True, "2020-07-06", "2020-08-02", "range", "absolute"),
+    row("1.–7.6.2021", "2021-09-01", True, "2021-06-01", "2021-06-07", "range", "absolute"),
+    row("15.12.–15.1.", "2020-02-01", True, "2019-12-15", "2020-01-15", "range", "absolute"),
+    row("vuodesta 2018 vuoteen 2020", "2021-03-01", True, "2018-01-01", "2020-12-31", "range", "absolute"),
+    row("vuosina 2018–2020", "2021-03-01", True, "2018-01-01", "2020-12-31", "range", "absolute"),
+    # ---- open ranges
+    row("Viime vuoden kesäkuusta lähtien", "2022-04-12", True, "2021-06-01", "2022-04-12", "open", "absolute"),
+    row("Toukokuun 23. päivään mennessä", "2021-05-25", True, "2021-05-01", "2021-05-23", "range", "absolute"),
+    row("marraskuun loppuun mennessä", "2022-12-08", True, "2022-11-01", "2022-11-30", "month", "absolute"),
+    row("vuodenvaihteeseen mennessä", "2024-01-25", True, "2023-12-31", "2024-01-01", "range", "absolute"),
+    row("1.6. alkaen", "2020-06-09", False, "2020-06-01", "2020-06-09", "open", "absolute"),
+    row("kesäkuun loppuun asti", "2022-04-12", False, "2022-04-12", "2022-06-30", "open", "absolute"),
+    row("jatkuu ainakin kesäkuun loppuun", "2022-04-12", False, "2022-04-12", "2022-06-30", "open", "absolute",
+        span="kesäkuun loppuun"),
+    row("vuodesta 2018 lähtien", "2020-06-09", True, "2018-01-01", "2020-06-09", "open", "absolute"),
+    row("vuoteen 2030 mennessä", "2024-01-25", False, "2030-01-01", "2030-12-31", "year", "absolute"),
+    # ---- parts of months
+    row("toukokuun alussa", "2020-06-09", True, "2020-05-01", "2020-05-10", "range", "absolute"),
+    row("toukokuun puolivälissä", "2020-06-09", True, "2020-05-11", "2020-05-20", "range", "absolute"),
+    row("syyskuun alussa", "2019-10-08", True, "2019-09-01", "2019-09-10", "range", "absolute"),
+    row("Elokuun lopussa", "2023-09-26", True, "2023-08-31", "2023-08-31", "day", "absolute"),
+    row("Syyskuun lopussa", "2024-10-15", True, "2024-09-30", "2024-09-30", "day", "absolute"),
+    row("helmikuun lopulla", "2024-03-05", True, "2024-02-21", "2024-02-29", "range", "absolute"),
+    row("kesäkuun 2019 lopussa", "2020-06-09", True, "2019-06-30", "2019-06-30", "day", "absolute"),
+    row("viime vuoden toukokuun lopussa", "2020-06-09", True, "2019-05-31", "2019-05-31", "day", "absolute"),
+    row("toukokuun kahdella ensimmäisellä viikolla", "2021-05-25", True, "2021-05-01", "2021-05-14", "range",
+        "absolute"),
+    row("Elokuun viimeisellä viikolla", "2023-09-05", True, "2023-08-25", "2023-08-31", "range", "absolute"),
+    row("ensimmäisten kolmen arkipäivän aikana", "2019-02-12", True, None, None, "range", "relative"),
+    # 1 Jan 2019 is a holiday: the first three working days are 2–4 January
+    row("tammikuun ensimmäisten kolmen arkipäivän aikana", "2019-02-12", True, "2019-01-02", "2019-01-04",
+        "range", "absolute"),
+    # ---- parts of years
+    row("alkuvuonna", "2024-10-15", True, "2024-01-01", "2024-03-31", "quarter", "absolute"),
+    row("alkuvuodesta", "2024-10-15", True, "2024-01-01", "2024-03-31", "quarter", "absolute"),
+    row("loppuvuodesta", "2022-09-01", False, "2022-10-01", "2022-12-31", "quarter", "absolute"),
+    row("loppuvuonna", "2022-09-01", False, "2022-10-01", "2022-12-31", "quarter", "absolute"),
+    row("vuoden alussa", "2023-05-10", True, "2023-01-01", "2023-03-31", "quarter", "absolute"),
+    row("Vuoden lopussa", "2024-01-25", True, "2023-12-31", "2023-12-31", "day", "absolute"),
+    row("vuoden 2017 alussa", "2019-02-12", True, "2017-01-01", "2017-03-31", "quarter", "absolute"),
+    row("viime vuoden lopussa", "2024-03-01", True, "2023-12-31", "2023-12-31", "day", "absolute"),
+    # ---- quarters and half-years
+    row("ensimmäisellä neljänneksellä", "2022-09-01", True, "2022-01-01", "2022-03-31", "quarter", "absolute"),
+    row("ensimmäisellä vuosineljänneksellä", "2022-09-01", True, "2022-01-01", "2022-03-31", "quarter",
+        "absolute"),
+    row("toisella neljänneksellä", "2022-09-01", True, "2022-04-01", "2022-06-30", "quarter", "absolute"),
+    row("vuoden 2022 toisella neljänneksellä", "2022-09-01", True, "2022-04-01", "2022-06-30", "quarter",
+        "absolute"),
+    row("neljännellä neljänneksellä", "2023-02-15", True, "2022-10-01", "2022-12-31", "quarter", "absolute"),
+    row("Q3", "2022-11-01", True, "2022-07-01", "2022-09-30", "quarter", "absolute"),
+    row("Q3/2022", "2023-02-01", True, "2022-07-01", "2022-09-30", "quarter", "absolute"),
+    row("2. vuosineljännes", "2022-09-01", True, "2022-04-01", "2022-06-30", "quarter", "absolute"),
+    row("ensimmäisellä vuosipuoliskolla", "2022-09-01", True, "2022-01-01", "2022-06-30", "range", "absolute"),
+    row("toisella vuosipuoliskolla", "2022-09-01", False, "2022-07-01", "2022-12-31", "range", "absolute"),
+    # ---- seasons (meteorological)
+    row("syksyllä", "2019-02-12", True, "2018-09-01", "2018-11-30", "range", "absolute"),
+    row("kesällä", "2021-05-25", False, "2021-06-01", "2021-08-31", "range", "absolute"),
+    row("keväällä", "2023-09-05", True, "2023-03-01", "2023-05-31", "range", "absolute"),
+    row("talvella", "2024-01-25", True, "2023-12-01", "2024-02-29", "range", "absolute"),
+    row("viime kesänä", "2023-10-10", True, "2023-06-01", "2023-08-31", "range", "absolute"),
+    row("kesän aikana", "2022-09-01", True, "2022-06-01", "2022-08-31", "range", "absolute"),
+    # ---- years and relative years
+    row("viime vuonna", "2024-01-25", True, "2023-01-01", "2023-12-31", "year", "absolute"),
+    row("viime vuoden aikana", "2024-01-25", True, "2023-01-01", "2023-12-31", "year", "absolute"),
+    row("edellisvuonna", "2020-06-09", True, "2019-01-01", "2019-12-31", "year", "absolute"),
+    row("edellisvuonna", "2020-06-09", True, "2016-01-01", "2016-12-31", "year", "absolute", year=2017),
+    row("tänä vuonna", "2024-01-25", False, "2024-01-01", "2024-12-31", "year", "absolute"),
+    row("kuluvana vuonna", "2022-12-08", True, "2022-01-01", "2022-12-31", "year", "absolute"),
+    row("ensi vuonna", "2021-12-30", False, "2022-01-01", "2022-12-31", "year", "absolute"),
+    row("pahin sitten vuoden 2010 Asta-myrskyn", "2023-09-05", True, "2010-01-01", "2010-12-31", "year", "base",
+        span="sitten vuoden 2010"),
+    row("vähemmän kuin vuonna 2019", "2021-05-25", True, "2019-01-01", "2019-12-31", "year", "base",
+        span="vuonna 2019"),
+    row("muutos edellisvuoteen", "2019-10-08", True, "2018-01-01", "2018-12-31", "year", "base",
+        span="edellisvuoteen", shift=(-1, 0, 0)),
+    # ---- weeks (ISO, Monday–Sunday) and relative months
+    row("viikolla 12", "2020-06-09", True, "2020-03-16", "2020-03-22", "week", "absolute"),
+    row("viikoilla 12–14", "2020-06-09", True, "2020-03-16", "2020-04-05", "range", "absolute"),
+    row("Viikolla 47", "2022-12-08", True, "2022-11-21", "2022-11-27", "week", "absolute"),
+    row("Viikolla 34 riehunut myrsky", "2023-09-05", True, "2023-08-21", "2023-08-27", "week", "absolute",
+        span="Viikolla 34"),
+    row("viikolla 52", "2021-01-14", True, "2020-12-21", "2020-12-27", "week", "absolute"),
+    row("viime viikolla", "2022-04-12", True, "2022-04-04", "2022-04-10", "week", "absolute"),
+    row("viime viikolla", "2022-12-08", True, "2022-11-28", "2022-12-04", "week", "absolute"),
+    row("viime viikolla", "2021-01-05", True, "2020-12-28", "2021-01-03", "week", "absolute"),
+    row("tällä viikolla", "2020-06-09", False, "2020-06-08", "2020-06-14", "week", "absolute"),
+    row("viime kuussa", "2021-01-14", True, "2020-12-01", "2020-12-31", "month", "absolute"),
+    row("tässä kuussa", "2020-06-09", False, "2020-06-01", "2020-06-30", "month", "absolute"),
+    row("edellisellä viikolla", "2020-06-09", True, None, None, "week", "relative", shift=(0, 0, -1)),
+    # ---- explicit dates
+    row("9.6.2020", "2020-06-09", False, "2020-06-09", "2020-06-09", "day", "absolute"),
+    row("9.6.", "2020-06-09", False, "2020-06-09", "2020-06-09", "day", "absolute"),
+    row("julkaistaan 24.10. kello 8.00.", "2023-09-26", False, "2023-10-24", "2023-10-24", "day", "absolute",
+        span="24.10."),
+    row("24.12.", "2021-01-10", True, "2020-12-24", "2020-12-24", "day", "absolute"),
+    row("9. kesäkuuta 2020", "2020-06-09", False, "2020-06-09", "2020-06-09", "day", "absolute"),
+    row("tiistaina 22. elokuuta", "2023-09-05", True, "2023-08-22", "2023-08-22", "day", "absolute"),
+    row("18. toukokuuta", "2021-05-25", True, "2021-05-18", "2021-05-18", "day", "absolute"),
+    row("torstaina 24. elokuuta kello 21.40.", "2023-09-05", True, "2023-08-24", "2023-08-24", "day", "absolute",
+        span="torstaina 24. elokuuta"),
+    row("Syysliikennekausi alkoi 12. elokuuta.", "2019-10-08", True, "2019-08-12", "2019-08-12", "day",
+        "absolute", span="12. elokuuta"),
+    # ---- now
+    row("nykyään", "2023-09-05", False, "2023-09-05", "2023-09-05", "day", "now"),
+    row("tätä nykyä", "2023-09-05", False, "2023-09-05", "2023-09-05", "day", "now"),
+    # ---- relative and deictic ("sitten" counts from publication, "aiemmin" from context)
+    row("vuotta aiemmin", "2019-02-12", True, None, None, "year", "relative", shift=(-1, 0, 0)),
+    row("edellisvuoden vastaavaan aikaan", "2022-04-12", True, None, None, "year", "relative",
+        shift=(-1, 0, 0)),
+    row("viime vuoden vastaavana aikana", "2022-04-12", True, None, None, "year", "relative", shift=(-1, 0, 0)),
+    row("vuotta aiemmin samaan aikaan", "2022-12-08", True, None, None, "year", "relative", shift=(-1, 0, 0)),
+    row("viikkoa aiemmin", "2022-12-08", True, None, None, "week", "relative", shift=(0, 0, -1)),
+    row("kuukautta aiemmin", "2022-12-08", True, None, None, "month", "relative", shift=(0, -1, 0)),
+    row("kaksi vuotta myöhemmin", "2022-12-08", True, None, None, "year", "relative", shift=(2, 0, 0)),
+    row("vuosi sitten", "2023-09-26", True, "2022-09-26", "2022-09-26", "day", "absolute"),
+    row("kuukausi sitten", "2022-12-08", True, "2022-11-08", "2022-11-08", "day", "absolute"),
+    row("kaksi viikkoa sitten", "2022-12-08", True, "2022-11-24", "2022-11-24", "day", "absolute"),
+    row("vuosi sitten vastaavana ajankohtana", "2022-12-08", True, None, None, "year", "relative",
+        shift=(-1, 0, 0)),
+    row("6 prosenttia enemmän kuin vuotta aiemmin", "2019-02-12", True, None, None, "year", "base",
+        span="vuotta aiemmin", shift=(-1, 0, 0)),
+    row("eilen", "2023-09-05", True, "2023-09-04", "2023-09-04", "day", "absolute"),
+    # ---- events and comparison bases
+    row("koronan aikana", "2021-03-01", True, None, None, "range", "event"),
+    row("myrskyn aikana", "2023-09-05", True, None, None, "range", "event"),
+    row("enemmän kuin maaliskuussa 2019", "2020-04-15", True, "2019-03-01", "2019-03-31", "month", "base",
+        span="maaliskuussa 2019"),
+    row("edellisestä neljänneksestä", "2022-09-01", True, None, None, "quarter", "base", shift=(0, -3, 0)),
+    row("vuodentakaisesta", "2022-09-01", True, None, None, "year", "base", shift=(-1, 0, 0)),
+    row("Vuodentakaiseen verrattuna", "2022-09-01", True, None, None, "year", "base", span="Vuodentakaiseen",
+        shift=(-1, 0, 0)),
+    row("vuodentakaisella tasollaan", "2022-09-01", True, None, None, "year", "relative",
+        span="vuodentakaisella", shift=(-1, 0, 0)),
+    # ---- year inference across year ends
+    row("joulukuussa", "2019-02-12", True, "2018-12-01", "2018-12-31", "month", "absolute"),
+    row("joulukuussa", "2019-02-12", False, "2019-12-01", "2019-12-31", "month", "absolute"),
+    row("tammikuussa", "2022-12-08", True, "2022-01-01", "2022-01-31", "month", "absolute"),
+    row("tammikuussa", "2022-12-08", False, "2022-01-01", "2022-01-31", "month", "absolute"),
+    row("Elokuussa veronpalautuksia saa", "2021-05-25", False, "2021-08-01", "2021-08-31", "month", "absolute",
+        span="Elokuussa"),
+    row("huhtikuussa", "2024-01-25", True, "2023-04-01", "2023-04-30", "month", "absolute"),
+    row("marraskuussa", "2019-10-08", False, "2019-11-01", "2019-11-30", "month", "absolute"),
+    row("toukokuussa", "2020-06-09", True, "2018-05-01", "2018-05-31", "month", "absolute", year=2018),
+    row("joulukuussa", "2020-01-09", True, "2017-12-01", "2017-12-31", "month", "absolute", year=2017),
+    # ---- not time expressions
+    row("kello 21.40.", "2023-09-05", True, None, None, None, None),
+    row("palvelee arkisin klo 9–16.15.", "2021-05-25", False, None, None, None, None),
+    row("asteikolla 1–5", "2019-10-08", True, None, None, None, None),
+    row("Olkiluoto 3:n tuotanto", "2023-09-05", True, None, None, None, None),
+    row("40 000 puheluun viikossa", "2020-06-09", True, None, None, None, None),
+    row("viikon 40 000 puhelua", "2020-06-09", True, None, None, None, None),
+    row("puh. 0295 480 181", "2022-04-12", False, None, None, None, None),
+    row("viimeistään seitsemän arkipäivän kuluessa", "2019-02-12", False, None, None, None, None),
+    # ---- known gaps, kept as strict xfails
+    row("kuluneena vuonna", "2022-12-08", True, "2022-01-01", "2022-12-31", "year", "absolute",
+        xfail="'kuluneena vuonna' is this year in December and last year in January: left out on purpose"),
+    row("puoli vuotta sitten", "2020-06-09", True, "2019-12-09", "2019-12-09", "day", "absolute",
+        xfail="'puoli' (half) is not a count: only 'vuotta sitten' is read"),
+    row("maanantaista perjantaihin", "2022-12-08", False, None, None, "range", "relative",
+        xfail="weekday ranges are not read"),
+    row("H1/2022", "2022-09-01", True, "2022-01-01", "2022-06-30", "range", "absolute",
+        xfail="half-years in letter notation are not read"),
+    row("ensi viikon tiistaina", "2022-12-08", False, "2022-12-13", "2022-12-13", "day", "absolute",
+        xfail="a weekday inside a relative week is not read: only the week is found"),
+    row("pääsiäisenä", "2022-04-12", False, "2022-04-17", "2022-04-17", "day", "absolute",
+        xfail="named holidays (pääsiäinen, juhannus, joulu) are not read as periods"),
+]
+
+
+def _one(text: str, published: str, past: bool, year: int | None) -> list[PeriodMention]:
+    return find_periods(text, D(published), past=past, year=year)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "past", "year", "start", "end", "granularity", "kind", "span", "shift"), ROWS
+)
+def test_table(
+    text: str, published: str, past: bool, year: int | None, start: str | None, end: str | None,
+    granularity: str | None, kind: str | None, span: str | None, shift: tuple[int, int, int] | None,
+) -> None:
+    found = _one(text, published, past, year)
+    if kind is None:
+        assert found == []
+        return
+    assert len(found) == 1, found
+    got = found[0]
+    assert got.text == (span if span is not None else text)
+    want = (D(start) if start else None, D(end) if end else None, granularity, kind)
+    assert (got.start, got.end, got.granularity, got.kind) == want
+    assert got.basis == ("explicit" if start and end else "unresolved")
+    if shift is not None or kind == "relative":
+        assert got.shift == shift
+    assert got.rule.startswith("period.")
+
+
+@pytest.mark.parametrize(("text", "published", "past", "year"), [p.values[:4] for p in ROWS])
+def test_spans_over_every_row(text: str, published: str, past: bool, year: int | None) -> None:
+    for m in _one(text, published, past, year):
+        assert text[m.start_char:m.end_char] == m.text
+        assert m.start is None or m.end is None or m.start <= m.end
+
+
+# ---- every month in every case the rules read (forms generated by morphology.inflect)
+
+MONTHS = ["tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu",
+          "syyskuu", "lokakuu", "marraskuu", "joulukuu"]
+ENDINGS = {"ssa": "absolute", "n": "absolute", "lla": "absolute", "": "absolute", "sta": "base"}
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+@pytest.mark.parametrize("ending", list(ENDINGS))
+def test_every_month_in_every_case(month: int, ending: str) -> None:
+    word = MONTHS[month - 1] + ending
+    (got,) = find_periods(word, dt.date(2021, 12, 31))
+    assert (got.start, got.kind) == (dt.date(2021, month, 1), ENDINGS[ending])
+    assert got.end is not None and got.end.month == month and (got.end + dt.timedelta(days=1)).day == 1
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_every_month_illative_and_partitive(month: int) -> None:
+    ill = MONTHS[month - 1] + "hun"
+    (got,) = find_periods(f"{ill} mennessä", dt.date(2021, 12, 31))
+    assert got.start == dt.date(2021, month, 1)
+    (day,) = find_periods(f"3. {MONTHS[month - 1]}ta 2020", None)
+    assert day.start == day.end == dt.date(2020, month, 3)
+
+
+# ---- behaviour without a publication date
+
+
+def test_no_published_leaves_relative_expressions_unresolved() -> None:
+    text = "Viime vuonna toukokuussa jonotettiin nyt, toukokuussa ja viime viikolla; vuosi sitten."
+    found = find_periods(text, None, past=True)
+    assert [m.text for m in found] == ["Viime vuonna toukokuussa", "nyt", "toukokuussa", "viime viikolla",
+                                       "vuosi sitten"]
+    for m in found:
+        assert (m.start, m.end, m.basis) == (None, None, "unresolved")
+
+
+def test_no_published_still_resolves_explicit_years() -> None:
+    found = find_periods("vuonna 2018, 9.6.2020, syyskuussa 2023 ja Q3/2022", None)
+    assert [(m.start, m.end, m.basis) for m in found] == [
+        (dt.date(2018, 1, 1), dt.date(2018, 12, 31), "explicit"),
+        (dt.date(2020, 6, 9), dt.date(2020, 6, 9), "explicit"),
+        (dt.date(2023, 9, 1), dt.date(2023, 9, 30), "explicit"),
+        (dt.date(2022, 7, 1), dt.date(2022, 9, 30), "explicit"),
+    ]
+
+
+def test_no_published_open_range_keeps_its_start() -> None:
+    (m,) = find_periods("kesäkuusta 2019 lähtien", None)
+    assert (m.start, m.end, m.granularity, m.basis) == (dt.date(2019, 6, 1), None, "open", "unresolved")
+
+
+def test_context_year_fills_year_less_expressions_without_published() -> None:
+    (m,) = find_periods("toukokuussa", None, year=2018)
+    assert (m.start, m.end, m.basis) == (dt.date(2018, 5, 1), dt.date(2018, 5, 31), "explicit")
+
+
+def test_never_resolves_against_today() -> None:
+    (m,) = find_periods("viime vuonna", dt.date(1999, 3, 1))
+    assert m.start == dt.date(1998, 1, 1)
+
+
+# ---- offsets, overlaps, speed
+
+
+def test_nbsp_and_narrow_nbsp_keep_offsets() -> None:
+    text = "Viime\u00a0vuonna\u202ftoukokuussa 40\u00a0000 puhelua, huhti-\u00a0ja\u00a0toukokuussa 7\u202f500."
+    found = find_periods(text, dt.date(2020, 6, 9), past=True)
+    assert [m.text for m in found] == ["Viime\u00a0vuonna\u202ftoukokuussa", "huhti-\u00a0ja\u00a0toukokuussa"]
+    for m in found:
+        assert text[m.start_char:m.end_char] == m.text
+    assert found[0].start == dt.date(2019, 5, 1)
+    assert (found[1].start, found[1].end) == (dt.date(2020, 4, 1), dt.date(2020, 5, 31))
+
+
+def test_output_is_sorted_and_overlap_free_on_every_row_joined() -> None:
+    text = ". ".join(str(p.values[0]) for p in ROWS) * 3
+    found = find_periods(text, dt.date(2022, 6, 15), past=True)
+    assert len(found) > 150
+    for a, b in itertools.pairwise(found):
+        assert a.end_char <= b.start_char
+    for m in found:
+        assert text[m.start_char:m.end_char] == m.text
+
+
+def test_longest_match_wins() -> None:
+    found = find_periods("vuoden 2022 toisella neljänneksellä ja viime vuonna toukokuussa", dt.date(2022, 9, 1))
+    assert [m.text for m in found] == ["vuoden 2022 toisella neljänneksellä", "viime vuonna toukokuussa"]
+
+
+def _seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        find_periods(text, dt.date(2020, 6, 9))
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+@pytest.mark.parametrize("unit", ["huhti- ja ", "1.1.", "toukokuun 23. ", "vuoden 2020 ", "viikolla 1 ", "   "])
+def test_time_grows_linearly(unit: str) -> None:
+    small, large = unit * 1500, unit * 6000
+    _seconds(small)  # warm the caches
+    ratio = _seconds(large) / max(_seconds(small), 1e-4)
+    assert ratio < 8, f"4× the text took {ratio:.1f}× the time"
+
+
+def test_brief_sizes_run() -> None:
+    assert find_periods("huhti- ja " * 5000, dt.date(2020, 6, 9)) == []
+    find_periods("1.1." * 20000, dt.date(2020, 6, 9))
+
+
+def test_patterns_are_compiled_once() -> None:
+    assert rules() is rules()
+
+
+# ---- shift_range
+
+
+@pytest.mark.parametrize(("start", "end", "gran", "shift", "want"), [
+    ("2020-02-01", "2020-02-29", "month", (-1, 0, 0), ("2019-02-01", "2019-02-28")),
+    ("2019-01-01", "2019-08-31", "range", (-1, 0, 0), ("2018-01-01", "2018-08-31")),
+    ("2022-04-01", "2022-06-30", "quarter", (0, -3, 0), ("2022-01-01", "2022-03-31")),
+    ("2022-11-21", "2022-11-27", "week", (0, 0, -1), ("2022-11-14", "2022-11-20")),
+    ("2022-11-28", "2022-12-04", "week", (0, -1, 0), ("2022-10-24", "2022-10-30")),
+    ("2023-08-31", "2023-08-31", "day", (-1, 0, 0), ("2022-08-31", "2022-08-31")),
+    ("2024-02-29", "2024-02-29", "day", (-1, 0, 0), ("2023-02-28", "2023-02-28")),
+    ("2021-05-01", "2021-05-23", "range", (-1, 0, 0), ("2020-05-01", "2020-05-23")),
+])
+def test_shift_range(start: str, end: str, gran: str, shift: tuple[int, int, int], want: tuple[str, str]) -> None:
+    y, mo, w = shift
+    assert shift_range(D(start), D(end), gran, years=y, months=mo, weeks=w) == (D(want[0]), D(want[1]))
+
+
+def test_relative_mention_with_shift_range_gives_the_gold_period() -> None:
+    # "Toukokuussa tehdyssä tutkimuksessa … Vuotta aiemmin tyytyväisten osuus oli 86 prosenttia."
+    (may,) = find_periods("Toukokuussa tehdyssä tutkimuksessa", dt.date(2019, 10, 8), past=True)
+    (rel,) = find_periods("Vuotta aiemmin tyytyväisten osuus", dt.date(2019, 10, 8), past=True)
+    assert may.start is not None and may.end is not None and rel.shift is not None
+    y, m, w = rel.shift
+    assert shift_range(may.start, may.end, may.granularity, years=y, months=m, weeks=w) == (
+        dt.date(2018, 5, 1), dt.date(2018, 5, 31))
+
+
+def test_shift_range_rejects_bad_input() -> None:
+    with pytest.raises(InputValueError):
+        shift_range(dt.date(2020, 2, 2), dt.date(2020, 2, 1), "range")
+    with pytest.raises(InputValueError):
+        shift_range(dt.date(2020, 2, 1), dt.date(2020, 2, 2), "fortnight")
+    with pytest.raises(InputTypeError):
+        shift_range("2020-02-01", dt.date(2020, 2, 2), "range")  # type: ignore[arg-type]
+
+
+# ---- argument checking
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(InputTypeError):
+        find_periods(b"toukokuussa", None)  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError):
+        find_periods("toukokuussa", "2020-06-09")  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError):
+        find_periods("toukokuussa", None, year="2020")  # type: ignore[arg-type]
+    with pytest.raises(InputValueError):
+        find_periods("toukokuussa", None, year=0)
+
+
+def test_datetime_published_is_taken_as_its_date() -> None:
+    (m,) = find_periods("nyt", dt.datetime(2020, 6, 9, 23, 59))
+    assert m.start == dt.date(2020, 6, 9)
+
+
+# ---- the lexicon file
+
+
+def _broken(tmp_path: Path, old: str, new: str) -> Path:
+    text = DEFAULT_PATH.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "time.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("old", "new", "entry"), [
+    ('"tammi", "helmi", ', '"tammi", ', "month"),
+    ('ill = "kuuhun" }', 'ill = "" }', "month.head"),
+    ("early = [1, 10]", "early = [1, 40]", "window.month.early"),
+    ('anchor = "context"', 'anchor = "elsewhere"', "modifier["),
+    ('in = ["alussa"', 'in = ["Alussa"', "part.early.in"),
+    ('early = ["01-01", "03-31"]', 'early = ["01-01", "02-30"]', "window.year.early"),
+    ('in = ["inessive"', 'in = ["locative"', "cases.in"),
+])
+def test_lexicon_errors_name_file_and_entry(tmp_path: Path, old: str, new: str, entry: str) -> None:
+    path = _broken(tmp_path, old, new)
+    with pytest.raises(LexiconError) as err:
+        load(path)
+    assert str(path) in str(err.value) and entry in str(err.value)
+
+
+def test_lexicon_rejects_unreadable_toml(tmp_path: Path) -> None:
+    path = tmp_path / "time.toml"
+    path.write_text("[month\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="time.toml"):
+        load(path)
+
+
+def test_lexicon_generates_month_forms_and_holidays() -> None:
+    lex = load()
+    assert {f for f, x in lex.months.items() if x.value == 5} >= {
+        "toukokuussa", "toukokuun", "toukokuusta", "toukokuuhun", "toukokuu", "toukokuulla", "toukokuuta"}
+    assert dt.date(2019, 4, 19) in lex.holidays(2019)  # pitkäperjantai
+    assert dt.date(2019, 6, 21) in lex.holidays(2019)  # juhannusaatto
+
+
+# ---- dateparser: what it reads is checked against the rules here; what it gets wrong is written down
+
+
+dateparser = pytest.importorskip("dateparser")
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("9.6.2020", "2020-06-09"), ("9. kesäkuuta 2020", "2020-06-09"), ("18. toukokuuta", "2021-05-25"),
+    ("12.5.", "2020-06-09"), ("24.10.2019", "2020-06-09"),
+])
+def test_day_rules_agree_with_dateparser(text: str, published: str) -> None:
+    base = dt.datetime.fromisoformat(published)
+    theirs = dateparser.parse(text, languages=["fi"], settings={"RELATIVE_BASE": base})
+    (ours,) = find_periods(text, D(published))
+    assert ours.start == ours.end == theirs.date()
+
+
+@pytest.mark.skipif(not dateparser.__version__.startswith("1.5"), reason="findings written for dateparser 1.5")
+@pytest.mark.parametrize("text", ["toukokuun", "toukokuusta", "toukokuuhun", "toukokuulla", "joulukuusta 2019",
+                                  "huhti- ja toukokuussa", "tammi–maaliskuussa", "Q3", "viikolla 12",
+                                  "syksyllä", "alkuvuonna", "edellisvuonna", "vuotta aiemmin", "vuosi sitten",
+                                  "kuukausi sitten", "toukokuun lopussa"])
+def test_dateparser_misses_in_finnish(text: str) -> None:
+    base = dt.datetime(2020, 6, 9)
+    assert dateparser.parse(text, languages=["fi"], settings={"RELATIVE_BASE": base}) is None
+    assert find_periods(text, base.date())
+
+
+@pytest.mark.skipif(not dateparser.__version__.startswith("1.5"), reason="findings written for dateparser 1.5")
+def test_dateparser_gives_points_not_periods() -> None:
+    base = dt.datetime(2020, 6, 9)
+    assert dateparser.parse("toukokuussa", languages=["fi"], settings={"RELATIVE_BASE": base}) == dt.datetime(
+        2020, 5, 9)
+    assert dateparser.parse("tällä viikolla", languages=["fi"], settings={"RELATIVE_BASE": base}) == base
