@@ -18,7 +18,7 @@ from tiedote import numwords, periods
 from tiedote.context import (Found, Unit, after_number, clauses, read_change, read_qualifier, read_rate,
                              read_statistic, read_unit)
 from tiedote.lexicon import Lexicon
-from tiedote.measure import MeasureHit, counted_noun, subject_noun, tense
+from tiedote.measure import MeasureHit, counted_noun, lemma, subject_noun, tense
 from tiedote.models import (SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span)
 from tiedote.nonclaims import URL_RE, why_not
 from tiedote.numbers import Num, read_numbers
@@ -173,7 +173,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         pendings.append(p)
     _fill_ellipsis(pendings, toks, lex)
     for p in pendings:
-        _fill_measure(p, toks, clause, lex, pendings, prev_claims)
+        _fill_measure(p, toks, clause, lex, pendings, prev_claims, tuple(masked))
         p.period = _period_for(p, toks, clause, mentions, norm, sent, state, published)
     return pendings
 
@@ -230,7 +230,7 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon) ->
 
 
 def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexicon, pendings: list[_Pending],
-                  prev_claims: list[_Pending]) -> None:
+                  prev_claims: list[_Pending], masked: tuple[tuple[int, int], ...]) -> None:
     stop = lex.stopwords
     anaphora = next((k for k in range(p.num.i) if clause[k] == p.clause and toks[k].lower in lex.anaphora), None)
     hit: MeasureHit | None = None
@@ -245,11 +245,15 @@ def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexico
             if p.statistic is None and src.statistic is not None:
                 p.statistic = src.statistic
         else:
-            hit = subject_noun(toks, p.num, clause, lex, stop, anywhere_before=anaphora)
+            hit = subject_noun(toks, p.num, clause, lex, stop, anywhere_before=anaphora, masked=masked)
+    if hit is None and p.unit.unit == "score" and p.unit.token >= 0:
+        # "arvosanan 9": the grade itself is what is measured
+        t = toks[p.unit.token]
+        hit = MeasureHit(lemma(t.lower), t.start, t.end, "measure.grade")
     if hit is None and p.unit.unit == "count" and not p.unit.bare:
         hit = counted_noun(toks, after_number(toks, p.num), lex, stop)
     if hit is None:
-        hit = subject_noun(toks, p.num, clause, lex, stop)
+        hit = subject_noun(toks, p.num, clause, lex, stop, masked=masked)
     if hit is None:
         source = earlier[-1] if earlier else (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
         if source is not None and source.measure is not None:

@@ -17,9 +17,30 @@ from tiedote.numbers import Num
 from tiedote.text import Token
 
 
+_FOURTH_INFINITIVE = ("minen", "misen", "mista", "mistä", "miseen", "misessa", "misessä", "misella", "misellä")
+_PARTICIPLE = ("nut", "nyt", "neet", "ttu", "tty", "tut", "tyt", "nnut", "nnyt")
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    return str(simplemma.lemmatize(word, lang="fi")).lower()
+    """simplemma's lemma, with two Finnish repairs it needs.
+
+    - "-minen" nouns ("jonottaminen", "muuttamisen") keep their noun: simplemma
+      turns them into the verb.
+    - A compound whose lemma is only its first part ("puhelinajan" → "puhelin")
+      gets its last part lemmatised and joined back ("puhelinaika").
+    """
+    w = word.lower()
+    for ending in _FOURTH_INFINITIVE:
+        if w.endswith(ending) and len(w) > len(ending) + 2:
+            return w[: -len(ending)] + "minen"
+    lem = str(simplemma.lemmatize(w, lang="fi")).lower()
+    if len(lem) >= 3 and len(lem) <= len(w) - 4 and w.startswith(lem):
+        rest = w[len(lem):]
+        rest_lemma = str(simplemma.lemmatize(rest, lang="fi")).lower()
+        if rest_lemma != rest and len(rest_lemma) >= 3:
+            return lem + rest_lemma
+    return lem
 
 
 # Infinitive endings: a word whose lemma ends in one of these is a verb form.
@@ -66,9 +87,7 @@ class MeasureHit:
 def _content(t: Token, lex: Lexicon, stop: frozenset[str]) -> bool:
     if t.kind != "word" or len(t.lower) < 3 or t.lower in stop:
         return False
-    if t.lower in lex.unit_forms or t.lower in lex.rate_words or lex.qualifier(t.lower) is not None:
-        return False
-    return not any(t.lower in ws for _, ws in lex.statistics)
+    return not (t.lower in lex.unit_forms or t.lower in lex.rate_words or lex.qualifier(t.lower) is not None)
 
 
 def counted_noun(toks: list[Token], k: int, lex: Lexicon, stop: frozenset[str]) -> MeasureHit | None:
@@ -76,8 +95,8 @@ def counted_noun(toks: list[Token], k: int, lex: Lexicon, stop: frozenset[str]) 
     if k >= len(toks) or not _content(toks[k], lex, stop) or toks[k].text[:1].isupper():
         return None
     # skip partitive adjectives agreeing with the noun ("uutta asukasta")
-    while k + 1 < len(toks) and _content(toks[k + 1], lex, stop) and toks[k].lower[-1:] == toks[k + 1].lower[-1:] \
-            and toks[k].lower[-1:] in "aä" and not toks[k + 1].text[:1].isupper() \
+    while k + 1 < len(toks) and _content(toks[k + 1], lex, stop) and toks[k].lower[-1:] in "aä" \
+            and toks[k + 1].lower[-1:] in "aä" and not toks[k + 1].text[:1].isupper() \
             and tense(toks[k + 1].lower) is None:
         k += 1
     t = toks[k]
@@ -92,15 +111,26 @@ _ELATIVE = ("sta", "stä")
 _PARTITIVE_PLURAL = ("ia", "iä", "ja", "jä", "ita", "itä")
 
 
-def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
-                 stop: frozenset[str], anywhere_before: int | None = None) -> MeasureHit | None:
-    """The noun a figure is about: the clause's subject or an elative partitive.
+def _is_participle(word: str) -> bool:
+    return word.endswith(_PARTICIPLE)
 
-    "jonotusaika oli keskimäärin 6 minuuttia" → jonotusaika;
-    "hakemuksista 97,4 prosenttia" / "88 prosenttia vastaajista" → hakemus / vastaaja;
-    "asiointeja oli noin 10 700" → asiointi (the partitive subject of an existential clause).
-    With ``anywhere_before`` (a pronoun's index) the search goes back over earlier
-    clauses of the sentence from that pronoun.
+
+# Priority of the kinds of word a figure can be about (lower wins).
+_SUBJECT, _ELATIVE_BEFORE, _GENITIVE_OBJECT, _VERB = 0, 1, 2, 3
+
+
+def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
+                 stop: frozenset[str], anywhere_before: int | None = None,
+                 masked: tuple[tuple[int, int], ...] = ()) -> MeasureHit | None:
+    """The thing a figure is about, from the words of its clause before it.
+
+    In order of preference: the clause's subject — a nominative ("jonotusaika
+    oli keskimäärin 6 minuuttia"), a partitive subject of an existential clause
+    ("asiointeja oli noin 10 700", "päätöstä odotettiin 55 päivää"); an elative
+    right before ("hakemuksista 97,4 prosenttia") or right after ("88 prosenttia
+    vastaajista"); a genitive object ("oleskeluluvan saa 23 päivässä"); and last
+    the verb ("jonotettiin 2 minuuttia" → jonottaa).  With ``anywhere_before`` (a
+    pronoun's index) the search goes back over earlier clauses from that pronoun.
     """
     c = clause[num.i]
     if anywhere_before is None:
@@ -108,21 +138,40 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
             t = toks[k]
             if clause[k] == c and _content(t, lex, stop) and t.lower.endswith(_ELATIVE) and not t.text[:1].isupper():
                 return MeasureHit(lemma(t.lower), t.start, t.end, "measure.elative_after")
-    best: MeasureHit | None = None
+    best: tuple[int, MeasureHit] | None = None
     start = num.i - 1 if anywhere_before is None else anywhere_before - 1
     for k in range(start, -1, -1):
         if anywhere_before is None and clause[k] != c:
             break
         t = toks[k]
-        if not _content(t, lex, stop) or tense(t.lower) is not None:
+        if any(a <= t.start < b for a, b in masked) or not _content(t, lex, stop):
             continue
         if t.text[:1].isupper() and k > 0:
             continue  # a name, not the thing measured
-        lem = lemma(t.lower)
-        if t.lower == lem or t.lower == lem + "t":
-            return MeasureHit(lem, t.start, t.end, "measure.subject")  # nominative: the subject
-        if best is None and t.lower != lem and t.lower.endswith(_PARTITIVE_PLURAL):
-            best = MeasureHit(lem, t.start, t.end, "measure.partitive_subject")
-        if best is None and t.lower.endswith(_ELATIVE) and k == num.i - 1:
-            best = MeasureHit(lem, t.start, t.end, "measure.elative_before")
-    return best
+        w = t.lower
+        kind: int | None = None
+        rule = ""
+        if tense(w) is not None:
+            kind, rule = _VERB, "measure.verb"
+        elif _is_participle(w):
+            continue
+        else:
+            lem = lemma(w)
+            if lem.endswith("inen") and not w.endswith("inen"):
+                continue  # an adjective ("myönteistä päätöstä", "kielteistä 125 päivää")
+            if w == lem or w == lem + "t" or w.endswith(_PARTITIVE_PLURAL) and w != lem \
+                    or w in (lem + "a", lem + "ä", lem + "ta", lem + "tä"):
+                kind, rule = _SUBJECT, "measure.subject"
+            elif w.endswith(_ELATIVE) and k == num.i - 1:
+                kind, rule = _ELATIVE_BEFORE, "measure.elative_before"
+            elif w.endswith("n") and w != lem and (k + 1 >= len(toks) or toks[k + 1].kind != "word"
+                                                    or tense(toks[k + 1].lower) is not None):
+                kind, rule = _GENITIVE_OBJECT, "measure.genitive_object"
+        if kind is None:
+            continue
+        hit = MeasureHit(lemma(w), t.start, t.end, rule)
+        if kind == _SUBJECT:
+            return hit
+        if best is None or kind < best[0]:
+            best = (kind, hit)
+    return best[1] if best else None
