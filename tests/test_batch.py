@@ -1,8 +1,8 @@
 """The batch runner: order, --jobs independence, duplicates, resume, kill -9 and rerun.
 
 Most tests use ``FakeExtractor`` (one claim per digit run) so they test the
-runner, not the extraction, and stay fast; the --jobs test runs the real
-extractor too.  The fakes live here, at module level, because worker
+runner, not the extraction, and stay fast; test_cli's README job compares
+--jobs with the real extractor.  The fakes live here, at module level, because worker
 processes import them by name.
 """
 
@@ -20,12 +20,8 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import pytest
-
-from tiedote import batch as batch_module
 from tiedote.batch import CHUNK_ITEMS, Stats, process_chunk, run_batch
 from tiedote.models import Claim, Quantity, Span
-from tiedote.results import ReleaseResult
 from tiedote.sinks import JsonlSink, SqliteSink
 from tiedote.sources import Item, open_source
 
@@ -206,33 +202,6 @@ def test_jobs_1_and_2_write_identical_output_with_the_fake(tmp_path: Path) -> No
     assert sqlite_rows(tmp_path / "one.sqlite") == sqlite_rows(tmp_path / "two.sqlite")
 
 
-def _real_extractor_or_skip() -> None:
-    try:
-        batch_module.default_extractor()
-    except Exception as exc:  # noqa: BLE001 - the library half may be mid-change in a shared tree
-        pytest.skip(f"the real extractor cannot be built here: {exc}")
-
-
-def test_jobs_1_and_2_identical_with_the_real_extractor(tmp_path: Path) -> None:
-    _real_extractor_or_skip()
-    write_releases(tmp_path / "in", CHUNK_ITEMS * 2 + 5)
-    write_bad_files(tmp_path / "in")
-    timings = {}
-    for jobs in (1, 2):
-        started = time.monotonic()
-        stats = run(
-            [tmp_path / "in"], tmp_path / f"{jobs}.jsonl", jobs=jobs, factory=batch_module.default_extractor
-        )
-        timings[jobs] = stats.releases / (time.monotonic() - started)
-    assert (tmp_path / "1.jsonl").read_bytes() == (tmp_path / "2.jsonl").read_bytes()
-    results = [
-        ReleaseResult.model_validate_json(line)
-        for line in (tmp_path / "1.jsonl").read_text("utf-8").splitlines()
-    ]
-    assert sum(len(r.claims) for r in results) > 0
-    print(f"releases/s: --jobs 1 {timings[1]:.1f}, --jobs 2 {timings[2]:.1f}")
-
-
 def test_in_flight_work_is_bounded_however_long_the_source(tmp_path: Path) -> None:
     """Memory stays flat: the runner reads ahead at most 2 × jobs chunks (plus the one being cut)."""
 
@@ -276,10 +245,10 @@ def test_process_chunk_turns_every_failure_into_an_error_result() -> None:
 
 KILL_SCRIPT = """
 import sys
-sys.path[:0] = [{tests!r}, {src!r}]
-import test_batch
+sys.path[:0] = [{repo!r}, {src!r}]
+import tests.test_batch
 import tiedote.batch
-tiedote.batch.default_extractor = test_batch.FakeExtractor
+tiedote.batch.default_extractor = tests.test_batch.FakeExtractor
 from tiedote.cli import main
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
@@ -312,16 +281,17 @@ def test_kill_9_then_rerun_equals_an_uninterrupted_run(tmp_path: Path) -> None:
     write_releases(folder, 40)
     write_bad_files(folder)
     script = tmp_path / "tiedote_cli.py"
-    script.write_text(KILL_SCRIPT.format(tests=str(TESTS), src=str(SRC)), encoding="utf-8")
+    script.write_text(KILL_SCRIPT.format(repo=str(TESTS.parent), src=str(SRC)), encoding="utf-8")
 
+    # The uninterrupted run, in-process: the same runner and sink the CLI drives.
     reference = tmp_path / "reference.sqlite"
-    done = _cli(script, str(folder), "-o", str(reference), "--jobs", "1", delay=0)
-    assert done.wait(timeout=60) == 1, done.communicate()[1].decode()
+    assert run([folder], reference, jobs=1).errors == 3
 
     killed = tmp_path / "killed.sqlite"
-    # Killed twice, at different depths, with small transactions so commits are under way.
-    for at_least in (5, 20):
-        proc = _cli(script, str(folder), "-o", str(killed), "--jobs", "2", "--commit-every", "3", delay=0.04)
+    # Killed twice, at different depths, once with workers and once without, with small
+    # transactions so that commits are under way when the kill lands.
+    for at_least, jobs in ((5, "2"), (20, "1")):
+        proc = _cli(script, str(folder), "-o", str(killed), "--jobs", jobs, "--commit-every", "3", delay=0.04)
         deadline = time.monotonic() + 60
         while _count(killed) < at_least and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
@@ -329,7 +299,7 @@ def test_kill_9_then_rerun_equals_an_uninterrupted_run(tmp_path: Path) -> None:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         assert at_least <= _count(killed) < 40
-    rerun = _cli(script, str(folder), "-o", str(killed), "--jobs", "2", delay=0)
+    rerun = _cli(script, str(folder), "-o", str(killed), "--jobs", "1", delay=0)
     assert rerun.wait(timeout=60) == 1, rerun.communicate()[1].decode()
 
     assert sqlite_rows(killed) == sqlite_rows(reference)

@@ -301,7 +301,9 @@ def batch(
 
 
 @cli.command(epilog=EXIT_HELP)
-@click.argument("record", type=click.Choice(["result", "release", "claim"]), default="result")
+@click.argument(
+    "record", type=click.Choice(["result", "release", "claim"]), default="result", metavar="[RECORD]"
+)
 def schema(record: str) -> int:
     """Print the JSON Schema of a record: result (a batch's output record, the default), release
     (a JSONL input line) or claim."""
