@@ -47,6 +47,7 @@ class Lexicon:
     abbreviations: frozenset[str]
     stopwords: frozenset[str]
     anaphora: frozenset[str]
+    lemma_overrides: dict[str, str]  # surface form -> lemma, for nouns the lemmatizer misses
 
     def qualifier(self, word: str) -> str | None:
         q = self.qualifier_words.get(word)
@@ -104,6 +105,19 @@ def _unit_table(entries: Any, where: str) -> dict[str, str]:
     return out
 
 
+def _lemma_table(entries: Any, where: str) -> dict[str, str]:
+    if not isinstance(entries, list):
+        raise LexiconError(f"{where}: expected an array of tables")
+    out: dict[str, str] = {}
+    for i, entry in enumerate(entries):
+        try:
+            forms = all_forms(entry)
+        except ValueError as exc:
+            raise LexiconError(f"{where}[{i}]: {exc}") from exc
+        out.update({form: str(entry["nom"]).lower() for form in forms})
+    return out
+
+
 def load(root: Path | None = None) -> Lexicon:
     """Read and validate the word lists (``root`` overrides the packaged folder, for tests)."""
     units = _read("units.toml", root)
@@ -111,6 +125,7 @@ def load(root: Path | None = None) -> Lexicon:
     words = _read("words.toml", root)
     abbrev = _read("abbreviations.toml", root)
     stop = _read("stopwords.toml", root)
+    lemmas = _read("lemmas.toml", root)
 
     qualifier_words: dict[str, str] = {}
     qualifier_stems: list[tuple[str, str]] = []
@@ -164,6 +179,7 @@ def load(root: Path | None = None) -> Lexicon:
         abbreviations=frozenset(_strings(abbrev.get("words"), "abbreviations.toml words")),
         stopwords=frozenset(_strings(stop.get("words"), "stopwords.toml words")),
         anaphora=frozenset(_strings(stop.get("anaphora"), "stopwords.toml anaphora")),
+        lemma_overrides=_lemma_table(lemmas.get("noun"), "lemmas.toml [[noun]]"),
     )
 
 

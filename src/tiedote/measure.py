@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import simplemma
 
-from tiedote.lexicon import Lexicon
+from tiedote.lexicon import Lexicon, lexicon
 from tiedote.numbers import Num
 from tiedote.text import Token
 
@@ -31,13 +31,16 @@ def lemma(word: str) -> str:
       gets its last part lemmatised and joined back ("puhelinaika").
     """
     w = word.lower()
+    overrides = lexicon().lemma_overrides
+    if w in overrides:
+        return overrides[w]
     for ending in _FOURTH_INFINITIVE:
         if w.endswith(ending) and len(w) > len(ending) + 2:
             return w[: -len(ending)] + "minen"
     lem = str(simplemma.lemmatize(w, lang="fi")).lower()
     if len(lem) >= 3 and len(lem) <= len(w) - 4 and w.startswith(lem):
         rest = w[len(lem):]
-        rest_lemma = str(simplemma.lemmatize(rest, lang="fi")).lower()
+        rest_lemma = overrides.get(rest) or str(simplemma.lemmatize(rest, lang="fi")).lower()
         if rest_lemma != rest and len(rest_lemma) >= 3:
             return lem + rest_lemma
     return lem
@@ -108,6 +111,7 @@ def counted_noun(toks: list[Token], k: int, lex: Lexicon, stop: frozenset[str]) 
 _ELATIVE = ("sta", "stä")
 
 
+_ILLATIVE = ("hin", "iin", "seen", "aan", "ään", "oon", "öön", "uun", "yyn", "een")
 _PARTITIVE_PLURAL = ("ia", "iä", "ja", "jä", "ita", "itä")
 
 
@@ -159,12 +163,14 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
             lem = lemma(w)
             if lem.endswith("inen") and not w.endswith("inen"):
                 continue  # an adjective ("myönteistä päätöstä", "kielteistä 125 päivää")
+            if _is_participle(lem):
+                continue  # "saa varattua": a participle, not the thing itself
             if w == lem or w == lem + "t" or w.endswith(_PARTITIVE_PLURAL) and w != lem \
                     or w in (lem + "a", lem + "ä", lem + "ta", lem + "tä"):
                 kind, rule = _SUBJECT, "measure.subject"
             elif w.endswith(_ELATIVE) and k == num.i - 1:
                 kind, rule = _ELATIVE_BEFORE, "measure.elative_before"
-            elif w.endswith("n") and w != lem and (k + 1 >= len(toks) or toks[k + 1].kind != "word"
+            elif w.endswith("n") and not w.endswith(_ILLATIVE) and w != lem and (k + 1 >= len(toks) or toks[k + 1].kind != "word"
                                                     or tense(toks[k + 1].lower) is not None):
                 kind, rule = _GENITIVE_OBJECT, "measure.genitive_object"
         if kind is None:
