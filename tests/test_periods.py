@@ -108,6 +108,8 @@ ROWS = [
     row("Toukokuun 23. päivään mennessä", "2021-05-25", True, "2021-05-01", "2021-05-23", "range", "absolute"),
     row("marraskuun loppuun mennessä", "2022-12-08", True, "2022-11-01", "2022-11-30", "month", "absolute"),
     row("vuodenvaihteeseen mennessä", "2024-01-25", True, "2023-12-31", "2024-01-01", "range", "absolute"),
+    row("vuodenvaihteessa", "2023-11-20", False, "2023-12-31", "2024-01-01", "range", "absolute"),
+    row("hakee tukea uudelleen vuodenvaihteen jälkeen", "2019-02-12", False, None, None, None, None),
     row("1.6. alkaen", "2020-06-09", False, "2020-06-01", "2020-06-09", "open", "absolute"),
     row("kesäkuun loppuun asti", "2022-04-12", False, "2022-04-12", "2022-06-30", "open", "absolute"),
     row("jatkuu ainakin kesäkuun loppuun", "2022-04-12", False, "2022-04-12", "2022-06-30", "open", "absolute",
@@ -167,6 +169,8 @@ ROWS = [
     row("tänä vuonna", "2024-01-25", False, "2024-01-01", "2024-12-31", "year", "absolute"),
     row("kuluvana vuonna", "2022-12-08", True, "2022-01-01", "2022-12-31", "year", "absolute"),
     row("ensi vuonna", "2021-12-30", False, "2022-01-01", "2022-12-31", "year", "absolute"),
+    row("viime vuonna 2,1 tuntia", "2023-09-05", True, "2022-01-01", "2022-12-31", "year", "absolute",
+        span="viime vuonna"),
     row("pahin sitten vuoden 2010 Asta-myrskyn", "2023-09-05", True, "2010-01-01", "2010-12-31", "year", "base",
         span="sitten vuoden 2010"),
     row("vähemmän kuin vuonna 2019", "2021-05-25", True, "2019-01-01", "2019-12-31", "year", "base",
@@ -391,20 +395,22 @@ def test_longest_match_wins() -> None:
 
 
 def _seconds(text: str) -> float:
+    # CPU time of this process, best of five: other work on the machine does not count
     best = float("inf")
-    for _ in range(3):
-        t = time.perf_counter()
+    for _ in range(5):
+        t = time.process_time()
         find_periods(text, dt.date(2020, 6, 9))
-        best = min(best, time.perf_counter() - t)
+        best = min(best, time.process_time() - t)
     return best
 
 
 @pytest.mark.parametrize("unit", ["huhti- ja ", "1.1.", "toukokuun 23. ", "vuoden 2020 ", "viikolla 1 ", "   "])
 def test_time_grows_linearly(unit: str) -> None:
-    small, large = unit * 1500, unit * 6000
+    # 4× the text should take about 4× the time; a quadratic scan would take 16×
+    small, large = unit * (20000 // len(unit)), unit * (80000 // len(unit))
     _seconds(small)  # warm the caches
-    ratio = _seconds(large) / max(_seconds(small), 1e-4)
-    assert ratio < 8, f"4× the text took {ratio:.1f}× the time"
+    ratio = _seconds(large) / max(_seconds(small), 1e-3)
+    assert ratio < 10, f"4× the text took {ratio:.1f}× the time"
 
 
 def test_brief_sizes_run() -> None:

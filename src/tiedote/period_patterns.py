@@ -132,12 +132,14 @@ def _patterns(g: Grammar) -> list[tuple[str, Handler, tuple[str, ...], str]]:
         # "vuoden 2017 alussa", "vuoden lopussa", "alkuvuonna", "loppuvuodesta"
         ("period.year.part", cal.year_part, roots([*lx.units["year"], *lx.part_compounds]),
          rf"{B}(?:{yg}{S}(?P<part>{parts})|(?P<c>{alt(lx.part_compounds)}){ys}){E}{sfx}"),
-        # "vuodenvaihteeseen mennessä"
-        ("period.year.turn", cal.year_turn, roots(lx.units["turn"]), rf"{B}(?P<t>{alt(lx.units['turn'])}){E}{sfx}"),
+        # "vuodenvaihteeseen mennessä", "vuodenvaihteessa" — not the attribute in "vuodenvaihteen jälkeen"
+        ("period.year.turn", cal.year_turn, roots(lx.units["turn"]),
+         rf"{B}(?P<t>{alt(f for f, x in lx.units['turn'].items() if x.role in ('in', 'from', 'to') and x.case != 'genitive')})"
+         + rf"{E}{sfx}"),
         # "viime vuonna", "edellisvuonna", "viime viikolla", "edellisvuoden vastaavaan aikaan"
         ("period.relative", rel.relative_unit, roots(g.unit_noun),
          rf"{B}(?:(?P<mod>{mods}){S}(?P<u1>{unit_nouns})|(?P<pre>{pres})(?P<u2>{unit_nouns})){E}"
-         + rf"(?!\s?\d){whole}{corr}{sfx}"),
+         + rf"(?!\s?{Y4}){whole}{corr}{sfx}"),
         # "vuosi sitten", "kaksi viikkoa sitten", "vuosi sitten vastaavana ajankohtana"
         ("period.ago", rel.ago, tuple(w["ago"]), rf"{B}(?:(?P<n>{cardn}){S})?(?P<u>{counts}){S}{alt(w['ago'])}{E}{corr}"),
         # "vuotta aiemmin", "viikkoa aiemmin", "vuotta aiemmin samaan aikaan"

@@ -96,7 +96,6 @@ rules here are checked against it in the tests.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -150,23 +149,23 @@ def find_periods(
     hits = [h for r in compiled if any(n in low for n in r.needles)
             for m in r.pattern.finditer(text) if (h := r.handler(m, grammar)) is not None]
     ctx = Ctx(published, bool(past), year)
-    return [_mention(text, h, ctx, grammar.is_base(text, h.start, h.end)) for h in _longest(hits)]
+    return [_mention(text, h, ctx, grammar.is_base(text, h.start, h.end)) for h in _longest(hits, len(text))]
 
 
-def _longest(hits: list[Hit]) -> list[Hit]:
-    """Non-overlapping hits, longest first, then leftmost, then in rule order."""
-    order = sorted(range(len(hits)), key=lambda i: (hits[i].start - hits[i].end, hits[i].start, i))
-    starts: list[int] = []
-    ends: list[int] = []
+def _longest(hits: list[Hit], size: int) -> list[Hit]:
+    """Non-overlapping hits, longest first, then leftmost, then in rule order.
+
+    Each rule's matches do not overlap one another, so all candidates together
+    cover the text a bounded number of times: marking taken characters keeps
+    this linear in the text's length.
+    """
+    taken = bytearray(size)
     chosen: list[Hit] = []
-    for i in order:
-        h = hits[i]
-        k = bisect.bisect_right(starts, h.start)
-        if (k > 0 and ends[k - 1] > h.start) or (k < len(starts) and starts[k] < h.end):
-            continue
-        starts.insert(k, h.start)
-        ends.insert(k, h.end)
-        chosen.insert(k, h)
+    for h in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        if not any(taken[h.start:h.end]):
+            taken[h.start:h.end] = b"\x01" * (h.end - h.start)
+            chosen.append(h)
+    chosen.sort(key=lambda h: h.start)
     return chosen
 
 
