@@ -232,7 +232,11 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon) ->
 def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexicon, pendings: list[_Pending],
                   prev_claims: list[_Pending], masked: tuple[tuple[int, int], ...]) -> None:
     stop = lex.stopwords
-    anaphora = next((k for k in range(p.num.i) if clause[k] == p.clause and toks[k].lower in lex.anaphora), None)
+    # a pronoun standing alone as the subject ("se oli", "mikä on"), not "niiden yhteismäärä"
+    anaphora = next((k for k in range(p.num.i) if clause[k] == p.clause and toks[k].lower in lex.anaphora
+                     and not (k + 1 < len(toks) and toks[k + 1].kind == "word"
+                              and toks[k + 1].lower not in lex.stopwords and tense(toks[k + 1].lower) is None)),
+                    None)
     hit: MeasureHit | None = None
     earlier = [q for q in pendings if q.num.i < p.num.i and q.measure is not None]
     if anaphora is not None:
@@ -242,8 +246,8 @@ def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexico
             src = earlier[-1]
             assert src.measure is not None
             hit = MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.anaphora")
-            if p.statistic is None and src.statistic is not None:
-                p.statistic = src.statistic
+            if p.statistic is None and src.statistic is not None and toks[anaphora].lower == "se":
+                p.statistic = src.statistic  # "mediaani-ikä on 39,8 vuotta, kun koko maassa se on 43,2"
         else:
             hit = subject_noun(toks, p.num, clause, lex, stop, anywhere_before=anaphora, masked=masked)
     if hit is None and p.unit.unit == "score" and p.unit.token >= 0:
@@ -298,7 +302,10 @@ def _period_for(p: _Pending, toks: list[Token], clause: list[int], mentions: lis
         chosen = same_before[-1]
     elif same_after:
         chosen = same_after[0]
-    elif earlier and tn != "present":
+    elif earlier and (tn != "present" or _holds_now_or_later(earlier[-1], published)
+                      or bases or any(t.lower == "kuin" for t in toks)):
+        # a past figure, or a present one in a sentence that names the time it is
+        # about ("tänä vuonna valmistuu …, joihin tulee lähes tuhat paikkaa") or compares
         chosen = earlier[-1]
     if chosen is not None:
         resolved = _resolve(chosen, usable, context, norm, base)
@@ -319,6 +326,10 @@ def _period_for(p: _Pending, toks: list[Token], clause: list[int], mentions: lis
         p.rules.append("period.published")
         return Period(start=published, end=published, granularity="day", basis="published", span=None)
     return Period(basis="unresolved")
+
+
+def _holds_now_or_later(m: periods.PeriodMention, published: dt.date | None) -> bool:
+    return published is not None and m.end is not None and m.end >= published
 
 
 def _resolve(m: periods.PeriodMention, usable: list[periods.PeriodMention], context: Period | None, norm: str,

@@ -13,10 +13,15 @@ from functools import lru_cache
 import simplemma
 
 from tiedote.lexicon import Lexicon, lexicon
+from tiedote.morphology import is_back
 from tiedote.numbers import Num
 from tiedote.text import Token
 
 
+# (ending, back-vowel lemma ending, front-vowel lemma ending) of plural participles
+_PARTICIPLE_PLURAL = (("neita", "nut", "nyt"), ("neitä", "nut", "nyt"), ("neiden", "nut", "nyt"),
+                      ("ttuja", "ttu", "tty"), ("ttyjä", "ttu", "tty"), ("ttujen", "ttu", "tty"),
+                      ("ttyjen", "ttu", "tty"))
 _FOURTH_INFINITIVE = ("minen", "misen", "mista", "mistä", "miseen", "misessa", "misessä", "misella", "misellä")
 _PARTICIPLE = ("nut", "nyt", "neet", "ttu", "tty", "tut", "tyt", "nnut", "nnyt")
 
@@ -37,12 +42,22 @@ def lemma(word: str) -> str:
     for ending in _FOURTH_INFINITIVE:
         if w.endswith(ending) and len(w) > len(ending) + 2:
             return w[: -len(ending)] + "minen"
+    # substantivised participles in the plural: "syntyneitä" → syntynyt, "lomautettuja" → lomautettu
+    for ending, back, front in _PARTICIPLE_PLURAL:
+        if w.endswith(ending) and len(w) > len(ending) + 2:
+            stem = w[: -len(ending)]
+            return stem + (back if is_back(stem) else front)
     lem = str(simplemma.lemmatize(w, lang="fi")).lower()
     if len(lem) >= 3 and len(lem) <= len(w) - 4 and w.startswith(lem):
         rest = w[len(lem):]
         rest_lemma = overrides.get(rest) or str(simplemma.lemmatize(rest, lang="fi")).lower()
-        if rest_lemma != rest and len(rest_lemma) >= 3:
+        if (rest_lemma != rest or simplemma.is_known(rest, lang="fi")) and len(rest_lemma) >= 3:
             return lem + rest_lemma
+    if lem == w and w.endswith("t") and len(w) > 5:
+        # "kulutusmenot": a nominative plural the lemmatizer leaves alone
+        single = str(simplemma.lemmatize(w[:-1], lang="fi")).lower()
+        if single == w[:-1]:
+            return single
     return lem
 
 
@@ -103,9 +118,25 @@ def counted_noun(toks: list[Token], k: int, lex: Lexicon, stop: frozenset[str]) 
             and tense(toks[k + 1].lower) is None:
         k += 1
     t = toks[k]
-    if tense(t.lower) is not None:
-        return None
+    if tense(t.lower) is not None or t.lower in lex.comparatives or _is_adverb(t.lower):
+        return None  # "10 400 suurempi": a comparison, not a counted thing
     return MeasureHit(lemma(t.lower), t.start, t.end, "measure.counted_noun")
+
+
+def _is_adverb(word: str) -> bool:
+    """"yhtäjaksoisesti", "suhteellisesti": -sti adverbs are never the measured thing."""
+    return word.endswith("sti") and len(word) > 5
+
+
+def _is_adjective(toks: list[Token], k: int, lem: str) -> bool:
+    """"kielteistä 125 päivää", "keskimääräinen keskeytysaika": an -inen adjective, not a noun."""
+    w = toks[k].lower
+    if not lem.endswith("inen"):
+        return False
+    if w != lem:
+        return True
+    # a nominative -inen word right before another word modifies it
+    return k + 1 < len(toks) and toks[k + 1].kind == "word"
 
 
 _ELATIVE = ("sta", "stä")
@@ -123,55 +154,69 @@ def _is_participle(word: str) -> bool:
 _SUBJECT, _ELATIVE_BEFORE, _GENITIVE_OBJECT, _VERB = 0, 1, 2, 3
 
 
+def _usable(toks: list[Token], k: int, lex: Lexicon, stop: frozenset[str], masked: tuple[tuple[int, int], ...]) -> bool:
+    t = toks[k]
+    if any(a <= t.start < b for a, b in masked) or not _content(t, lex, stop) or _is_adverb(t.lower):
+        return False
+    if k > 0 and toks[k - 1].text in "-–" and not t.space_before:
+        return False  # "3–6-vuotiaista": the tail of a hyphenated number compound
+    return t.lower not in lex.comparatives
+
+
 def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
                  stop: frozenset[str], anywhere_before: int | None = None,
                  masked: tuple[tuple[int, int], ...] = ()) -> MeasureHit | None:
-    """The thing a figure is about, from the words of its clause before it.
+    """The thing a figure is about, from the words of its clause.
 
     In order of preference: the clause's subject — a nominative ("jonotusaika
-    oli keskimäärin 6 minuuttia"), a partitive subject of an existential clause
-    ("asiointeja oli noin 10 700", "päätöstä odotettiin 55 päivää"); an elative
-    right before ("hakemuksista 97,4 prosenttia") or right after ("88 prosenttia
-    vastaajista"); a genitive object ("oleskeluluvan saa 23 päivässä"); and last
-    the verb ("jonotettiin 2 minuuttia" → jonottaa).  With ``anywhere_before`` (a
-    pronoun's index) the search goes back over earlier clauses from that pronoun.
+    oli keskimäärin 6 minuuttia", "työtunnit 3,3 prosenttia"), a partitive
+    subject of an existential clause ("asiointeja oli noin 10 700", "päätöstä
+    odotettiin 55 päivää"); an elative right after ("88 prosenttia vastaajista")
+    or right before ("hakemuksista 97,4 prosenttia"); a genitive object
+    ("oleskeluluvan saa 23 päivässä"); and last the verb ("jonotettiin 2
+    minuuttia" → jonottaa).  With ``anywhere_before`` (a pronoun's index) the
+    search goes back over earlier clauses from that pronoun.
     """
     c = clause[num.i]
+    elative_after: MeasureHit | None = None
     if anywhere_before is None:
         for k in range(num.j, min(len(toks), num.j + 3)):
             t = toks[k]
-            if clause[k] == c and _content(t, lex, stop) and t.lower.endswith(_ELATIVE) and not t.text[:1].isupper():
-                return MeasureHit(lemma(t.lower), t.start, t.end, "measure.elative_after")
+            if clause[k] == c and _usable(toks, k, lex, stop, masked) and t.lower.endswith(_ELATIVE) \
+                    and not t.text[:1].isupper() and not _is_adjective(toks, k, lemma(t.lower)):
+                elative_after = MeasureHit(lemma(t.lower), t.start, t.end, "measure.elative_after")
+                break
     best: tuple[int, MeasureHit] | None = None
     start = num.i - 1 if anywhere_before is None else anywhere_before - 1
     for k in range(start, -1, -1):
         if anywhere_before is None and clause[k] != c:
             break
         t = toks[k]
-        if any(a <= t.start < b for a, b in masked) or not _content(t, lex, stop):
+        if not _usable(toks, k, lex, stop, masked):
             continue
         if t.text[:1].isupper() and k > 0:
             continue  # a name, not the thing measured
         w = t.lower
         kind: int | None = None
         rule = ""
-        if tense(w) is not None:
+        tn = tense(w)
+        if tn is not None:
+            if lemma(w) == "olla":
+                continue  # the copula says nothing of what is measured
             kind, rule = _VERB, "measure.verb"
-        elif _is_participle(w):
-            continue
         else:
             lem = lemma(w)
-            if lem.endswith("inen") and not w.endswith("inen"):
-                continue  # an adjective ("myönteistä päätöstä", "kielteistä 125 päivää")
-            if _is_participle(lem):
-                continue  # "saa varattua": a participle, not the thing itself
-            if w == lem or w == lem + "t" or w.endswith(_PARTITIVE_PLURAL) and w != lem \
+            if _is_adjective(toks, k, lem):
+                continue
+            if _is_participle(lem) and not w.endswith(_PARTITIVE_PLURAL):
+                continue  # "saa varattua", "on lyhentynyt": part of the verb
+            if w == lem or (w.endswith("t") and w != lem) or (w.endswith(_PARTITIVE_PLURAL) and w != lem) \
                     or w in (lem + "a", lem + "ä", lem + "ta", lem + "tä"):
                 kind, rule = _SUBJECT, "measure.subject"
             elif w.endswith(_ELATIVE) and k == num.i - 1:
                 kind, rule = _ELATIVE_BEFORE, "measure.elative_before"
-            elif w.endswith("n") and not w.endswith(_ILLATIVE) and w != lem and (k + 1 >= len(toks) or toks[k + 1].kind != "word"
-                                                    or tense(toks[k + 1].lower) is not None):
+            elif w.endswith("n") and not w.endswith(_ILLATIVE) and w != lem and (
+                    k + 1 >= len(toks) or toks[k + 1].kind != "word" or tense(toks[k + 1].lower) is not None):
                 kind, rule = _GENITIVE_OBJECT, "measure.genitive_object"
         if kind is None:
             continue
@@ -180,4 +225,6 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
             return hit
         if best is None or kind < best[0]:
             best = (kind, hit)
+    if elative_after is not None:
+        return elative_after
     return best[1] if best else None
