@@ -554,3 +554,11 @@ def test_dateparser_gives_points_not_periods() -> None:
     assert dateparser.parse("toukokuussa", languages=["fi"], settings={"RELATIVE_BASE": base}) == dt.datetime(
         2020, 5, 9)
     assert dateparser.parse("tällä viikolla", languages=["fi"], settings={"RELATIVE_BASE": base}) == base
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    import tiedote.periods
+
+    assert doctest.testmod(tiedote.periods).failed == 0
