@@ -350,8 +350,9 @@ def _resolve(m: periods.PeriodMention, usable: list[periods.PeriodMention], cont
         s, e = periods.shift_range(ref[0], ref[1], ref[2], years=y, months=mo, weeks=w)
         return Period(start=s, end=e, granularity=ref[2], basis="context", span=span)  # type: ignore[arg-type]
     if m.start is None:
-        if m.kind == "event":
-            # "ennen epidemiaa": a time the text names but no calendar resolves; keep its span
+        if m.kind in ("event", "absolute", "now"):
+            # "ennen epidemiaa", or "toukokuussa" with no publication date: a time the
+            # text names but no calendar resolves; keep its span
             return Period(granularity="open", basis="unresolved", span=span)
         return None  # "ensimmäisten kolmen arkipäivän aikana" without a month: the context decides
     return Period(start=m.start, end=m.end, granularity=m.granularity, basis=m.basis,  # type: ignore[arg-type]
