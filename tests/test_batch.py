@@ -32,7 +32,7 @@ SRC = TESTS.parent / "src"
 class FakeExtractor:
     """One claim per run of digits; deterministic, instant, no spaCy."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_chars: int | None = None) -> None:
         self.delay = float(os.environ.get("TIEDOTE_TEST_DELAY", "0"))
 
     def extract(self, text: str, *, published: dt.date | None = None) -> list[Claim]:

@@ -437,3 +437,20 @@ def test_readme_main_job_and_jobs_do_not_change_the_output(
         f"fixtures/ ({len(releases)} releases): default --jobs {batch_module.default_jobs()} "
         f"{default_seconds:.1f} s, --jobs {other} {other_seconds:.1f} s (cold extractors included)"
     )
+
+
+def test_max_bytes_above_the_extractors_limit_raises_that_limit_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[int | None] = []
+
+    def recording(max_chars: int | None = None) -> FakeExtractor:
+        asked.append(max_chars)
+        return FakeExtractor()
+
+    monkeypatch.setattr(batch_module, "default_extractor", recording)
+    write_releases(tmp_path / "in", 1)
+    for size in ("1M", "3M"):
+        assert run(capsys, "batch", str(tmp_path / "in"), "-o", str(tmp_path / f"{size}.jsonl"), "-j", "1",
+                   "--max-bytes", size)[0] == 0  # fmt: skip
+    assert asked == [None, 3_000_000]

@@ -65,11 +65,11 @@ class ExtractorLike(Protocol):
 ExtractorFactory = Callable[[], ExtractorLike]
 
 
-def default_extractor() -> ExtractorLike:
-    """The library's own extractor, built once per process."""
+def default_extractor(max_chars: int | None = None) -> ExtractorLike:
+    """The library's own extractor, built once per process (``max_chars``: its default unless given)."""
     from tiedote.api import Extractor
 
-    extractor: ExtractorLike = Extractor()
+    extractor: ExtractorLike = Extractor() if max_chars is None else Extractor(max_chars=max_chars)
     return extractor
 
 
@@ -340,6 +340,7 @@ def _run_parallel(
         initializer=_init_worker,
         initargs=(factory, fallback, os.getpid()),
     )
+    finished = False
     try:
         for chunk in chunks:
             window.append(pool.submit(_work, chunk))
@@ -349,6 +350,7 @@ def _run_parallel(
                 emit(window.popleft().result())
         while window:
             emit(window.popleft().result())
+        finished = True
     except BrokenProcessPool as exc:
         raise BatchError(
             f"a worker process died ({exc}); rerun to resume, or use --jobs 1 to see why"
@@ -356,4 +358,18 @@ def _run_parallel(
     finally:
         for future in window:
             future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
+        if not finished:
+            _terminate_workers(pool)
+        pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _terminate_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop workers mid-chunk when the run is stopping anyway (Ctrl-C, a failed write).
+
+    Waiting would let each finish its chunk, seconds of work whose results are
+    thrown away; and a worker still starting up when the main process exits
+    prints a confusing traceback.  The executor has no public way to do this.
+    """
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()

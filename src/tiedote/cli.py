@@ -23,6 +23,7 @@ one place (``main``), so every command fails the same way.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import sys
@@ -157,7 +158,7 @@ def extract(file: str, published: dt.date | None, fmt: str, max_bytes: int) -> i
             head = f.read(1024)
         kind: ItemKind = "html" if _sniff_kind(file, head) == "html" else "text"
         item = file_item(file, os.path.basename(file), file, kind, max_bytes)
-    [result] = process_chunk([item], _batch.default_extractor(), published)
+    [result] = process_chunk([item], _factory(max_bytes)(), published)
     out = sys.stdout
     if fmt == "json":
         out.write(result.model_dump_json(indent=2) + "\n")
@@ -169,6 +170,18 @@ def extract(file: str, published: dt.date | None, fmt: str, max_bytes: int) -> i
         click.echo(f"tiedote extract: error: {result.location}: {result.error}", err=True)
         return EXIT_FAILED_RELEASES
     return EXIT_OK
+
+
+def _factory(max_bytes: int) -> _batch.ExtractorFactory:
+    """The extractor factory for a run; a partial of a module function, so workers can unpickle it.
+
+    ``default_extractor`` is looked up when called, so a test can run the real
+    CLI with a stand-in.  A --max-bytes above the extractor's own text limit
+    raises that limit too, or the bigger releases let in would fail as too long.
+    """
+    if max_bytes <= DEFAULT_MAX_BYTES:
+        return _batch.default_extractor
+    return functools.partial(_batch.default_extractor, max_chars=max_bytes)
 
 
 def _make_progress(total: int | None, stream: IO[str]) -> tuple[Any, Any]:
@@ -278,8 +291,7 @@ def batch(
                 sink,
                 jobs=jobs or default_jobs(),
                 fallback=published,
-                # Looked up when called, so a test can run the real CLI with a stand-in extractor.
-                factory=_batch.default_extractor,
+                factory=_factory(max_bytes),
                 commit_every=commit_every,
                 progress=progress,
                 on_result=report,

@@ -25,10 +25,12 @@ from typing import Literal
 from tiedote.errors import TiedoteError
 from tiedote.results import Release
 
-DEFAULT_MAX_BYTES = 10_000_000
+DEFAULT_MAX_BYTES = 2_000_000
 """Per release, as stored.  A press release is tens of kilobytes; a news page
-with its boilerplate rarely passes one megabyte.  Ten megabytes leaves room
-while keeping a batch's memory bounded by ``jobs × chunk × max_bytes``."""
+with its boilerplate rarely passes one megabyte.  Two megabytes is also the
+extractor's default ``max_chars``, so a release that passes this check is never
+refused later for its length; and a batch's memory stays bounded by
+``jobs × chunk × max_bytes``."""
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
