@@ -290,8 +290,8 @@ def test_kill_9_then_rerun_equals_an_uninterrupted_run(tmp_path: Path) -> None:
     killed = tmp_path / "killed.sqlite"
     # Killed twice, at different depths, once with workers and once without, with small
     # transactions so that commits are under way when the kill lands.
-    for at_least, jobs in ((5, "2"), (20, "1")):
-        proc = _cli(script, str(folder), "-o", str(killed), "--jobs", jobs, "--commit-every", "3", delay=0.04)
+    for at_least, jobs in ((5, "2"), (15, "1")):
+        proc = _cli(script, str(folder), "-o", str(killed), "--jobs", jobs, "--commit-every", "3", delay=0.05)
         deadline = time.monotonic() + 60
         while _count(killed) < at_least and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)

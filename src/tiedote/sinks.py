@@ -200,10 +200,12 @@ class SqliteSink(Sink):
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._check_layout()
-            self._db.executescript(SCHEMA)
-            self._db.execute(
-                "INSERT OR IGNORE INTO tiedote_meta (key, value) VALUES ('store_version', ?)",
-                (str(STORE_VERSION),),
+            # One transaction: a kill while the tables are being made must not leave a
+            # half-made database that the next run would refuse as not tiedote's.
+            self._db.executescript(
+                f"BEGIN IMMEDIATE;\n{SCHEMA}\n"
+                f"INSERT OR IGNORE INTO tiedote_meta (key, value) VALUES ('store_version', '{STORE_VERSION}');\n"
+                "COMMIT;"
             )
         except sqlite3.DatabaseError as exc:
             raise SinkError(f"cannot use {path} as a tiedote SQLite database: {exc}") from None
