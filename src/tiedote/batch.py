@@ -38,7 +38,7 @@ from typing import Any, Protocol
 
 from tiedote.errors import SourceError, TiedoteError
 from tiedote.models import Claim
-from tiedote.results import ReleaseResult
+from tiedote.results import EncodedResult, ReleaseResult, encode
 from tiedote.sinks import Sink
 from tiedote.sources import Item, Source
 from tiedote.sources.decode import prepare
@@ -185,12 +185,12 @@ def _exit_with(main_pid: int) -> None:
             os._exit(1)
 
 
-def _work(chunk: list[Item]) -> list[ReleaseResult]:
+def _work(chunk: list[Item]) -> list[EncodedResult]:
     if "extractor" not in _worker:
         _worker["extractor"] = _build(_worker["factory"])
     extractor: ExtractorLike = _worker["extractor"]
     fallback: dt.date | None = _worker["fallback"]
-    return process_chunk(chunk, extractor, fallback)
+    return [encode(r) for r in process_chunk(chunk, extractor, fallback)]
 
 
 def _build(factory: ExtractorFactory) -> ExtractorLike:
@@ -251,7 +251,7 @@ def run_batch(
     factory: ExtractorFactory = default_extractor,
     commit_every: int = COMMIT_EVERY,
     progress: Progress | None = None,
-    on_result: Callable[[ReleaseResult], None] | None = None,
+    on_result: Callable[[EncodedResult], None] | None = None,
 ) -> Stats:
     """Read every release of ``sources``, extract it, write it to ``sink``; return the counts.
 
@@ -292,13 +292,13 @@ def run_batch(
         if chunk:
             yield chunk
 
-    def emit(results: list[ReleaseResult]) -> None:
+    def emit(results: list[EncodedResult]) -> None:
         nonlocal since_commit
         for result in results:
-            sink.write(result)
+            sink.write_encoded(result)
             if result.error is None:
                 stats.releases += 1
-                stats.claims += len(result.claims)
+                stats.claims += result.n_claims
             else:
                 stats.errors += 1
             if on_result is not None:
@@ -316,7 +316,8 @@ def run_batch(
             for chunk in chunks():
                 if extractor is None:
                     extractor = _build(factory)
-                emit(process_chunk(chunk, extractor, fallback))
+                # Encoded here too: one path for every --jobs, so the output cannot differ.
+                emit([encode(r) for r in process_chunk(chunk, extractor, fallback)])
         else:
             _run_parallel(chunks(), emit, jobs=jobs, factory=factory, fallback=fallback)
         sink.commit()
@@ -327,13 +328,13 @@ def run_batch(
 
 def _run_parallel(
     chunks: Iterator[list[Item]],
-    emit: Callable[[list[ReleaseResult]], None],
+    emit: Callable[[list[EncodedResult]], None],
     *,
     jobs: int,
     factory: ExtractorFactory,
     fallback: dt.date | None,
 ) -> None:
-    window: deque[Future[list[ReleaseResult]]] = deque()
+    window: deque[Future[list[EncodedResult]]] = deque()
     pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=_pool_context(),

@@ -36,7 +36,7 @@ from tiedote import batch as _batch
 from tiedote._version import __version__
 from tiedote.batch import COMMIT_EVERY, BatchError, Stats, default_jobs, process_chunk, run_batch
 from tiedote.errors import TiedoteError
-from tiedote.results import ReleaseResult
+from tiedote.results import EncodedResult
 from tiedote.sinks import CsvSink, JsonlSink, SinkError, UnsupportedOutputError, open_sink, write_claims_csv
 from tiedote.sources import DEFAULT_MAX_BYTES, Item, ItemKind, UnsupportedSourceError, open_source
 from tiedote.sources.folder import file_item
@@ -275,7 +275,7 @@ def batch(
         total = None if any(c is None for c in counts) else sum(c for c in counts if c is not None)
         bar, progress = _make_progress(total, sys.stderr)
 
-    def report(result: ReleaseResult) -> None:
+    def report(result: EncodedResult) -> None:
         # A CSV of claims has no place for errors; stderr is where they are not lost.
         if result.error is not None and isinstance(sink, CsvSink):
             line = f"tiedote batch: {result.location}: {result.error}"

@@ -11,13 +11,15 @@ no reason to drop a release.
 to a batch disappears without a trace.
 
 ``claim_row`` flattens a claim into the columns shared by the CSV output and
-the SQLite ``claims`` table, so the two can never drift apart.
+the SQLite ``claims`` table, so the two can never drift apart; ``encode``
+turns a whole result into the JSON line and rows every sink writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -176,3 +178,77 @@ def claim_row(release_id: str, claim: Claim) -> dict[str, Any]:
         "sentence_end": claim.sentence.end,
         "rules": "+".join(claim.rules),
     }
+
+
+RELEASE_COLUMNS: tuple[str, ...] = (
+    "id",
+    "source",
+    "location",
+    "published",
+    "published_source",
+    "title",
+    "url",
+    "text",
+    "content_hash",
+    "n_claims",
+    "tiedote_version",
+    "schema_version",
+)
+"""The ``releases`` row a result becomes (the sink adds ``extracted_at``, the time it was written)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedResult:
+    """A ``ReleaseResult`` already turned into what every sink writes: its JSON line and its table rows.
+
+    Workers of a parallel run send these instead of the models: strings and
+    tuples cross the process boundary several times faster than nested
+    pydantic models unpickle, so the single main process, which writes
+    everything, does not become the bottleneck as ``--jobs`` grows.
+    """
+
+    id: str
+    source: str
+    location: str
+    error: str | None
+    content_hash: str | None
+    n_claims: int
+    json: str
+    release_row: tuple[Any, ...] | None
+    """Values of ``RELEASE_COLUMNS``; None for a failed release."""
+    claim_rows: tuple[tuple[Any, ...], ...]
+    """Per claim: values of ``CLAIM_COLUMNS``, then its position ``seq``, then its full JSON."""
+
+
+def encode(result: ReleaseResult) -> EncodedResult:
+    release_row = None
+    if result.error is None:
+        release_row = (
+            result.id,
+            result.source,
+            result.location,
+            result.published.isoformat() if result.published else None,
+            result.published_source,
+            result.title,
+            result.url,
+            result.text or "",
+            result.content_hash or "",
+            len(result.claims),
+            result.tiedote_version,
+            result.schema_version,
+        )
+    claim_rows = tuple(
+        (*claim_row(result.id, claim).values(), seq, claim.model_dump_json())
+        for seq, claim in enumerate(result.claims)
+    )
+    return EncodedResult(
+        id=result.id,
+        source=result.source,
+        location=result.location,
+        error=result.error,
+        content_hash=result.content_hash,
+        n_claims=len(result.claims),
+        json=result.model_dump_json(),
+        release_row=release_row,
+        claim_rows=claim_rows,
+    )

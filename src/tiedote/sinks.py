@@ -15,10 +15,17 @@ import os
 import sqlite3
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Self
+from typing import IO, Self
 
 from tiedote.errors import TiedoteError
-from tiedote.results import CLAIM_COLUMNS, ReleaseResult, claim_row
+from tiedote.results import (
+    CLAIM_COLUMNS,
+    RELEASE_COLUMNS,
+    EncodedResult,
+    ReleaseResult,
+    claim_row,
+    encode,
+)
 
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 OUT_KINDS = ".jsonl, .csv, .sqlite, .sqlite3 or .db"
@@ -44,7 +51,11 @@ class Sink:
         """True when OUT already holds this release, unchanged; only a resumable sink says so."""
         return False
 
-    def write(self, result: ReleaseResult) -> None:
+    def write(self, result: ReleaseResult | EncodedResult) -> None:
+        """Add one result; a model is encoded here, a parallel run's workers send them encoded."""
+        self.write_encoded(result if isinstance(result, EncodedResult) else encode(result))
+
+    def write_encoded(self, result: EncodedResult) -> None:
         raise NotImplementedError
 
     def commit(self) -> None:
@@ -95,8 +106,8 @@ class _StreamSink(Sink):
 class JsonlSink(_StreamSink):
     """One ``ReleaseResult`` per line, errors included (their ``error`` is set)."""
 
-    def write(self, result: ReleaseResult) -> None:
-        self._file.write(result.model_dump_json())
+    def write_encoded(self, result: EncodedResult) -> None:
+        self._file.write(result.json)
         self._file.write("\n")
 
 
@@ -106,12 +117,12 @@ class CsvSink(_StreamSink):
 
     def __init__(self, path: str) -> None:
         super().__init__(path, newline="")  # the csv module writes its own line ends
-        self._writer = csv.DictWriter(self._file, fieldnames=CLAIM_COLUMNS)
-        self._writer.writeheader()
+        self._writer = csv.writer(self._file)
+        self._writer.writerow(CLAIM_COLUMNS)
 
-    def write(self, result: ReleaseResult) -> None:
-        for claim in result.claims:
-            self._writer.writerow(claim_row(result.id, claim))
+    def write_encoded(self, result: EncodedResult) -> None:
+        width = len(CLAIM_COLUMNS)
+        self._writer.writerows(row[:width] for row in result.claim_rows)
 
 
 def write_claims_csv(stream: IO[str], results: list[ReleaseResult]) -> None:
@@ -180,6 +191,13 @@ CREATE TABLE IF NOT EXISTS errors (
 """
 
 
+_INSERT_RELEASE = (
+    f"INSERT INTO releases ({', '.join(RELEASE_COLUMNS)}, extracted_at) "
+    f"VALUES ({', '.join('?' * (len(RELEASE_COLUMNS) + 1))})"
+)
+_INSERT_CLAIM = f"INSERT INTO claims ({', '.join(CLAIM_COLUMNS)}, seq, json) VALUES ({', '.join('?' * (len(CLAIM_COLUMNS) + 2))})"
+
+
 class SqliteSink(Sink):
     """Tables ``releases``, ``claims`` (one row per claim, flat columns plus ``json``) and ``errors``.
 
@@ -209,7 +227,7 @@ class SqliteSink(Sink):
             )
         except sqlite3.DatabaseError as exc:
             raise SinkError(f"cannot use {path} as a tiedote SQLite database: {exc}") from None
-        self._pending: list[ReleaseResult] = []
+        self._pending: list[EncodedResult] = []
 
     def _check_layout(self) -> None:
         tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -243,7 +261,7 @@ class SqliteSink(Sink):
             return fallback is None
         return True
 
-    def write(self, result: ReleaseResult) -> None:
+    def write_encoded(self, result: EncodedResult) -> None:
         self._pending.append(result)
 
     def commit(self) -> None:
@@ -265,41 +283,17 @@ class SqliteSink(Sink):
             raise SinkError(f"cannot write to {self.path}: {exc}") from None
         self._pending.clear()
 
-    def _store_release(self, r: ReleaseResult, now: str) -> None:
+    def _store_release(self, r: EncodedResult, now: str) -> None:
         db = self._db
+        assert r.release_row is not None
         db.execute("DELETE FROM claims WHERE release_id = ?", (r.id,))
         db.execute("DELETE FROM releases WHERE id = ?", (r.id,))
-        db.execute(
-            "INSERT INTO releases (id, source, location, published, published_source, title, url, text, "
-            "content_hash, n_claims, extracted_at, tiedote_version, schema_version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                r.id,
-                r.source,
-                r.location,
-                r.published.isoformat() if r.published else None,
-                r.published_source,
-                r.title,
-                r.url,
-                r.text or "",
-                r.content_hash or "",
-                len(r.claims),
-                now,
-                r.tiedote_version,
-                r.schema_version,
-            ),
-        )
-        columns = (*CLAIM_COLUMNS, "seq", "json")
-        sql = f"INSERT INTO claims ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-        rows: list[tuple[Any, ...]] = []
-        for seq, claim in enumerate(r.claims):
-            flat = claim_row(r.id, claim)
-            rows.append((*(flat[c] for c in CLAIM_COLUMNS), seq, claim.model_dump_json()))
-        db.executemany(sql, rows)
+        db.execute(_INSERT_RELEASE, (*r.release_row, now))
+        db.executemany(_INSERT_CLAIM, r.claim_rows)
         # An item that failed in an earlier run and reads fine now is no longer an error.
         db.execute("DELETE FROM errors WHERE location = ?", (r.location,))
 
-    def _store_error(self, r: ReleaseResult, now: str) -> None:
+    def _store_error(self, r: EncodedResult, now: str) -> None:
         db = self._db
         db.execute(
             "INSERT OR REPLACE INTO errors (location, release_id, source, reason, content_hash, recorded_at) "
