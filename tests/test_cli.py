@@ -175,6 +175,9 @@ def test_extractor_that_cannot_be_built_stops_with_status_3(
     assert status == 3
     assert err == "tiedote batch: error: cannot build the extractor: OSError: malli puuttuu\n"
     assert not (tmp_path / "a.jsonl").exists() and not (tmp_path / "a.jsonl.part").exists()
+    status, out, err = run(capsys, "extract", str(tmp_path / "in" / "tiedote-000.txt"))
+    assert (status, out) == (3, "")
+    assert err == "tiedote extract: error: cannot build the extractor: OSError: malli puuttuu\n"
 
 
 def test_python_dash_m_runs_the_same_cli() -> None:

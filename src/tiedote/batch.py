@@ -187,13 +187,14 @@ def _exit_with(main_pid: int) -> None:
 
 def _work(chunk: list[Item]) -> list[EncodedResult]:
     if "extractor" not in _worker:
-        _worker["extractor"] = _build(_worker["factory"])
+        _worker["extractor"] = build_extractor(_worker["factory"])
     extractor: ExtractorLike = _worker["extractor"]
     fallback: dt.date | None = _worker["fallback"]
     return [encode(r) for r in process_chunk(chunk, extractor, fallback)]
 
 
-def _build(factory: ExtractorFactory) -> ExtractorLike:
+def build_extractor(factory: ExtractorFactory) -> ExtractorLike:
+    """The extractor, or a ``BatchError`` saying why it cannot be had (whatever the factory raised)."""
     try:
         return factory()
     except Exception as exc:
@@ -315,7 +316,7 @@ def run_batch(
             extractor: ExtractorLike | None = None
             for chunk in chunks():
                 if extractor is None:
-                    extractor = _build(factory)
+                    extractor = build_extractor(factory)
                 # Encoded here too: one path for every --jobs, so the output cannot differ.
                 emit([encode(r) for r in process_chunk(chunk, extractor, fallback)])
         else:

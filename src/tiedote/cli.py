@@ -34,7 +34,15 @@ import click
 
 from tiedote import batch as _batch
 from tiedote._version import __version__
-from tiedote.batch import COMMIT_EVERY, BatchError, Stats, default_jobs, process_chunk, run_batch
+from tiedote.batch import (
+    COMMIT_EVERY,
+    BatchError,
+    Stats,
+    build_extractor,
+    default_jobs,
+    process_chunk,
+    run_batch,
+)
 from tiedote.errors import TiedoteError
 from tiedote.results import EncodedResult
 from tiedote.sinks import CsvSink, JsonlSink, SinkError, UnsupportedOutputError, open_sink, write_claims_csv
@@ -158,7 +166,7 @@ def extract(file: str, published: dt.date | None, fmt: str, max_bytes: int) -> i
             head = f.read(1024)
         kind: ItemKind = "html" if _sniff_kind(file, head) == "html" else "text"
         item = file_item(file, os.path.basename(file), file, kind, max_bytes)
-    [result] = process_chunk([item], _factory(max_bytes)(), published)
+    [result] = process_chunk([item], build_extractor(_factory(max_bytes)), published)
     out = sys.stdout
     if fmt == "json":
         out.write(result.model_dump_json(indent=2) + "\n")
