@@ -172,7 +172,7 @@ CREATE TABLE IF NOT EXISTS releases (
     schema_version   INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS claims (
-    {(", " + chr(10) + "    ").join(_claim_column(c) for c in CLAIM_COLUMNS)},
+    {("," + chr(10) + "    ").join(_claim_column(c) for c in CLAIM_COLUMNS)},
     seq  INTEGER NOT NULL,
     json TEXT NOT NULL,
     PRIMARY KEY (release_id, seq),
