@@ -1,0 +1,453 @@
+"""Finnish number words to values: "kolmesataa", "kahdessakymmenessäviidessä", "puolitoista miljoonaa".
+
+The words are data (``lang/fi/numbers.toml``, principal parts).  Every case
+form, singular and plural, is generated from them once per process; a compound
+written as one word is split by those forms with a walk down a trie (O(length));
+a small state machine checks that the parts make a number and agree in case.
+
+What a caller must know:
+
+* Cardinals only.  Ordinals ("kolmas", "toinen", a lone "toista") are no
+  numbers, nor are words spelled like an ordinal's partitive: "viidettä",
+  "kahdettatoista" are abessives of cardinals, but in text "viidettä kertaa"
+  (for the fifth time).  "kolmetta" (3) is no ordinal and is read.
+* Homographs are read as numbers, context is the caller's: "kuusi" (spruce),
+  "yhdessä" (together), "yksin" (alone), "yhtä" (equally), "sataa" (it rains);
+  for :func:`vague_value` "parissa" ("lasten parissa", working with children).
+  Every form of "yksi" is 1; "yksi miljoona", "yksituhat" are accepted.
+  Pass punctuation as tokens, so that "tuhat, kaksi" does not become 1002.
+* Across tokens every part agrees in case ("kahden miljoonan"; "kaksi
+  miljoonan" stops after "kaksi").  Inside one written word, inflecting only
+  the last part ("kolmesadassa") is accepted: such a word means nothing else.
+* A space may separate a scale of a hundred or more from its multiplier
+  ("kaksi miljoonaa", "kolme sataa") and groups of thousands ("tuhat
+  viisisataa"); below a hundred it ends the number ("kaksikymmentä viisi": 20).
+* A bare plural scale ("kymmeniä", "satoja", "tuhansia", "satojatuhansia",
+  "miljoonat") is "tens / hundreds ... of": no number, None.  After a
+  multiplier the plural is a number ("kahdettuhannet" = 2000).
+* "puoli" counts only before a scale ("puoli miljoonaa") or after "ja" ("kaksi
+  ja puoli miljoonaa" = 2500000); alone it is mostly "side" ("puolesta").
+* Approximate: singular "pari" in any case, its compounds ("parikymmentä",
+  "parisataa") and "kymmenkunta" come from :func:`vague_value`;
+  :func:`parse_number_words` gives None for them.  "muutama", "useita",
+  "kymmeniä", "satoja", "tuhansia" are NOT numbers: a careful reader writes no
+  value for them, and :func:`vague_value` gives None.  For "pari miljoonaa"
+  multiply by :func:`scale_value` of the next token.
+* Values are ints unless a half leaves a fraction ("puolitoista" = 1.5).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from tiedote.errors import LexiconError
+from tiedote.morphology import CASES, PLURAL, REQUIRED, inflect
+
+__all__ = ["DATA_PATH", "Lexicon", "could_start_number_word", "lexicon", "load_lexicon",
+           "parse_number_words", "scale_value", "vague_value"]
+
+DATA_PATH = Path(__file__).parent / "lang" / "fi" / "numbers.toml"
+APPROXIMATE = "approximate"
+
+Tag = tuple[str, str]  # (case, "sg" | "pl")
+NOM_SG: Tag = ("nominative", "sg")
+PART_SG: Tag = ("partitive", "sg")
+_NO_BIG = 10**30  # above every scale: no group of thousands yet
+_MAX_READINGS = 4  # real compounds split one way; the cap only bounds pathological input
+_PART_KEYS = frozenset(REQUIRED + PLURAL + ("extra", "extra_case"))
+_SECTION_KEYS = {
+    "number": _PART_KEYS | {"role", "value", "vague_plural", "teen_value", "ordinal_homographs"},
+    "vague": _PART_KEYS | {"value", "compounds"},
+    "not_number": _PART_KEYS,
+}
+_ROLES = ("zero", "unit", "scale", "half")
+
+
+class Part(NamedTuple):
+    """One number part of a word: kind is zero, unit, teen, scale, half, sesqui or approx."""
+
+    kind: str
+    value: int | float
+    tags: frozenset[Tag]
+    ordinal_like: bool = False  # also a form of the ordinal ("viidettä"); see numbers.toml
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lookup tables generated from the TOML; built once, read on every call."""
+
+    parts: Mapping[str, tuple[Part, ...]]  # surface form -> its readings
+    trie: Mapping[str, Any]  # char -> subtree; "" -> the readings of the form ending here
+    starts: frozenset[str]  # the first three letters of every form
+    scales: Mapping[str, int]  # scale words and abbreviations that follow digits
+    lone_vague: Mapping[str, int | float]
+    halves: Mapping[str, frozenset[Tag]]  # "puoli" forms, for "kaksi ja puoli"
+    vague_plural: frozenset[int]
+    non_numbers: frozenset[str]
+
+
+def _check(ok: object, where: str, problem: str) -> None:
+    if not ok:
+        raise LexiconError(f"{where}: {problem}")
+
+
+def _word(value: object) -> bool:
+    return isinstance(value, str) and value.isalpha() and value == value.lower()
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _forms(where: str, entry: Mapping[str, Any], allowed: frozenset[str]) -> dict[str, frozenset[Tag]]:
+    """Every surface form of a validated entry with the (case, number) cells it fills."""
+    _check(set(entry) <= allowed, where, f"unknown keys {sorted(set(entry) - allowed)}")
+    for key in set(REQUIRED + PLURAL) & set(entry):
+        _check(_word(entry[key]), where, f"{key} must be a lower-case word, not {entry[key]!r}")
+    has_plural = [k in entry for k in PLURAL]
+    _check(all(has_plural) or not any(has_plural), where, f"give all plural parts {PLURAL} or none")
+    try:
+        cells = inflect(entry)
+    except ValueError as exc:
+        raise LexiconError(f"{where}: {exc}") from None
+    forms: dict[str, set[Tag]] = {}
+    for tag, form in cells.items():
+        forms.setdefault(form, set()).add(tag)
+    extra, extra_case = entry.get("extra", []), str(entry.get("extra_case", ""))
+    case, _, number = extra_case.partition(" ")
+    _check(isinstance(extra, list) and all(_word(x) for x in extra), where, "extra must list lower-case words")
+    _check(not extra or (case in CASES and number in ("sg", "pl")), where,
+           f"extra_case must be '<case> sg|pl', not {extra_case!r}")
+    for form in extra:
+        forms.setdefault(form, set()).add((case, number))
+    return {form: frozenset(tags) for form, tags in forms.items()}
+
+
+def _entries(path: Path, data: Mapping[str, Any], section: str) -> list[tuple[str, dict[str, Any]]]:
+    raw = data.get(section, [])
+    _check(isinstance(raw, list), f"{path}: [[{section}]]", "must be an array of tables")
+    out = []
+    for i, e in enumerate(raw):
+        where = f"{path}: [[{section}]] entry {i} ({e.get('nom', '?') if isinstance(e, dict) else e!r})"
+        _check(isinstance(e, dict), where, "must be a table")
+        out.append((where, e))
+    return out
+
+
+def load_lexicon(path: Path | str = DATA_PATH) -> Lexicon:
+    """Read and validate a number lexicon; raise LexiconError naming the file and entry."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read the number lexicon: {exc}") from exc
+    suffix = data.get("teen", {}).get("suffix") if isinstance(data.get("teen"), dict) else None
+    _check(_word(suffix), f"{path}: [teen]", f"suffix must be a lower-case word, not {suffix!r}")
+    assert isinstance(suffix, str)
+    parts: dict[str, list[Part]] = {}
+    scales: dict[str, int] = {}
+    halves: dict[str, frozenset[Tag]] = {}
+    vague_plural: set[int] = set()
+
+    for where, e in _entries(path, data, "number"):
+        forms = _forms(where, e, _SECTION_KEYS["number"])
+        role: Any = e.get("role")
+        value: Any = e.get("value")
+        homographs = e.get("ordinal_homographs", [])
+        _check(role in _ROLES, where, f"role must be one of {list(_ROLES)}, not {role!r}")
+        _check(_number(value) and {
+            "zero": value == 0,
+            "unit": isinstance(value, int) and 1 <= value <= 9,
+            "scale": isinstance(value, int) and value >= 10 and str(value).rstrip("0") == "1",
+            "half": _number(e.get("teen_value")),
+        }[role], where, f"value {value!r} (or teen_value) does not fit role {role!r}")
+        _check(isinstance(e.get("vague_plural", False), bool), where, "vague_plural must be true or false")
+        _check(isinstance(homographs, list) and set(homographs) <= set(forms), where,
+               f"ordinal_homographs must list forms of this word, not {homographs!r}")
+        if e.get("vague_plural"):
+            vague_plural.add(int(value))
+        for form, tags in forms.items():
+            ordinal = form in homographs
+            if role == "unit":
+                parts.setdefault(form, []).append(Part("unit", value, tags, ordinal))
+                parts.setdefault(form + suffix, []).append(Part("teen", value + 10, tags, ordinal))
+            elif role == "half":
+                halves[form] = tags
+                parts.setdefault(form, []).append(Part("half", value, tags))
+                parts.setdefault(form + suffix, []).append(Part("sesqui", e["teen_value"], tags))
+            else:
+                parts.setdefault(form, []).append(Part(role, value, tags, ordinal))
+                # After digits only the singular multiplies ("2 miljoonaa"); below a thousand
+                # digits are written out ("200", not "2 sataa"), and "sataa" is also "it rains".
+                if role == "scale" and value >= 1000 and any(n == "sg" for _, n in tags):
+                    scales[form] = int(value)
+
+    lone_vague: dict[str, int | float] = {}
+    for where, e in _entries(path, data, "vague"):
+        forms = _forms(where, e, _SECTION_KEYS["vague"])
+        value = e.get("value")
+        _check(_number(value) and isinstance(e.get("compounds"), bool), where,
+               "needs a numeric value and compounds = true|false")
+        for form, tags in forms.items():
+            if e["compounds"]:
+                parts.setdefault(form, []).append(Part("approx", value, tags))
+            else:
+                lone_vague[form] = value
+
+    non_numbers = {f for where, e in _entries(path, data, "not_number")
+                   for f in _forms(where, e, _SECTION_KEYS["not_number"])}
+    abbreviations: Any = data.get("abbreviations", {})
+    for abbr, value in abbreviations.items() if isinstance(abbreviations, dict) else [("", None)]:
+        _check(isinstance(value, int) and not isinstance(value, bool) and value > 0 and abbr == abbr.lower(),
+               f"{path}: [abbreviations] {abbr!r}", f"needs lower-case keys and positive integers, not {value!r}")
+        scales[abbr] = value
+
+    frozen = {form: tuple(readings) for form, readings in parts.items()}
+    trie: dict[str, Any] = {}
+    for form, readings in frozen.items():
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = readings
+    return Lexicon(frozen, trie,
+                   frozenset(f[:3] for f in (*frozen, *lone_vague)), scales, lone_vague, halves,
+                   frozenset(vague_plural), frozenset(non_numbers))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The packaged lexicon, loaded on first use and shared by the process."""
+    return load_lexicon(DATA_PATH)
+
+
+@lru_cache(maxsize=1 << 16)
+def _readings(word: str) -> tuple[tuple[Part, ...], ...]:
+    """The ways ``word`` splits wholly into number forms, longest first part first."""
+    lex = lexicon()
+    if not word:
+        return ()
+    memo: dict[int, list[tuple[Part, ...]]] = {len(word): [()]}
+
+    def split(i: int) -> list[tuple[Part, ...]]:
+        if i in memo:
+            return memo[i]
+        ends: list[tuple[int, tuple[Part, ...]]] = []
+        node: Any = lex.trie
+        for j in range(i, len(word)):
+            node = node.get(word[j])
+            if node is None:
+                break
+            if "" in node:
+                ends.append((j + 1, node[""]))
+        out: list[tuple[Part, ...]] = []
+        for j, parts in reversed(ends):
+            for part in parts:
+                out.extend((part, *rest) for rest in split(j))
+        memo[i] = out[:_MAX_READINGS]
+        return memo[i]
+
+    return tuple(split(0))
+
+
+class _State(NamedTuple):
+    """Where a number stands: finished thousands groups plus the open group (h, t, o)."""
+
+    total: int | float = 0
+    big: int = _NO_BIG  # the last scale of a thousand or more: the next must be smaller
+    h: int | None = None  # hundreds digit of the open group
+    t: int | None = None  # tens value: 20..90, or 10..19 for "kymmenen" and the teens
+    o: int | None = None  # ones digit, or a multiplier waiting for its scale
+    frac: float | None = None  # "puoli" / "puolitoista", waiting for a scale
+    closed: bool = False  # "nolla", or a fraction times a scale: nothing may follow
+    started: bool = False
+    approx: bool = False
+    ctx: frozenset[Tag] | None = None  # the (case, number) cells every part so far can fill
+
+
+_START = _State()
+
+
+def _group(st: _State) -> int | None:
+    empty = st.h is None and st.t is None and st.o is None
+    return None if empty else (st.h or 0) * 100 + (st.t or 0) + (st.o or 0)
+
+
+def _tidy(value: float) -> int | float:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _value(st: _State) -> int | float | None:
+    lone_half = st.frac == 0.5  # "puoli" waits for its scale
+    return None if not st.started or lone_half else _tidy(st.total + (_group(st) or 0) + (st.frac or 0))
+
+
+def _step(st: _State, p: Part, vague_plural: frozenset[int]) -> tuple[_State, frozenset[Tag]] | None:
+    """Add one part; return the new state and the cells the part agrees with, or None."""
+    if st.closed:
+        return None
+    if p.kind in ("unit", "approx"):
+        teen = st.t is not None and st.t < 20
+        if st.frac is not None or st.o is not None or teen or (p.kind == "approx" and st.started):
+            return None
+        return st._replace(o=int(p.value), started=True, approx=p.kind == "approx" or st.approx), p.tags
+    if p.kind == "teen":
+        if st.frac is not None or st.t is not None or st.o is not None:
+            return None
+        return st._replace(t=int(p.value), started=True), p.tags
+    if p.kind in ("zero", "half", "sesqui"):
+        if st.started:
+            return None
+        frac = None if p.kind == "zero" else float(p.value)
+        return st._replace(frac=frac, started=True, closed=p.kind == "zero"), p.tags
+    s = int(p.value)
+    one = False
+    if st.frac is not None:
+        if s < 100:
+            return None
+        new, multiplied = st._replace(total=st.frac * s, frac=None, closed=True), True
+    elif s == 10:
+        if st.t is not None or (st.o is not None and not 2 <= st.o <= 9):
+            return None
+        new, multiplied = st._replace(t=10 * (st.o or 1), o=None), st.o is not None
+    elif s == 100:
+        if st.h is not None or st.t is not None or (st.o or 0) > 9:
+            return None
+        new, multiplied, one = st._replace(h=st.o or 1, o=None), st.o is not None, st.o == 1
+    else:
+        group = _group(st)
+        if s >= st.big:
+            return None
+        multiplied, one = group is not None, group == 1 and st.o == 1
+        new = st._replace(total=st.total + (group or 1) * s, big=s, h=None, t=None, o=None)
+    if not multiplied and not st.started and s in vague_plural and all(n == "pl" for _, n in p.tags):
+        return None  # "satoja", "tuhansia": hundreds, thousands of something
+    tags = p.tags
+    if multiplied and not one:
+        # A nominative multiplier takes the scale in the partitive: "kaksi miljoonaa".
+        tags = (tags - {NOM_SG}) | ({NOM_SG} if PART_SG in tags else frozenset())
+    return new._replace(started=True), tags
+
+
+def _feed(st: _State, reading: tuple[Part, ...], vague_plural: frozenset[int]) -> _State | None:
+    """Add the parts of one written word and check that they agree with each other and with ``st``."""
+    if not st.started and all(p.ordinal_like for p in reading):
+        return None  # "viidettä kertaa": the ordinal, not the abessive of "viisi"
+    cells = []
+    for p in reading:
+        stepped = _step(st, p, vague_plural)
+        if stepped is None:
+            return None
+        st, tags = stepped
+        cells.append(tags)
+    agreed = frozenset.intersection(*cells)
+    if not agreed and all(NOM_SG in c for c in cells[:-1]):
+        agreed = cells[-1]  # "kolmesadassa": only the last part inflected
+    ctx = agreed if st.ctx is None else st.ctx & agreed
+    return st._replace(ctx=ctx) if ctx else None
+
+
+def parse_number_words(words: Sequence[str]) -> tuple[int | float, int] | None:
+    """(value, tokens consumed) of the longest number-word expression at ``words[0]``, else None.
+
+    ``words`` are lower-cased word tokens.  "kaksikymmentäviisi" -> (25, 1);
+    ["puolitoista", "miljoonaa", "euroa"] -> (1500000, 2); ["pari"] -> None
+    (see :func:`vague_value`).
+    """
+    if not words:
+        return None
+    lex = lexicon()
+    if words[0][:3] not in lex.starts:
+        return None
+    st: _State | None = _START
+    best: tuple[int | float, int] | None = None
+    best_st = _START
+    for i, word in enumerate(words):
+        st, value = _advance(st, word)
+        if st is None:
+            break
+        if st.approx:
+            return None
+        if value is not None:
+            best, best_st = (value, i + 1), st
+    if best is None:
+        return None
+    return _and_a_half(words, best, best_st, lex)
+
+
+@lru_cache(maxsize=1 << 16)
+def _advance(st: _State, word: str) -> tuple[_State | None, int | float | None]:
+    """The state after one more word, and its value if a number may end there.
+
+    Cached: real text repeats the same few (state, word) pairs, so a parse is mostly lookups.
+    """
+    # A space may come before a scale of a hundred or more, or after a finished group of thousands.
+    after_group = not st.started or (_group(st) is None and st.frac is None)
+    for reading in _readings(word):
+        if not (after_group or (reading[0].kind == "scale" and reading[0].value >= 100)):
+            continue
+        nxt = _feed(st, reading, lexicon().vague_plural)
+        if nxt is not None:
+            return nxt, _value(nxt)
+    return None, None
+
+
+def _and_a_half(words: Sequence[str], best: tuple[int | float, int], st: _State,
+                lex: Lexicon) -> tuple[int | float, int]:
+    """Extend "kaksi" to "kaksi ja puoli" (2.5) and "kaksi ja puoli miljoonaa" (2500000)."""
+    k, group = best[1], _group(st)
+    if group is None or st.total or st.closed or st.ctx is None or len(words) <= k + 1 or words[k] != "ja":
+        return best
+    ctx = lex.halves.get(words[k + 1], frozenset()) & st.ctx
+    if not ctx:
+        return best
+    half = _State(frac=group + 0.5, started=True, ctx=ctx)
+    for reading in _readings(words[k + 2]) if len(words) > k + 2 else ():
+        if len(reading) == 1 and reading[0].kind == "scale" and reading[0].value >= 1000:
+            scaled = _feed(half, reading, lex.vague_plural)
+            value = _value(scaled) if scaled else None
+            if value is not None:
+                return value, k + 3
+    return _tidy(group + 0.5), k + 2
+
+
+def scale_value(word: str) -> int | None:
+    """The multiplier of a scale word (singular, any case) or abbreviation after digits, else None.
+
+    "miljoonaa", "miljoonaan", "milj.", "mrd", "tuhatta", "t." -> 10**6, 10**6, 10**6, 10**9, 1000, 1000.
+    Plurals ("miljoonia") and "sata" give None.
+    """
+    return lexicon().scales.get(word)
+
+
+def vague_value(word: str) -> tuple[int | float, str] | None:
+    """(value, "approximate") for a word a reader turns into a rough figure, else None.
+
+    "parin" -> (2, "approximate"), "parikymmentä" -> (20, ...), "kymmenkunta" -> (10, ...);
+    "muutama", "useita", "kymmeniä", "satoja", "tuhansia" -> None: no figure can be written for them.
+    """
+    lex = lexicon()
+    if word in lex.lone_vague:
+        return lex.lone_vague[word], APPROXIMATE
+    return _vague_compound(word) if word[:3] in lex.starts else None
+
+
+@lru_cache(maxsize=1 << 12)
+def _vague_compound(word: str) -> tuple[int | float, str] | None:
+    lex = lexicon()
+    for reading in _readings(word):
+        if reading[0].kind == "approx":
+            st = _feed(_State(), reading, lex.vague_plural)
+            value = _value(st) if st else None
+            if value is not None:
+                return value, APPROXIMATE
+    return None
+
+
+def could_start_number_word(word: str) -> bool:
+    """A cheap pre-filter: False means neither parse_number_words nor vague_value can match ``word``."""
+    return word[:3] in lexicon().starts
