@@ -1,0 +1,216 @@
+"""Claims as a pandas DataFrame: ``to_frame(claims_or_results)``, one row per claim.
+
+Every field of a ``Claim`` has a flat column (``FRAME_COLUMNS`` lists them with
+their dtypes), so a frame can be filtered, grouped and written to Parquet
+without touching the records again; the whole record stays at hand as JSON in
+``json``.  The names and meanings of the columns shared with the CSV output
+and the SQLite ``claims`` table (``tiedote.results.CLAIM_COLUMNS``, plus
+``seq`` and ``json``) are the same, so a frame from ``to_frame`` and one read
+from a batch's SQLite line up column for column.
+
+Dtypes are fixed, whatever the input, and an empty input gives an empty frame
+with the very same columns and dtypes (what ``tiedote.dask`` uses as its
+``meta``):
+
+* text columns are pandas' nullable ``string`` (missing = ``<NA>``);
+* ``value``, ``low``, ``high`` are ``float64`` (missing = NaN; a range has
+  ``low``/``high`` and no ``value``);
+* spans are integer columns: ``int64`` where every claim has the part (the
+  number, the sentence), nullable ``Int64`` where it is optional (unit,
+  qualifier, measure, …);
+* ``period_start``/``period_end`` are ``datetime64[ms]`` (missing = NaT):
+  day dates, with a range that no year written in a release can leave;
+* ``rules`` is the rule names joined by ``+``, as in the CSV and SQLite
+  outputs: a plain string column that Parquet, CSV and SQL all keep, and that
+  ``frame.rules.str.split("+")`` turns back into lists.
+
+pandas is an optional dependency (``pip install 'tiedote[pandas]'``), imported
+only when ``to_frame`` is called, so importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from tiedote.errors import InputTypeError
+from tiedote.models import Claim, Span
+from tiedote.results import ReleaseResult
+
+if TYPE_CHECKING:
+    import pandas
+
+STRING = "string"
+FLOAT = "float64"
+INT = "int64"
+OPTIONAL_INT = "Int64"
+DATE = "datetime64[ms]"
+
+FRAME_COLUMNS: dict[str, str] = {
+    "release_id": STRING,  # the ReleaseResult's id; <NA> for bare claims
+    "seq": INT,  # the claim's place among its release's claims (bare claims: in the input)
+    "claim_id": STRING,
+    "value": FLOAT,
+    "low": FLOAT,
+    "high": FLOAT,
+    "unit": STRING,
+    "unit_start": OPTIONAL_INT,
+    "unit_end": OPTIONAL_INT,
+    "qualifier": STRING,
+    "qualifier_start": OPTIONAL_INT,
+    "qualifier_end": OPTIONAL_INT,
+    "number_text": STRING,
+    "number_start": INT,
+    "number_end": INT,
+    "statistic": STRING,
+    "statistic_start": OPTIONAL_INT,
+    "statistic_end": OPTIONAL_INT,
+    "rate": STRING,
+    "rate_start": OPTIONAL_INT,
+    "rate_end": OPTIONAL_INT,
+    "period_start": DATE,
+    "period_end": DATE,
+    "period_granularity": STRING,
+    "period_basis": STRING,
+    "period_text": STRING,
+    "period_span_start": OPTIONAL_INT,
+    "period_span_end": OPTIONAL_INT,
+    "measure": STRING,  # the lemma
+    "measure_start": OPTIONAL_INT,
+    "measure_end": OPTIONAL_INT,
+    "subject": STRING,
+    "subject_start": OPTIONAL_INT,
+    "subject_end": OPTIONAL_INT,
+    "change": STRING,  # the direction
+    "change_start": OPTIONAL_INT,
+    "change_end": OPTIONAL_INT,
+    "sentence_start": INT,
+    "sentence_end": INT,
+    "rules": STRING,  # joined by "+"
+    "schema_version": INT,
+    "json": STRING,  # the claim record, Claim.model_validate_json(...) gives it back
+}
+"""The columns of ``to_frame``, in order, with their pandas dtypes."""
+
+
+def _require_pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as exc:
+        raise ImportError(
+            "tiedote.to_frame needs pandas, an optional dependency: pip install 'tiedote[pandas]'"
+        ) from exc
+    return pandas
+
+
+def _span(span: Span | None) -> tuple[int | None, int | None]:
+    return (span.start, span.end) if span is not None else (None, None)
+
+
+def claim_record(claim: Claim, release_id: str | None = None, seq: int = 0) -> dict[str, Any]:
+    """One row of ``to_frame`` as plain Python values (None where the claim has nothing)."""
+    q = claim.quantity
+    p = claim.period
+    measure, subject, change = claim.measure, claim.subject, claim.change
+    row: dict[str, Any] = {
+        "release_id": release_id,
+        "seq": seq,
+        "claim_id": claim.id,
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "unit": q.unit,
+        "qualifier": q.qualifier,
+        "number_text": q.span.text,
+        "number_start": q.span.start,
+        "number_end": q.span.end,
+        "statistic": claim.statistic,
+        "rate": claim.rate,
+        "period_start": p.start if p else None,
+        "period_end": p.end if p else None,
+        "period_granularity": p.granularity if p else None,
+        "period_basis": p.basis if p else None,
+        "period_text": p.span.text if p and p.span else None,
+        "measure": measure.lemma if measure else None,
+        "subject": subject.text if subject else None,
+        "change": change.direction if change else None,
+        "sentence_start": claim.sentence.start,
+        "sentence_end": claim.sentence.end,
+        "rules": "+".join(claim.rules),
+        "schema_version": claim.schema_version,
+        "json": claim.model_dump_json(),
+    }
+    for name, span in (
+        ("unit", q.unit_span),
+        ("qualifier", q.qualifier_span),
+        ("statistic", claim.statistic_span),
+        ("rate", claim.rate_span),
+        ("period_span", p.span if p else None),
+        ("measure", measure.span if measure else None),
+        ("subject", subject.span if subject else None),
+        ("change", change.span if change else None),
+    ):
+        row[f"{name}_start"], row[f"{name}_end"] = _span(span)
+    return row
+
+
+def _rows(items: Iterable[Claim | ReleaseResult]) -> Iterable[dict[str, Any]]:
+    bare = 0
+    for item in items:
+        if isinstance(item, ReleaseResult):
+            for seq, claim in enumerate(item.claims):
+                yield claim_record(claim, item.id, seq)
+        elif isinstance(item, Claim):
+            yield claim_record(item, None, bare)
+            bare += 1
+        else:
+            raise InputTypeError(
+                "to_frame takes Claim records (from tiedote.extract) or ReleaseResult records "
+                f"(from a batch), got {type(item).__name__}"
+            )
+
+
+def to_frame(claims_or_results: Iterable[Claim | ReleaseResult] | Claim | ReleaseResult) -> pandas.DataFrame:
+    """One row per claim, a column for every field (``FRAME_COLUMNS``), fixed dtypes.
+
+    Takes the claims of ``tiedote.extract`` or the ``ReleaseResult`` records of a
+    batch (``release_id`` is then the release's id; a release that failed has
+    no claims and so no rows), or any mix of the two, or one such record.
+
+    >>> import tiedote
+    >>> frame = to_frame(tiedote.extract("Jonotusaika oli keskimäärin 6 minuuttia."))
+    >>> frame[["value", "unit", "statistic", "number_start", "number_end"]].to_dict("records")
+    [{'value': 6.0, 'unit': 'minute', 'statistic': 'mean', 'number_start': 28, 'number_end': 29}]
+    """
+    pd = _require_pandas()
+    import numpy as np  # a dependency of pandas
+
+    items: Iterable[Claim | ReleaseResult]
+    if isinstance(claims_or_results, (Claim, ReleaseResult)):
+        items = [claims_or_results]  # a pydantic model is iterable (over its fields): never iterate it
+    elif isinstance(claims_or_results, (str, bytes, dict)) or not isinstance(claims_or_results, Iterable):
+        raise InputTypeError(
+            f"to_frame takes Claim or ReleaseResult records, got {type(claims_or_results).__name__}"
+        )
+    else:
+        items = claims_or_results
+    rows = list(_rows(items))
+    columns: dict[str, Any] = {}
+    for name, dtype in FRAME_COLUMNS.items():
+        values = [row[name] for row in rows]
+        if dtype == DATE:
+            # Through numpy, which turns a date (None: NaT) into milliseconds directly, on every
+            # pandas 2.x; a detour through nanoseconds would refuse years past 2262.
+            columns[name] = pd.Series(np.array(values, dtype=DATE), dtype=DATE)
+        else:
+            columns[name] = pd.Series(values, dtype=dtype)
+    frame: pandas.DataFrame = pd.DataFrame(columns, columns=list(FRAME_COLUMNS))
+    return frame
+
+
+def empty_frame() -> pandas.DataFrame:
+    """A frame of no claims with ``to_frame``'s columns and dtypes (a Dask ``meta``)."""
+    return to_frame([])
+
+
+__all__ = ["FRAME_COLUMNS", "claim_record", "empty_frame", "to_frame"]
