@@ -8,6 +8,7 @@ sentence carries to the figures of the next ones in its paragraph).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 import regex
 
 from tiedote import numwords, periods
-from tiedote.context import (Found, Unit, after_number, clauses, read_change, read_qualifier, read_rate,
+from tiedote.context import (WINDOW, Found, Unit, after_number, clauses, read_change, read_qualifier, read_rate,
                              read_statistic, read_unit)
 from tiedote.lexicon import Lexicon
 from tiedote.measure import MeasureHit, counted_noun, lemma, subject_noun, tense
@@ -24,7 +25,7 @@ from tiedote.nonclaims import URL_RE, why_not
 from tiedote.numbers import Num, read_numbers
 from tiedote.text import Sentence, Token, normalise, sentences, tokenize
 
-_HAS_DIGIT = regex.compile(r"\d")
+_HAS_DIGIT = regex.compile(r"[0-9]")
 _WORD = regex.compile(r"[^\W\d_]{3,}")
 
 
@@ -73,13 +74,6 @@ def _sentence_tense(toks: list[Token], lo: int = 0, hi: int | None = None) -> st
     return None
 
 
-def _clause_tense(toks: list[Token], clause: list[int], c: int) -> str | None:
-    idx = [k for k, cc in enumerate(clause) if cc == c]
-    if not idx:
-        return None
-    return _sentence_tense(toks, idx[0], idx[-1] + 1)
-
-
 def _as_period(text: str, m: periods.PeriodMention, base: int, basis: str | None = None) -> Period:
     return Period(start=m.start, end=m.end, granularity=m.granularity,  # type: ignore[arg-type]
                   basis=basis or m.basis,  # type: ignore[arg-type]
@@ -90,8 +84,65 @@ def _is_base(toks: list[Token], m: periods.PeriodMention, base: int) -> bool:
     """"kuin vuotta aiemmin", "edellisestä neljänneksestä": the base of a comparison, not the figure's time."""
     if m.kind == "base":
         return True
-    before = [t for t in toks if t.end <= base + m.start_char][-2:]
-    return any(t.lower == "kuin" for t in before)
+    k = bisect.bisect_left([t.start for t in toks], base + m.start_char)
+    return any(t.lower == "kuin" for t in toks[max(0, k - 2):k])
+
+
+class _Mask:
+    """Sorted, possibly overlapping spans (time expressions, URLs) that no claim's number may touch."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [a for a, _ in spans]
+        # running maximum of ends: one bisect answers "does anything overlap [s, e)?"
+        self.max_end: list[int] = []
+        m = -1
+        for _, b in spans:
+            m = max(m, b)
+            self.max_end.append(m)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end)
+        return k > 0 and self.max_end[k - 1] > start
+
+    def covers(self, pos: int) -> bool:
+        return self.overlaps(pos, pos + 1)
+
+
+@dataclass(slots=True)
+class _SentCtx:
+    """What every claim of a sentence looks up, computed once per sentence."""
+
+    clause: list[int]
+    clause_first: dict[int, int]
+    clause_last: dict[int, int]
+    mention_clause: list[int]
+    is_base: list[bool]
+    tense: dict[int, str | None]
+
+    @classmethod
+    def build(cls, toks: list[Token], clause: list[int], mentions: list[periods.PeriodMention],
+              base: int) -> _SentCtx:
+        first: dict[int, int] = {}
+        last: dict[int, int] = {}
+        for k, c in enumerate(clause):
+            first.setdefault(c, k)
+            last[c] = k
+        starts = [t.start for t in toks]
+        m_clause = [clause[min(bisect.bisect_left(starts, base + m.start_char), len(toks) - 1)] if toks else 0
+                    for m in mentions]
+        return cls(clause, first, last, m_clause, [_is_base(toks, m, base) for m in mentions], {})
+
+    def sentence_tense(self, toks: list[Token]) -> str | None:
+        if -1 not in self.tense:
+            self.tense[-1] = _sentence_tense(toks)
+        return self.tense[-1]
+
+    def clause_tense(self, toks: list[Token], c: int) -> str | None:
+        if c not in self.tense:
+            lo, hi = self.clause_first.get(c), self.clause_last.get(c)
+            self.tense[c] = None if lo is None or hi is None else _sentence_tense(toks, lo, hi + 1)
+        return self.tense[c]
 
 
 def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[Claim]:
@@ -145,11 +196,13 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
                      prev_claims: list[_Pending]) -> list[_Pending]:
     masked: list[tuple[int, int]] = [(sent.start + m.start_char, sent.start + m.end_char) for m in mentions]
     masked += [(sent.start + m.start(), sent.start + m.end()) for m in URL_RE.finditer(sent.text)]
+    masked.sort()
+    mask = _Mask(masked)
     clause = clauses(toks)
     pendings: list[_Pending] = []
     skip_to = -1
     for num in read_numbers(toks):
-        if num.i < skip_to or any(a < num.end and num.start < b for a, b in masked):
+        if num.i < skip_to or mask.overlaps(num.start, num.end):
             continue
         reason = why_not(toks, num, sent, lex)
         if reason is not None:
@@ -172,9 +225,14 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         p.rate = read_rate(toks, num, unit, clause, lex, p.change is not None)
         pendings.append(p)
     _fill_ellipsis(pendings, toks, lex)
+    ctx = _SentCtx.build(toks, clause, mentions, sent.start)
+    has_kuin = any(t.lower == "kuin" for t in toks)
+    last_measured: _Pending | None = None
     for p in pendings:
-        _fill_measure(p, toks, clause, lex, pendings, prev_claims, tuple(masked))
-        p.period = _period_for(p, toks, clause, mentions, norm, sent, state, published)
+        _fill_measure(p, toks, clause, lex, last_measured, prev_claims, mask)
+        if p.measure is not None:
+            last_measured = p
+        p.period = _period_for(p, toks, ctx, mentions, norm, sent, state, published, has_kuin)
     return pendings
 
 
@@ -218,7 +276,7 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon) ->
                 p.unit = Unit(nxt.unit.unit, bare=True, rule="unit.ellipsis_next")
                 p.rules.append("unit.ellipsis_next")
                 continue
-            prev = next((q for q in reversed(pendings[:idx]) if q.unit.unit is not None), None)
+            prev = pendings[idx - 1] if idx > 0 else None  # every earlier figure has its unit by now
             if prev is not None:
                 p.unit = Unit(prev.unit.unit, bare=True, rule="unit.ellipsis_previous")
                 p.rules.append("unit.ellipsis_previous")
@@ -229,16 +287,17 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon) ->
         p.rules.append("unit.count")
 
 
-def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexicon, pendings: list[_Pending],
-                  prev_claims: list[_Pending], masked: tuple[tuple[int, int], ...]) -> None:
+def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexicon, last_measured: _Pending | None,
+                  prev_claims: list[_Pending], masked: _Mask) -> None:
     stop = lex.stopwords
     # a pronoun standing alone as the subject ("se oli", "mikä on"), not "niiden yhteismäärä"
-    anaphora = next((k for k in range(p.num.i) if clause[k] == p.clause and toks[k].lower in lex.anaphora
+    anaphora = next((k for k in range(max(0, p.num.i - WINDOW), p.num.i)
+                     if clause[k] == p.clause and toks[k].lower in lex.anaphora
                      and not (k + 1 < len(toks) and toks[k + 1].kind == "word"
                               and toks[k + 1].lower not in lex.stopwords and tense(toks[k + 1].lower) is None)),
                     None)
     hit: MeasureHit | None = None
-    earlier = [q for q in pendings if q.num.i < p.num.i and q.measure is not None]
+    earlier = [last_measured] if last_measured is not None else []
     if anaphora is not None:
         # "vuonna 2018 se oli noin 8 minuuttia", "kun koko maassa se on 43,2 vuotta":
         # the pronoun stands for the last figure's measure, or the last subject before it
@@ -267,21 +326,16 @@ def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexico
         p.rules.append(hit.rule)
 
 
-def _period_for(p: _Pending, toks: list[Token], clause: list[int], mentions: list[periods.PeriodMention],
-                norm: str, sent: Sentence, state: _PeriodState, published: dt.date | None) -> Period | None:
+def _period_for(p: _Pending, toks: list[Token], ctx: _SentCtx, mentions: list[periods.PeriodMention],
+                norm: str, sent: Sentence, state: _PeriodState, published: dt.date | None,
+                has_kuin: bool) -> Period | None:
     base = sent.start
     num_at = p.num.start - base
-    bases = [m for m in mentions if _is_base(toks, m, base)]
-    usable = [m for m in mentions if m not in bases]
-
-    def clause_of(m: periods.PeriodMention) -> int:
-        for k, t in enumerate(toks):
-            if t.start >= base + m.start_char:
-                return clause[k]
-        return clause[-1] if clause else 0
-
+    bases = [m for m, b in zip(mentions, ctx.is_base, strict=True) if b]
+    usable_idx = [i for i, b in enumerate(ctx.is_base) if not b]
+    usable = [mentions[i] for i in usable_idx]
     context = state.current
-    clause_start = next(k for k, c in enumerate(clause) if c == p.clause)
+    clause_start = ctx.clause_first[p.clause]
     first_word = toks[clause_start + 1].lower if toks[clause_start].kind == "sym" and clause_start + 1 < len(toks) \
         else toks[clause_start].lower
     # "… pienempi kuin vuosi sitten vastaavana ajankohtana, jolloin se oli 58,9 prosenttia":
@@ -291,8 +345,8 @@ def _period_for(p: _Pending, toks: list[Token], clause: list[int], mentions: lis
         if resolved is not None:
             p.rules.append(bases[-1].rule)
             return resolved
-    same = [m for m in usable if clause_of(m) == p.clause]
-    tn = _clause_tense(toks, clause, p.clause)
+    same = [mentions[i] for i in usable_idx if ctx.mention_clause[i] == p.clause]
+    tn = ctx.clause_tense(toks, p.clause)
     # the nearest time named before the figure in its clause, else after it
     same_before = [m for m in same if m.end_char <= num_at]
     same_after = [m for m in same if m.start_char >= num_at]
@@ -302,8 +356,7 @@ def _period_for(p: _Pending, toks: list[Token], clause: list[int], mentions: lis
         chosen = same_before[-1]
     elif same_after:
         chosen = same_after[0]
-    elif earlier and (tn != "present" or _holds_now_or_later(earlier[-1], published)
-                      or bases or any(t.lower == "kuin" for t in toks)):
+    elif earlier and (tn != "present" or _holds_now_or_later(earlier[-1], published) or bases or has_kuin):
         # a past figure, or a present one in a sentence that names the time it is
         # about ("tänä vuonna valmistuu …, joihin tulee lähes tuhat paikkaa") or compares
         chosen = earlier[-1]
@@ -312,8 +365,8 @@ def _period_for(p: _Pending, toks: list[Token], clause: list[int], mentions: lis
         if resolved is not None:
             p.rules.append(chosen.rule)
             return resolved
-    tn = tn or _sentence_tense(toks)
-    compared = bool(bases) or any(t.lower == "kuin" for t in toks)
+    tn = tn or ctx.sentence_tense(toks)
+    compared = bool(bases) or has_kuin
     future_context = (context is not None and context.start is not None and published is not None
                       and context.start > published)
     if tn == "present" and published is not None and not compared and not future_context:

@@ -22,6 +22,16 @@ _DASH = frozenset("–—")
 _ELLIPSIS_WORDS = frozenset({"ja", "tai", "eli", "kun", "mutta", "sekä", "vaan"})
 
 
+# How far (in tokens) a word may stand from its figure and still qualify it.
+# A Finnish clause is rarely longer; the bound keeps a sentence with no
+# punctuation (a pasted table, a hostile input) linear in its length.
+WINDOW = 40
+
+
+def window(toks: list[Token], num: Num) -> range:
+    return range(max(0, num.i - WINDOW), min(len(toks), num.j + WINDOW))
+
+
 def clauses(toks: list[Token]) -> list[int]:
     """The clause index of every token."""
     out: list[int] = []
@@ -127,7 +137,8 @@ def _nearest(cands: list[tuple[int, Found]], num: Num) -> Found | None:
 def read_statistic(toks: list[Token], num: Num, clause: list[int], lex: Lexicon) -> Found | None:
     c = clause[num.i]
     cands: list[tuple[int, Found]] = []
-    for k, t in enumerate(toks):
+    for k in window(toks, num):
+        t = toks[k]
         if clause[k] != c or t.kind != "word" or num.i <= k < num.j:
             continue
         for name, ws in lex.statistics:
@@ -144,7 +155,9 @@ def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, un
     found = _change_in_clause(toks, num, clause, c, lex, unit)
     if found is None and c > 0:
         # "pysyi ennallaan, sillä muutos ... oli 0,0 prosenttia": an explanation shares its change
-        first = next((k for k, cc in enumerate(clause) if cc == c), None)
+        first = next((k for k in range(num.i, max(-1, num.i - WINDOW), -1) if clause[k] == c - 1), None)
+        if first is not None:
+            first += 1
         if first is not None and first + 1 < len(toks) and toks[first].text == "," \
                 and toks[first + 1].lower in ("sillä", "koska"):
             found = _change_in_clause(toks, num, clause, c - 1, lex, unit)
@@ -154,7 +167,8 @@ def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, un
 def _change_in_clause(toks: list[Token], num: Num, clause: list[int], c: int, lex: Lexicon,
                       unit: str | None) -> Found | None:
     cands: list[tuple[int, Found]] = []
-    for k, t in enumerate(toks):
+    for k in window(toks, num):
+        t = toks[k]
         if clause[k] != c or t.kind != "word" or num.i <= k < num.j:
             continue
         comp = lex.comparatives.get(t.lower)
@@ -180,7 +194,7 @@ def _comparison_is_over_time(toks: list[Token], k: int, clause: list[int], lex: 
     c = clause[k]
     for m in range(k + 1, min(len(toks), k + 3)):
         if toks[m].lower == "kuin":
-            rest = [toks[x] for x in range(m + 1, len(toks)) if clause[x] == c][:4]
+            rest = [toks[x] for x in range(m + 1, min(len(toks), m + 5)) if clause[x] == c]
             return any(t.lower in lex.change_time or t.kind == "num" for t in rest)
     return True
 
@@ -189,7 +203,8 @@ def read_rate(toks: list[Token], num: Num, unit: Unit, clause: list[int], lex: L
               has_change: bool) -> Found | None:
     c = clause[num.i]
     cands: list[tuple[int, Found]] = []
-    for k, t in enumerate(toks):
+    for k in window(toks, num):
+        t = toks[k]
         if clause[k] != c or num.i <= k < num.j or k == unit.token:
             continue
         phrase = t.lower

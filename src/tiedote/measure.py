@@ -8,6 +8,7 @@ the measured comparison).  Its lemmas are memoised per process.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 from functools import lru_cache
 
 import simplemma
@@ -47,15 +48,15 @@ def lemma(word: str) -> str:
         if w.endswith(ending) and len(w) > len(ending) + 2:
             stem = w[: -len(ending)]
             return stem + (back if is_back(stem) else front)
-    lem = str(simplemma.lemmatize(w, lang="fi")).lower()
+    lem = str(simplemma.lemmatize(w, lang="fi", low_memory=True)).lower()
     if len(lem) >= 3 and len(lem) <= len(w) - 4 and w.startswith(lem):
         rest = w[len(lem):]
-        rest_lemma = overrides.get(rest) or str(simplemma.lemmatize(rest, lang="fi")).lower()
-        if (rest_lemma != rest or simplemma.is_known(rest, lang="fi")) and len(rest_lemma) >= 3:
+        rest_lemma = overrides.get(rest) or str(simplemma.lemmatize(rest, lang="fi", low_memory=True)).lower()
+        if (rest_lemma != rest or simplemma.is_known(rest, lang="fi", low_memory=True)) and len(rest_lemma) >= 3:
             return lem + rest_lemma
     if lem == w and w.endswith("t") and len(w) > 5:
         # "kulutusmenot": a nominative plural the lemmatizer leaves alone
-        single = str(simplemma.lemmatize(w[:-1], lang="fi")).lower()
+        single = str(simplemma.lemmatize(w[:-1], lang="fi", low_memory=True)).lower()
         if single == w[:-1]:
             return single
     return lem
@@ -154,9 +155,13 @@ def _is_participle(word: str) -> bool:
 _SUBJECT, _ELATIVE_BEFORE, _GENITIVE_OBJECT, _VERB = 0, 1, 2, 3
 
 
-def _usable(toks: list[Token], k: int, lex: Lexicon, stop: frozenset[str], masked: tuple[tuple[int, int], ...]) -> bool:
+class SpanMask(Protocol):
+    def covers(self, pos: int) -> bool: ...
+
+
+def _usable(toks: list[Token], k: int, lex: Lexicon, stop: frozenset[str], masked: SpanMask | None) -> bool:
     t = toks[k]
-    if any(a <= t.start < b for a, b in masked) or not _content(t, lex, stop) or _is_adverb(t.lower):
+    if (masked is not None and masked.covers(t.start)) or not _content(t, lex, stop) or _is_adverb(t.lower):
         return False
     if k > 0 and toks[k - 1].text in "-–" and not t.space_before:
         return False  # "3–6-vuotiaista": the tail of a hyphenated number compound
@@ -165,7 +170,7 @@ def _usable(toks: list[Token], k: int, lex: Lexicon, stop: frozenset[str], maske
 
 def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
                  stop: frozenset[str], anywhere_before: int | None = None,
-                 masked: tuple[tuple[int, int], ...] = ()) -> MeasureHit | None:
+                 masked: SpanMask | None = None) -> MeasureHit | None:
     """The thing a figure is about, from the words of its clause.
 
     In order of preference: the clause's subject — a nominative ("jonotusaika
@@ -188,7 +193,7 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
                 break
     best: tuple[int, MeasureHit] | None = None
     start = num.i - 1 if anywhere_before is None else anywhere_before - 1
-    for k in range(start, -1, -1):
+    for k in range(start, max(-1, start - 40), -1):  # a clause's words stand near its figure
         if anywhere_before is None and clause[k] != c:
             break
         t = toks[k]

@@ -29,8 +29,8 @@ import regex
 from tiedote import numwords
 from tiedote.text import Token
 
-_GROUP_RE = regex.compile(r"\d{3}(?:,\d+)?")
-_FIRST_GROUP_RE = regex.compile(r"[1-9]\d{0,2}")
+_GROUP_RE = regex.compile(r"[0-9]{3}(?:,[0-9]+)?")
+_FIRST_GROUP_RE = regex.compile(r"[1-9][0-9]{0,2}")
 _DASHES = frozenset({"–", "-", "—", "‒"})
 
 

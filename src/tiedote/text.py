@@ -43,7 +43,7 @@ class Sentence:
     paragraph: int  # index of the paragraph (blank-line separated block)
 
 
-_TOKEN_RE = regex.compile(r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)|(?P<sym>[^\w\s])")
+_TOKEN_RE = regex.compile(r"(?P<num>[0-9]+(?:[.,][0-9]+)*)|(?P<word>[^\W\d_]+)|(?P<sym>[^\w\s])")
 # A sentence ends at . ! ? followed by space and a capital, a dash or a quote,
 # or at a line break.  The abbreviation check below refines the first kind.
 _BOUNDARY_RE = regex.compile(r"\n\s*|(?<=[.!?])[ \t]+(?=[\p{Lu}–—\"”»0-9])")
@@ -93,11 +93,26 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
+# No real sentence is this long; a longer stretch without a boundary (a pasted
+# table, a hostile input) is cut at spaces so that the work per sentence, and
+# every claim's sentence span, stay bounded and the whole run linear.
+MAX_SENTENCE_CHARS = 1500
+
+
 def _emit(out: list[Sentence], text: str, start: int, end: int, line_start: bool, paragraph: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        if cut <= start:
+            cut = start + MAX_SENTENCE_CHARS
+        out.append(Sentence(start, cut, text[start:cut], line_start, paragraph))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+        line_start = False
     if end > start:
         out.append(Sentence(start, end, text[start:end], line_start, paragraph))
 
