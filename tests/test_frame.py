@@ -267,10 +267,5 @@ def test_without_pandas_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatc
         to_frame([])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tiedote/__init__.py does not export to_frame yet (the issue asks for tiedote.to_frame); "
-    "tiedote.frame imports pandas only when called, so the export costs nothing",
-)
 def test_to_frame_is_exported_at_the_top_level() -> None:
     assert getattr(tiedote, "to_frame", None) is to_frame

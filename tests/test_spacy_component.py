@@ -172,11 +172,6 @@ def test_as_tuples_hands_the_context_back_unchanged() -> None:
     assert [doc.text for doc, _ in out] == TEXTS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline.py reads the date from doc._.published and the config only, not from the "
-    "nlp.pipe(..., as_tuples=True) context (spaCy keeps it on doc._context while the pipeline runs)",
-)
 def test_as_tuples_context_carries_the_published_date() -> None:
     nlp = spacy.blank("fi")
     nlp.add_pipe("tiedote")
@@ -205,13 +200,6 @@ def test_claims_as_user_data_do_not_survive_doc_to_bytes_today() -> None:
         assert back._.claims == doc._.claims
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="nlp.pipe(n_process=2) sends each Doc back with Doc.to_bytes(), which msgpacks doc.user_data: "
-    "the Claim records in doc._.claims (and a date in doc._.published) are not msgpack-serialisable, so "
-    "spaCy raises E871; pipeline.py needs srsly msgpack encoders/decoders for them",
-)
 def test_n_process_2_gives_the_same_claims_as_extract() -> None:
     nlp = spacy.blank("fi")
     nlp.add_pipe("tiedote", config={"published": PUBLISHED.isoformat()})
@@ -220,12 +208,6 @@ def test_n_process_2_gives_the_same_claims_as_extract() -> None:
     assert got == [tiedote.extract(text, published=PUBLISHED) for text in texts]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(ValueError, TypeError),
-    reason="as above, and a date in doc._.published cannot be msgpacked on the way to the workers, nor "
-    "is the as_tuples context read by the component",
-)
 def test_n_process_2_with_per_doc_dates_and_contexts() -> None:
     nlp = spacy.blank("fi")
     nlp.add_pipe("tiedote")

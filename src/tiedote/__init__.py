@@ -3,6 +3,7 @@
 from tiedote._version import __version__
 from tiedote.api import Extractor, extract
 from tiedote.errors import TiedoteError
+from tiedote.frame import to_frame
 from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span, Subject
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "TiedoteError",
     "__version__",
     "extract",
+    "to_frame",
 ]

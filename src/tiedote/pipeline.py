@@ -9,9 +9,11 @@ every span is an exact offset into it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import spacy
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,6 +31,46 @@ def _ensure_extensions() -> None:
         Doc.set_extension("published", default=None)
 
 
+_CLAIM_KEY = "__tiedote_claim__"
+_DATE_KEY = "__tiedote_date__"
+
+
+def _encode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    """msgpack encoder for ``Doc.to_bytes``: claims and dates in ``doc.user_data``.
+
+    ``nlp.pipe(n_process=N)`` sends every Doc back from its worker with
+    ``to_bytes``, user data (``doc._.claims``, ``doc._.published``) included;
+    msgpack knows neither a pydantic record nor a date.
+    """
+    if isinstance(obj, Claim):
+        return {_CLAIM_KEY: obj.model_dump_json()}
+    if isinstance(obj, dt.date) and not isinstance(obj, dt.datetime):
+        return {_DATE_KEY: obj.isoformat()}
+    return obj if chain is None else chain(obj)
+
+
+def _decode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    if isinstance(obj, dict):
+        if _CLAIM_KEY in obj:
+            return Claim.model_validate_json(obj[_CLAIM_KEY])
+        if _DATE_KEY in obj:
+            return dt.date.fromisoformat(obj[_DATE_KEY])
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("tiedote", func=_encode)
+srsly.msgpack_decoders.register("tiedote", func=_decode)
+
+
+def _context_published(context: Any) -> Any:
+    """The date in ``nlp.pipe(..., as_tuples=True)`` context: ``{"published": date}`` or a date itself."""
+    if isinstance(context, Mapping):
+        return context.get("published")
+    if isinstance(context, (dt.date, str)):
+        return context
+    return None
+
+
 class TiedoteComponent:
     """Sets ``doc._.claims`` to the claims of ``doc.text``."""
 
@@ -39,8 +81,15 @@ class TiedoteComponent:
         self.lexicon = lexicon()  # built once per process, shared by every call
 
     def __call__(self, doc: Doc) -> Doc:
-        published = doc._.published if doc._.published is not None else self.published
-        if isinstance(published, str):
+        published = doc._.published
+        if published is None:
+            # spaCy keeps nlp.pipe(..., as_tuples=True)'s context on the Doc while it runs the pipeline.
+            published = _context_published(getattr(doc, "_context", None))
+        if published is None:
+            published = self.published
+        if isinstance(published, dt.datetime):
+            published = published.date()
+        elif isinstance(published, str):
             published = dt.date.fromisoformat(published)
         doc._.claims = extract_claims(doc.text, published, self.lexicon)
         return doc
