@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 from functools import lru_cache
 
-import simplemma
-
+from tiedote.lemmatizer import is_known, lemmatize
 from tiedote.lexicon import Lexicon, lexicon
 from tiedote.morphology import is_back
 from tiedote.numbers import Num
@@ -48,15 +47,15 @@ def lemma(word: str) -> str:
         if w.endswith(ending) and len(w) > len(ending) + 2:
             stem = w[: -len(ending)]
             return stem + (back if is_back(stem) else front)
-    lem = str(simplemma.lemmatize(w, lang="fi", low_memory=True)).lower()
+    lem = lemmatize(w).lower()
     if len(lem) >= 3 and len(lem) <= len(w) - 4 and w.startswith(lem):
         rest = w[len(lem):]
-        rest_lemma = overrides.get(rest) or str(simplemma.lemmatize(rest, lang="fi", low_memory=True)).lower()
-        if (rest_lemma != rest or simplemma.is_known(rest, lang="fi", low_memory=True)) and len(rest_lemma) >= 3:
+        rest_lemma = overrides.get(rest) or lemmatize(rest).lower()
+        if (rest_lemma != rest or is_known(rest)) and len(rest_lemma) >= 3:
             return lem + rest_lemma
     if lem == w and w.endswith("t") and len(w) > 5:
         # "kulutusmenot": a nominative plural the lemmatizer leaves alone
-        single = str(simplemma.lemmatize(w[:-1], lang="fi", low_memory=True)).lower()
+        single = lemmatize(w[:-1]).lower()
         if single == w[:-1]:
             return single
     return lem
