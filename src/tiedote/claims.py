@@ -16,11 +16,21 @@ from dataclasses import dataclass, field
 import regex
 
 from tiedote import numwords, periods
-from tiedote.context import (WINDOW, Found, Unit, after_number, clauses, read_change, read_qualifier, read_rate,
-                             read_statistic, read_unit)
+from tiedote.context import (
+    WINDOW,
+    Found,
+    Unit,
+    after_number,
+    clauses,
+    read_change,
+    read_qualifier,
+    read_rate,
+    read_statistic,
+    read_unit,
+)
 from tiedote.lexicon import Lexicon
 from tiedote.measure import MeasureHit, counted_noun, lemma, subject_noun, tense
-from tiedote.models import (SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span)
+from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span
 from tiedote.nonclaims import URL_RE, why_not
 from tiedote.numbers import Num, read_numbers
 from tiedote.text import Sentence, Token, normalise, sentences, tokenize

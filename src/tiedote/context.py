@@ -38,9 +38,7 @@ def clauses(toks: list[Token]) -> list[int]:
     c = 0
     for k, t in enumerate(toks):
         if t.kind == "sym":
-            if t.text in _CLAUSE_SYMS:
-                c += 1
-            elif t.text in _DASH and t.space_before:
+            if t.text in _CLAUSE_SYMS or t.text in _DASH and t.space_before:
                 c += 1
             elif t.text == ":" and (k + 1 >= len(toks) or toks[k + 1].space_before):
                 c += 1  # "suureni hieman: asiointeja oli" but not "30 000:een"
@@ -219,9 +217,8 @@ def read_rate(toks: list[Token], num: Num, unit: Unit, clause: list[int], lex: L
         if rate is None:
             continue
         # "kahdessa viikossa" is a duration of its own, not "per week"
-        if k > 0 and (toks[k - 1].kind == "num" or (k - 1 == num.j - 1)):
-            if k - 1 != num.j - 1:
-                continue
+        if k > 0 and toks[k - 1].kind == "num" and k - 1 != num.j - 1:
+            continue
         # "kasvoi vuodessa 10 400:lla", "kasvanut jopa 20 prosenttia vuodessa": a window
         # of change, not a rate (contract.md)
         if has_change and rate in ("year", "month", "week", "quarter") and (

@@ -8,15 +8,14 @@ the measured comparison).  Its lemmas are memoised per process.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
 from functools import lru_cache
+from typing import Protocol
 
 from tiedote.lemmatizer import is_known, lemmatize
 from tiedote.lexicon import Lexicon, lexicon
 from tiedote.morphology import is_back
 from tiedote.numbers import Num
 from tiedote.text import Token
-
 
 # (ending, back-vowel lemma ending, front-vowel lemma ending) of plural participles
 _PARTICIPLE_PLURAL = (("neita", "nut", "nyt"), ("neitä", "nut", "nyt"), ("neiden", "nut", "nyt"),

@@ -8,7 +8,7 @@ contract's JSON.  Fields beyond the contract (``unit_span``, ``qualifier_span``,
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -35,11 +35,11 @@ Granularity = Literal["day", "week", "month", "quarter", "year", "range", "open"
 Basis = Literal["explicit", "context", "published", "unresolved"]
 Direction = Literal["increase", "decrease", "unchanged"]
 
-UNITS: tuple[str, ...] = Unit.__args__
-QUALIFIERS: tuple[str, ...] = Qualifier.__args__
-STATISTICS: tuple[str, ...] = Statistic.__args__
-RATES: tuple[str, ...] = Rate.__args__
-DIRECTIONS: tuple[str, ...] = Direction.__args__
+UNITS: tuple[str, ...] = get_args(Unit)
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+STATISTICS: tuple[str, ...] = get_args(Statistic)
+RATES: tuple[str, ...] = get_args(Rate)
+DIRECTIONS: tuple[str, ...] = get_args(Direction)
 
 
 class _Record(BaseModel):

@@ -75,9 +75,9 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
         if len(digits) == 5 and nxt is not None and nxt.kind == "word" and nxt.text[:1].isupper():
             return "nonclaim.postal_code"
         # "vuonna 2018", "Kela 2030": a year, unless a unit follows ("2018 euroa")
-        if len(digits) == 4 and 1800 <= int(digits) <= 2199 and j == i + 1:
-            if nxt is None or (nxt.lower not in lex.unit_forms and nxt.text != "%"):
-                return "nonclaim.year"
+        if len(digits) == 4 and 1800 <= int(digits) <= 2199 and j == i + 1 and (
+                nxt is None or (nxt.lower not in lex.unit_forms and nxt.text != "%")):
+            return "nonclaim.year"
     # "Opastinsilta 6 A": a street number after a street name
     if i > 0 and toks[i - 1].kind == "word" and toks[i - 1].text[:1].isupper() \
             and toks[i - 1].lower.endswith(tuple(nc.get("street_suffix", ()))):
