@@ -157,3 +157,11 @@ def test_year_before_shifts_the_period_in_force() -> None:
     a, b = tiedote.extract(text, published=dt.date(2019, 2, 12))
     assert a.period is not None and a.period.start == dt.date(2019, 1, 1)
     assert b.period is not None and (b.period.start, b.period.end) == (dt.date(2018, 1, 1), dt.date(2018, 1, 31))
+
+
+def test_dateline_is_not_the_period_of_the_figures() -> None:
+    text = ("TIEDOTE 9.6.2020\nJonot lyhenivät\n\nToukokuussa jonotettiin 2 minuuttia. "
+            "Asiakkaat jonottivat keskimäärin 3 minuuttia.")
+    claims = tiedote.extract(text, published=PUB)
+    assert [c.quantity.value for c in claims] == [2, 3]
+    assert all(c.period is not None and c.period.start == dt.date(2020, 5, 1) for c in claims)

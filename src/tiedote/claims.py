@@ -195,10 +195,24 @@ def _update_state(state: _PeriodState, mentions: list[periods.PeriodMention], se
                   s_index: int, toks: list[Token]) -> None:
     absolute = [m for m in mentions if m.kind in ("absolute",) and m.start is not None
                 and not (toks and _is_base(toks, m, sent.start))]
+    if absolute and _is_dateline(sent, absolute):
+        return  # "TIEDOTE 9.6.2020", "Helsinki 9.6.2020": when it was published, not what it is about
     if absolute:
         state.current = _as_period(norm, absolute[-1], sent.start, "context")
         if state.doc is None and sent.paragraph <= 1:
             state.doc = state.current
+
+
+_DATELINE_WORDS = 3
+
+
+def _is_dateline(sent: Sentence, mentions: list[periods.PeriodMention]) -> bool:
+    """A line of its own that is a date and at most a few words (a place, "TIEDOTE", a time)."""
+    if not sent.line_start or sent.paragraph > 1 or len(mentions) != 1 or mentions[0].granularity != "day":
+        return False
+    m = mentions[0]
+    rest = sent.text[:m.start_char] + sent.text[m.end_char:]
+    return len(_WORD.findall(rest)) <= _DATELINE_WORDS and len(sent.text) <= 60
 
 
 def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: list[periods.PeriodMention],
