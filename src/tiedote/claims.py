@@ -204,6 +204,7 @@ def _update_state(state: _PeriodState, mentions: list[periods.PeriodMention], se
 
 
 _DATELINE_WORDS = 3
+_CLOCK = regex.compile(r"\b(?:klo|kello)\s*[0-9]{1,2}(?:[.:][0-9]{2})?")
 
 
 def _is_dateline(sent: Sentence, mentions: list[periods.PeriodMention]) -> bool:
@@ -212,7 +213,10 @@ def _is_dateline(sent: Sentence, mentions: list[periods.PeriodMention]) -> bool:
         return False
     m = mentions[0]
     rest = sent.text[:m.start_char] + sent.text[m.end_char:]
-    return len(_WORD.findall(rest)) <= _DATELINE_WORDS and len(sent.text) <= 60
+    # "TIEDOTE 9.6.2020 klo 10.00": a written date and a few words, no figure
+    rest = _CLOCK.sub("", rest)
+    return (_HAS_DIGIT.search(m.text) is not None and _HAS_DIGIT.search(rest) is None
+            and len(_WORD.findall(rest)) <= _DATELINE_WORDS and len(sent.text) <= 60)
 
 
 def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: list[periods.PeriodMention],
