@@ -165,3 +165,17 @@ def test_dateline_is_not_the_period_of_the_figures() -> None:
     claims = tiedote.extract(text, published=PUB)
     assert [c.quantity.value for c in claims] == [2, 3]
     assert all(c.period is not None and c.period.start == dt.date(2020, 5, 1) for c in claims)
+
+
+@pytest.mark.parametrize("text,number,subject", [
+    pytest.param("Toukokuussa Kelan puhelinpalvelussa vastattiin 40 000 puheluun.", "40 000",
+                 "Kelan puhelinpalvelussa", id="genitive-name-and-noun"),
+    pytest.param("Vuonna 2022 THL:n rekisteriin kirjattiin 312 tapausta.", "312", "THL:n rekisteriin",
+                 id="abbreviation-genitive"),
+    pytest.param("Jonotusaika oli keskimäärin 6 minuuttia.", "6", None, id="no-name"),
+])
+def test_subject(text: str, number: str, subject: str | None) -> None:
+    claim = _one(text, number)
+    assert (claim.subject.text if claim.subject else None) == subject
+    if claim.subject is not None:
+        assert text[claim.subject.span.start:claim.subject.span.end] == claim.subject.text

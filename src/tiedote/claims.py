@@ -30,9 +30,10 @@ from tiedote.context import (
 )
 from tiedote.lexicon import Lexicon
 from tiedote.measure import MeasureHit, counted_noun, lemma, subject_noun, tense
-from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span
+from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span, Subject
 from tiedote.nonclaims import URL_RE, why_not
 from tiedote.numbers import Num, read_numbers
+from tiedote.subject import SubjectHit, find_subject
 from tiedote.text import Sentence, Token, normalise, sentences, tokenize
 
 _HAS_DIGIT = regex.compile(r"[0-9]")
@@ -52,6 +53,7 @@ class _Pending:
     rate: Found | None = None
     change: Found | None = None
     measure: MeasureHit | None = None
+    subject: SubjectHit | None = None
     period: Period | None = None
     clause: int = 0
     anaphoric: bool = False
@@ -261,6 +263,11 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         if p.measure is not None:
             last_measured = p
         p.period = _period_for(p, toks, ctx, mentions, norm, sent, state, published, has_kuin)
+        covered = {k for k, t in enumerate(toks[max(0, p.num.i - 40):p.num.i], max(0, p.num.i - 40))
+                   if mask.covers(t.start) or (p.measure is not None and t.start == p.measure.start)}
+        p.subject = find_subject(toks, p.num, clause, covered)
+        if p.subject is not None:
+            p.rules.append("subject.name")
     return pendings
 
 
@@ -462,6 +469,8 @@ def _build(text: str, p: _Pending, published: dt.date | None, text_key: str) -> 
         id=cid,
         quantity=q,
         measure=Measure(lemma=p.measure.lemma, span=_span(text, p.measure.start, p.measure.end)) if p.measure else None,
+        subject=Subject(text=text[p.subject.start:p.subject.end], span=_span(text, p.subject.start, p.subject.end))
+        if p.subject else None,
         statistic=p.statistic.value if p.statistic else None,  # type: ignore[arg-type]
         rate=p.rate.value if p.rate else None,  # type: ignore[arg-type]
         period=period,
