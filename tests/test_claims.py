@@ -179,3 +179,35 @@ def test_subject(text: str, number: str, subject: str | None) -> None:
     assert (claim.subject.text if claim.subject else None) == subject
     if claim.subject is not None:
         assert text[claim.subject.span.start:claim.subject.span.end] == claim.subject.text
+
+
+@pytest.mark.parametrize("text,number,unit,statistic,direction", [
+    pytest.param("Eläkkeitä maksettiin yhteensä 212 milj. euroa 118 400 eläkkeensaajalle.", "118 400",
+                 "count", None, None, id="statistic-belongs-to-nearest-figure"),
+    pytest.param("Puheluihin vastattiin keskimäärin 9 minuutissa, ja puheluita tuli arkipäivisin noin 410.",
+                 "410", "count", None, None, id="bare-with-own-counted-noun"),
+    pytest.param("Lupien määrä lisääntyi 6 prosenttia 41 200:aan.", "41 200", "count", None, "increase",
+                 id="inflected-level-after-percent"),
+    pytest.param("Tehtävämäärä väheni 142:lla eli 4 prosenttia.", "4", "percent", None, "decrease",
+                 id="eli-restatement-shares-change"),
+    pytest.param("Kävijämäärä pysyi ennallaan, sillä vuotta aiemmin käyntejä kertyi 1,93 miljoonaa.",
+                 "1,93 miljoonaa", "count", None, None, id="explanation-with-own-time-no-change"),
+    pytest.param("Kausikortti maksaa 89 euroa, mikä on 4 euroa enemmän kuin nyt.", "4", "EUR", None, "increase",
+                 id="comparison-with-now"),
+    pytest.param("Palvelun keskiarvo oli 3,6 asteikolla 1–5.", "3,6", "score", "mean", None, id="figure-on-a-scale"),
+    pytest.param("Kirjasto sai kokonaisarvosanan 4,6.", "4,6", "score", None, None, id="grade-compound"),
+])
+def test_neighbouring_figures(text: str, number: str, unit: str, statistic: str | None,
+                              direction: str | None) -> None:
+    claim = _one(text, number)
+    assert (claim.quantity.unit, claim.statistic, claim.change.direction if claim.change else None) == (
+        unit, statistic, direction)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Hätätilanteessa soita aina 112.", id="emergency-number"),
+    pytest.param("Harjuvaaran polku 3 on suljettu.", id="trail-name"),
+    pytest.param("Kirjastoon pääsee bussilinjalla 23.", id="bus-line-adessive"),
+])
+def test_more_numbers_that_name_things(text: str) -> None:
+    assert tiedote.extract(text, published=PUB) == []

@@ -37,7 +37,7 @@ from tiedote.context import (
     read_unit,
 )
 from tiedote.lexicon import Lexicon
-from tiedote.measure import MeasureHit, counted_noun, lemma, subject_noun, tense
+from tiedote.measure import PARTITIVE_PLURAL, MeasureHit, counted_noun, lemma, subject_noun, tense
 from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Subject
 from tiedote.nonclaims import URL_RE, why_not
 from tiedote.numbers import Num, read_numbers
@@ -137,12 +137,15 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
                 ("ssa", "ssä")) and unit.token + 1 < len(toks) and any(
                 toks[unit.token + 1].lower in ws for _, ws in lex.change):
             continue
+        pendings.append(p)
+    figures = [p.num for p in pendings]
+    for p in pendings:
+        num, unit = p.num, p.unit
         p.qualifier = read_qualifier(toks, num, lex)
-        p.statistic = read_statistic(toks, num, clause, lex)
+        p.statistic = read_statistic(toks, num, clause, lex, figures)
         p.change = read_change(toks, num, clause, lex, unit.unit)
         p.rate = read_rate(toks, num, unit, clause, lex, p.change is not None)
-        pendings.append(p)
-    _fill_ellipsis(pendings, toks, lex)
+    _fill_ellipsis(pendings, toks, lex, clause, mask)
     ctx = SentenceContext.build(toks, clause, mentions, sent.start)
     has_kuin = any(t.lower == "kuin" for t in toks)
     last_measured: _Pending | None = None
@@ -182,7 +185,12 @@ def _duration_or_rate(toks: list[Token], num: Num, unit: Unit, lex: Lexicon) -> 
     return unit
 
 
-def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon) -> None:
+def toks_text(toks: list[Token], hit: MeasureHit) -> str:
+    return next((t.lower for t in toks if t.start == hit.start), "")
+
+
+def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon, clause: list[int],
+                   mask: SpanMask) -> None:
     """A bare number takes the unit of a neighbouring figure.
 
     "kasvua kertyi 3,1 ja lähijunissa 1,8 prosenttia" (the next one),
@@ -200,7 +208,13 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon) ->
                 p.rules.append("unit.ellipsis_next")
                 continue
             prev = pendings[idx - 1] if idx > 0 else None  # every earlier figure has its unit by now
-            if prev is not None:
+            # "puheluita tuli arkipäivisin noin 410": a clause with its own counted thing is a count;
+            # "lisääntyi 6 prosenttia 41 200:aan": a case-inflected level in the same clause too
+            own = subject_noun(toks, p.num, clause, lex, lex.stopwords, masked=mask)
+            inflected = after_number(toks, p.num) > p.num.j and prev is not None and prev.clause == p.clause
+            counted = own is not None and own.rule == "measure.subject" and toks_text(toks, own).endswith(
+                PARTITIVE_PLURAL)
+            if prev is not None and not inflected and not counted:
                 p.unit = Unit(prev.unit.unit, bare=True, rule="unit.ellipsis_previous")
                 p.rules.append("unit.ellipsis_previous")
                 if p.rate is None and prev.rate is not None and prev.clause != p.clause:

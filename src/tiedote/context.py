@@ -7,6 +7,7 @@ vain noin 350 euroa" gives 800 the mean and 350 the median).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from tiedote.lexicon import Lexicon
@@ -80,13 +81,19 @@ def read_unit(toks: list[Token], num: Num, lex: Lexicon) -> Unit:
             unit = lex.unit_forms.get(t.lower + ".")
         if unit is not None and not (t.lower == "e" and t.text == "e"):
             return Unit(unit, t.start, t.end, k, "unit.word")
-    # "arvosanan 9", "yleisarvosanan 4,1": a grade word just before the number
+    # "arvosanan 9", "kokonaisarvosanan 4,6": a grade word just before the number
     for b in range(num.i - 1, max(-1, num.i - 3), -1):
         g = lex.grade_forms.get(toks[b].lower)
+        if g is None and "arvosan" in toks[b].lower:
+            g = "score"  # any compound of "arvosana"
         if g is not None:
             return Unit(g, toks[b].start, toks[b].end, b, "unit.grade")
         if toks[b].kind != "word":
             break
+    # "keskiarvo oli 3,6 asteikolla 1–5": a figure given on a scale is a score
+    for a in range(k, min(len(toks), k + 3)):
+        if toks[a].lower in lex.nonclaim["scale"]:
+            return Unit("score", toks[a].start, toks[a].end, a, "unit.on_scale")
     bare = k >= len(toks) or (toks[k].kind == "sym" and toks[k].text not in "%€$") \
         or toks[k].lower in _ELLIPSIS_WORDS
     return Unit(None, bare=bare)
@@ -132,7 +139,10 @@ def _nearest(cands: list[tuple[int, Found]], num: Num) -> Found | None:
     return min(cands, key=lambda c: (min(abs(c[0] - num.i), abs(c[0] - (num.j - 1))), c[0]))[1]
 
 
-def read_statistic(toks: list[Token], num: Num, clause: list[int], lex: Lexicon) -> Found | None:
+def read_statistic(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
+                   figures: list[Num] | None = None) -> Found | None:
+    """The statistic word of the figure's clause that stands nearer to it than to any other figure
+    ("yhteensä 212 milj. euroa 118 400 eläkkeensaajalle": the total is the euros)."""
     c = clause[num.i]
     cands: list[tuple[int, Found]] = []
     for k in window(toks, num):
@@ -143,22 +153,38 @@ def read_statistic(toks: list[Token], num: Num, clause: list[int], lex: Lexicon)
             if t.lower in ws:
                 cands.append((k, Found(name, t.start, t.end, f"statistic.{name}")))
                 break
+    if figures:
+        cands = [(k, f) for k, f in cands if _owner(k, figures) is num]
     # "matalin kattavuus on noin 6 prosenttia ja korkein 58": a word before its figure wins
     before = [c_ for c_ in cands if c_[0] < num.i]
     return _nearest(before or cands, num)
+
+
+def _owner(k: int, figures: list[Num]) -> Num:
+    """The figure nearest to token k; on a tie the one after it ("yhteensä noin 310 000")."""
+    at = bisect.bisect_left(figures, k, key=lambda n: n.i)  # figures are in text order
+
+    def distance(n: Num) -> tuple[int, int]:
+        d = n.i - k if k < n.i else k - (n.j - 1)
+        return (d, 0 if n.i > k else 1)
+    return min(figures[max(0, at - 1):at + 1], key=distance)
 
 
 def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, unit: str | None = None) -> Found | None:
     c = clause[num.i]
     found = _change_in_clause(toks, num, clause, c, lex, unit)
     if found is None and c > 0:
-        # "pysyi ennallaan, sillä muutos ... oli 0,0 prosenttia": an explanation shares its change
         first = next((k for k in range(num.i, max(-1, num.i - WINDOW), -1) if clause[k] == c - 1), None)
         if first is not None:
             first += 1
-        if first is not None and first + 1 < len(toks) and toks[first].text == "," \
-                and toks[first + 1].lower in ("sillä", "koska"):
-            found = _change_in_clause(toks, num, clause, c - 1, lex, unit)
+            opener = next((toks[k].lower for k in range(first, num.i) if toks[k].kind == "word"), "")
+            # "väheni vuodentakaisesta 142:lla eli 4 prosenttia": a restatement shares the change;
+            # "pysyi ennallaan, sillä muutos ... oli 0,0 prosenttia": so does an explanation
+            # that speaks of the change itself (not "sillä vuotta aiemmin käyntejä kertyi …")
+            explains = opener in ("sillä", "koska") and any(
+                toks[k].lower in lex.change_explained_by for k in range(first, num.i))
+            if opener == "eli" or explains:
+                found = _change_in_clause(toks, num, clause, c - 1, lex, unit)
     return found
 
 

@@ -42,6 +42,7 @@ class Lexicon:
     comparatives: dict[str, str]
     weak_change: tuple[tuple[str, WordSet], ...]  # change words only for non-count figures
     change_time: WordSet
+    change_explained_by: WordSet
     nonclaim: dict[str, frozenset[str]]
     name_stems: tuple[str, ...]
     abbreviations: frozenset[str]
@@ -174,6 +175,8 @@ def load(root: Path | None = None) -> Lexicon:
         comparatives=comparatives,
         weak_change=tuple(weak_change),
         change_time=_wordset(words.get("change", {}).get("time_words", {}), "words.toml [change.time_words]"),
+        change_explained_by=_wordset(words.get("change", {}).get("explained_by", {}),
+                                     "words.toml [change.explained_by]"),
         nonclaim=nonclaim,
         name_stems=tuple(_strings(words.get("nonclaim", {}).get("name_stem", []), "nonclaim.name_stem")),
         abbreviations=frozenset(_strings(abbrev.get("words"), "abbreviations.toml words")),

@@ -142,7 +142,7 @@ _ELATIVE = ("sta", "stä")
 
 
 _ILLATIVE = ("hin", "iin", "seen", "aan", "ään", "oon", "öön", "uun", "yyn", "een")
-_PARTITIVE_PLURAL = ("ia", "iä", "ja", "jä", "ita", "itä")
+PARTITIVE_PLURAL = ("ia", "iä", "ja", "jä", "ita", "itä")
 
 
 def _is_participle(word: str) -> bool:
@@ -211,9 +211,9 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
             lem = lemma(w)
             if _is_adjective(toks, k, lem):
                 continue
-            if _is_participle(lem) and not w.endswith(_PARTITIVE_PLURAL):
+            if (_is_participle(lem) or _is_participle(w)) and not w.endswith(PARTITIVE_PLURAL):
                 continue  # "saa varattua", "on lyhentynyt": part of the verb
-            if w == lem or (w.endswith("t") and w != lem) or (w.endswith(_PARTITIVE_PLURAL) and w != lem) \
+            if w == lem or (w.endswith("t") and w != lem) or (w.endswith(PARTITIVE_PLURAL) and w != lem) \
                     or w in (lem + "a", lem + "ä", lem + "ta", lem + "tä"):
                 kind, rule = _SUBJECT, "measure.subject"
             elif w.endswith(_ELATIVE) and k == num.i - 1:

@@ -85,8 +85,10 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
     # "linja 550", "PL 487", "Olkiluoto 3:n": a number naming a thing
     if i > 0 and toks[i - 1].kind == "word" and first.space_before:
         pw = toks[i - 1]
-        if pw.lower.startswith(lex.name_stems) and not pw.lower.endswith(("ssa", "ssä", "lla", "llä")):
-            return "nonclaim.name"
+        bare = nxt is None or nxt.kind == "sym"
+        if (pw.lower.startswith(lex.name_stems) or pw.lower.endswith(lex.name_stems)) and (
+                bare or not pw.lower.endswith(("ssa", "ssä", "lla", "llä"))):
+            return "nonclaim.name"  # "linja 550", "Harjuvaaran polku 3", "pääsee bussilinjalla 23."
         if (pw.text[:1].isupper() and i - 1 > 0 and not pw.lower.endswith(_CASE_ENDINGS)
                 and pw.lower not in lex.qualifier_words and not _is_lexicon_word(pw.lower, lex)
                 and toks[i - 2].text not in ".:;!?"):
