@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from tiedote.batch import CHUNK_ITEMS, ExtractorFactory, ExtractorLike, default_extractor, process_chunk
 from tiedote.errors import InputTypeError, TiedoteError
 from tiedote.frame import FRAME_COLUMNS, to_frame
-from tiedote.results import Release, ReleaseResult
+from tiedote.results import Release, ReleaseResult, describe_validation_error
 from tiedote.sources import Item, content_hash
 
 if TYPE_CHECKING:
@@ -90,13 +90,10 @@ def _record_item(record: object, source: str, location: str) -> Item:
         try:
             release = Release.model_validate(fields)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "record"
-            more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
             raw_id = fields.get("id")
             usable = isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and raw_id != ""
             id = str(raw_id) if usable else location
-            return Item.failed(id, source, location, f"field {where!r}: {first['msg']}{more}")
+            return Item.failed(id, source, location, describe_validation_error(exc))
     else:
         kind = type(record).__name__
         return Item.failed(

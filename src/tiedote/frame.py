@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from tiedote.errors import InputTypeError
 from tiedote.models import Claim, Span
-from tiedote.results import ReleaseResult
+from tiedote.results import ReleaseResult, claim_row
 
 if TYPE_CHECKING:
     import pandas
@@ -108,38 +108,25 @@ def _span(span: Span | None) -> tuple[int | None, int | None]:
 
 
 def claim_record(claim: Claim, release_id: str | None = None, seq: int = 0) -> dict[str, Any]:
-    """One row of ``to_frame`` as plain Python values (None where the claim has nothing)."""
+    """One row of ``to_frame`` as plain Python values (None where the claim has nothing).
+
+    The columns shared with the CSV and SQLite outputs come from ``results.claim_row``
+    (so the three agree by construction); the frame adds dates as dates, every
+    part's span and the claim's JSON.
+    """
     q = claim.quantity
     p = claim.period
     measure, subject, change = claim.measure, claim.subject, claim.change
-    row: dict[str, Any] = {
-        "release_id": release_id,
-        "seq": seq,
-        "claim_id": claim.id,
-        "value": q.value,
-        "low": q.low,
-        "high": q.high,
-        "unit": q.unit,
-        "qualifier": q.qualifier,
-        "number_text": q.span.text,
-        "number_start": q.span.start,
-        "number_end": q.span.end,
-        "statistic": claim.statistic,
-        "rate": claim.rate,
+    row: dict[str, Any] = {"release_id": release_id, "seq": seq}
+    row.update(claim_row(release_id or "", claim))
+    row["release_id"] = release_id
+    row.update({
         "period_start": p.start if p else None,
         "period_end": p.end if p else None,
-        "period_granularity": p.granularity if p else None,
-        "period_basis": p.basis if p else None,
         "period_text": p.span.text if p and p.span else None,
-        "measure": measure.lemma if measure else None,
-        "subject": subject.text if subject else None,
-        "change": change.direction if change else None,
-        "sentence_start": claim.sentence.start,
-        "sentence_end": claim.sentence.end,
-        "rules": "+".join(claim.rules),
         "schema_version": claim.schema_version,
         "json": claim.model_dump_json(),
-    }
+    })
     for name, span in (
         ("unit", q.unit_span),
         ("qualifier", q.qualifier_span),

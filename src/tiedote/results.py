@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from tiedote._version import __version__
 from tiedote.models import SCHEMA_VERSION, Claim
@@ -148,6 +148,14 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "sentence_end",
     "rules",
 )
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """One line for the first problem of a record ("field 'published': Input should be …")."""
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "record"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"field {where!r}: {first['msg']}{more}"
 
 
 def claim_row(release_id: str, claim: Claim) -> dict[str, Any]:

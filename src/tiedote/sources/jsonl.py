@@ -10,7 +10,7 @@ from typing import IO, cast
 
 from pydantic import ValidationError
 
-from tiedote.results import Release
+from tiedote.results import Release, describe_validation_error
 from tiedote.sources import Item, Source, content_hash, too_big
 
 _CHUNK = 1 << 20
@@ -74,10 +74,7 @@ class JsonlSource(Source):
         try:
             release = Release.model_validate(record)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "record"
-            more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-            return self._failed(lineno, f"field {where!r}: {first['msg']}{more}", id=id or None)
+            return self._failed(lineno, describe_validation_error(exc), id=id or None)
         return Item(
             release.id,
             self.path,
