@@ -29,6 +29,11 @@ ROWS = [
     ("percent-sign-colon", "Aste nousi 5 %:iin.", [("5", 5, "percent", "exact")]),
     ("percentage-points", "Osuus kasvoi 0,4 prosenttiyksikköä.", [("0,4", 0.4, "percentage_point", "exact")]),
     ("percentage-points-abbr", "Osuus kasvoi 0,4 %-yksikköä.", [("0,4", 0.4, "percentage_point", "exact")]),
+    # signs
+    ("sign-minus", "Muutos oli −0,3 prosenttia.", [("−0,3", -0.3, "percent", "exact")]),
+    ("sign-hyphen-minus", "Muutos oli -1,2 %.", [("-1,2", -1.2, "percent", "exact")]),
+    ("sign-plus", "Muutos oli +4 prosenttia.", [("+4", 4, "percent", "exact")]),
+    ("dash-between-is-range-not-sign", "Käsittely kestää 2 –3 päivää.", [("2 –3", (2, 3), "day", "exact")]),
     # ranges
     ("range-en-dash", "Käsittely kestää 2–3 päivää.", [("2–3", (2, 3), "day", "exact")]),
     ("range-hyphen", "Käsittely kestää 2-3 viikkoa.", [("2-3", (2, 3), "week", "exact")]),

@@ -32,6 +32,7 @@ from tiedote.text import Token
 _GROUP_RE = regex.compile(r"[0-9]{3}(?:,[0-9]+)?")
 _FIRST_GROUP_RE = regex.compile(r"[1-9][0-9]{0,2}")
 _DASHES = frozenset({"–", "-", "—", "‒"})
+_SIGNS = frozenset({"-", "−", "+", "–"})
 
 
 @dataclass(slots=True)
@@ -82,8 +83,16 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
             j += 1
     value: int | float = _to_number(text)
     end = toks[j - 1].end
-    num = Num(i, j, t.start, end, value, rule="number.grouped" if grouped else "number.digits",
-              grouped=grouped, decimal="," in text, first_digits=t.text)
+    start = t.start
+    rule = "number.grouped" if grouped else "number.digits"
+    # "−0,3 prosenttia", "-1,2 %", "+4 %": a sign glued to the digits, not a dash between numbers
+    if i > 0 and toks[i - 1].text in _SIGNS and not t.space_before and (
+            i == 1 or toks[i - 1].space_before) and (i < 2 or toks[i - 2].kind != "num"):
+        start = toks[i - 1].start
+        if toks[i - 1].text != "+":
+            value = -value
+        rule += "+sign"
+    num = Num(i, j, start, end, value, rule=rule, grouped=grouped, decimal="," in text, first_digits=t.text)
     _apply_scale(toks, num)
     return num
 
