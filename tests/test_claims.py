@@ -211,3 +211,16 @@ def test_neighbouring_figures(text: str, number: str, unit: str, statistic: str 
 ])
 def test_more_numbers_that_name_things(text: str) -> None:
     assert tiedote.extract(text, published=PUB) == []
+
+
+def test_object_after_the_verb_is_the_measure() -> None:
+    claim = _one("Yli 65-vuotiaista 72 prosenttia on saanut rokotteen.", "72")
+    assert claim.measure is not None and claim.measure.lemma == "rokote"
+
+
+def test_title_takes_the_lead_period_past_a_dateline() -> None:
+    text = ("Yhtiön liikevaihto kasvoi 12 prosenttia\n\nOulu 14.3.2024\n\n"
+            "Yhtiön liikevaihto kasvoi viime vuonna 12,4 prosenttia 48,2 miljoonaan euroon.")
+    title = tiedote.extract(text, published=dt.date(2024, 3, 14))[0]
+    assert title.period is not None and (title.period.start, title.period.end) == (
+        dt.date(2023, 1, 1), dt.date(2023, 12, 31))

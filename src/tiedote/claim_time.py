@@ -134,7 +134,9 @@ def update_state(state: PeriodState, mentions: list[periods.PeriodMention], sent
         return  # "TIEDOTE 9.6.2020", "Helsinki 9.6.2020": when it was published, not what it is about
     if absolute:
         state.current = as_period(norm, absolute[-1], sent.start, "context")
-        if state.doc is None and sent.paragraph <= 1:
+        # the release's own period: the first time named in its opening paragraphs
+        # (title, then lead; a dateline between them does not count)
+        if state.doc is None and sent.paragraph <= 2:
             state.doc = state.current
 
 

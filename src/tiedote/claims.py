@@ -37,7 +37,7 @@ from tiedote.context import (
     read_unit,
 )
 from tiedote.lexicon import Lexicon
-from tiedote.measure import PARTITIVE_PLURAL, MeasureHit, counted_noun, lemma, subject_noun, tense
+from tiedote.measure import PARTITIVE_PLURAL, MeasureHit, counted_noun, lemma, object_after, subject_noun, tense
 from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Subject
 from tiedote.nonclaims import URL_RE, why_not
 from tiedote.numbers import Num, read_numbers
@@ -254,6 +254,9 @@ def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexico
         hit = counted_noun(toks, after_number(toks, p.num), lex, stop)
     if hit is None:
         hit = subject_noun(toks, p.num, clause, lex, stop, masked=masked)
+    if hit is None or hit.rule == "measure.verb":
+        # "72 prosenttia on saanut rokotteen": the object after the verb
+        hit = object_after(toks, p.num, clause, lex, stop, masked) or hit
     if hit is None:
         source = earlier[-1] if earlier else (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
         if source is not None and source.measure is not None:
