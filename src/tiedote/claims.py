@@ -37,7 +37,15 @@ from tiedote.context import (
     read_unit,
 )
 from tiedote.lexicon import Lexicon
-from tiedote.measure import PARTITIVE_PLURAL, MeasureHit, counted_noun, lemma, object_after, subject_noun, tense
+from tiedote.measure import (
+    PARTITIVE_PLURAL,
+    MeasureHit,
+    counted_noun,
+    lemma,
+    object_after,
+    subject_noun,
+    tense,
+)
 from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Subject
 from tiedote.nonclaims import URL_RE, why_not
 from tiedote.numbers import Num, read_numbers

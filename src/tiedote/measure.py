@@ -141,7 +141,8 @@ def _is_adjective(toks: list[Token], k: int, lem: str) -> bool:
 _ELATIVE = ("sta", "stä")
 
 
-_ILLATIVE = ("hin", "iin", "seen", "aan", "ään", "oon", "öön", "uun", "yyn", "een")
+# not "-een": that is also the genitive of e-stems ("rokotteen", "koneen")
+_ILLATIVE = ("hin", "iin", "seen", "aan", "ään", "oon", "öön", "uun", "yyn")
 PARTITIVE_PLURAL = ("ia", "iä", "ja", "jä", "ita", "itä")
 
 
