@@ -21,6 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+def below_floor(scorer_output: str, floors: dict[str, float] = FLOORS) -> list[str]:
+    """The floors the scorer's summary line misses (a missing figure counts as 0)."""
+    lines = scorer_output.strip().splitlines()
+    got = {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", lines[-1] if lines else "")}
+    return [f"{k}={got.get(k, 0.0):.3f} < {floor}" for k, floor in floors.items() if got.get(k, 0.0) < floor]
+
+
 def main() -> int:
     scorer = SHARED / "eval" / "score.py"
     if not scorer.is_file():
@@ -33,9 +40,7 @@ def main() -> int:
         print(proc.stderr[-4000:], file=sys.stderr)
         print("quality floor: the scorer failed", file=sys.stderr)
         return 1
-    last = proc.stdout.strip().splitlines()[-1]
-    got = {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", last)}
-    failed = [f"{k}={got.get(k, 0.0):.3f} < {floor}" for k, floor in FLOORS.items() if got.get(k, 0.0) < floor]
+    failed = below_floor(proc.stdout)
     if failed:
         print("quality floor: FAILED: " + ", ".join(failed), file=sys.stderr)
         return 1

@@ -1,0 +1,44 @@
+"""The CI quality floor (.ci/quality_floor.py) fails exactly when a figure drops below its floor."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+_PATH = Path(__file__).resolve().parent.parent / ".ci" / "quality_floor.py"
+
+
+def _module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("quality_floor", _PATH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _summary(detection: float, full: float, period: float) -> str:
+    return (f"detection_p      1.000\n"
+            f"detection_f1={detection:.3f} full_f1={full:.3f} period_acc={period:.3f} docs=11 gold=237 pred=237\n")
+
+
+def test_floors_are_the_issues_floors() -> None:
+    assert _module().FLOORS == {"detection_f1": 0.90, "period_acc": 0.85, "full_f1": 0.75}
+
+
+@pytest.mark.parametrize("detection,full,period,failing", [
+    pytest.param(1.0, 0.88, 0.95, [], id="all-above"),
+    pytest.param(0.899, 0.88, 0.95, ["detection_f1"], id="detection-below-0.90"),
+    pytest.param(0.95, 0.749, 0.95, ["full_f1"], id="full-below-0.75"),
+    pytest.param(0.95, 0.88, 0.849, ["period_acc"], id="period-below-0.85"),
+    pytest.param(0.90, 0.75, 0.85, [], id="exactly-at-the-floors"),
+])
+def test_below_floor(detection: float, full: float, period: float, failing: list[str]) -> None:
+    missed = _module().below_floor(_summary(detection, full, period))
+    assert [m.split("=")[0] for m in missed] == failing
+
+
+def test_unreadable_output_fails_every_floor() -> None:
+    assert len(_module().below_floor("Traceback (most recent call last): ...")) == 3
