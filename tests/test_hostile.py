@@ -540,10 +540,11 @@ def test_d12_text_between_spacy_and_tiedote_limits_is_read() -> None:
     reason=(
         "D5: relative periods are resolved without a range check, so a publication date near the ends of "
         "datetime.date's range makes extract raise: ValueError 'year 10000 is out of range' from "
-        "period_core.year_range via period_grammar.deictic ('Ensi vuonna', published 9999-06-01), "
-        "OverflowError from period_rules' deictic-day lambda p + timedelta ('Huomenna', 9999-12-31; "
-        "'Eilen', 0001-01-01), ValueError 'year -5' from period_core.add_months ('Kymmenen vuotta sitten', "
-        "0005-06-01). Fix: catch (ValueError, OverflowError) around h.resolve(ctx) in periods._mention and "
+        "period_core.year_range via period_grammar.deictic and the lambda in period_relative "
+        "('Ensi vuonna', published 9999-06-01), OverflowError from period_relative's deictic-day lambda "
+        "p + timedelta(days=off) ('Huomenna', 9999-12-31; 'Eilen', 0001-01-01), ValueError 'year -5' from "
+        "period_core.add_months via period_relative.back ('Kymmenen vuotta sitten', 0005-06-01); all "
+        "reached from periods._mention, pair = h.resolve(ctx). Fix: catch (ValueError, OverflowError) around h.resolve(ctx) in periods._mention and "
         "leave the period unresolved, or refuse such published dates in api._check with InputValueError."
     ),
 )
