@@ -146,14 +146,7 @@ def check_claims(text: str, claims: list[tiedote.Claim]) -> None:
 # Each entry: (id, exception type, innermost tiedote function, message part).
 # When the owner fixes a defect the pinning test XPASSes; remove its entry here
 # together with the xfail mark.
-KNOWN_DEFECTS: list[tuple[str, type[BaseException], str, str]] = [
-    (
-        "D1 comma list '1,2,3' -> float('1.2.3')",
-        ValueError,
-        "_to_number",
-        "could not convert string to float",
-    ),
-]
+KNOWN_DEFECTS: list[tuple[str, type[BaseException], str, str]] = []  # D1..D12 are fixed
 
 
 def known_defect(exc: BaseException) -> str | None:

@@ -11,11 +11,11 @@ check on its own, over runs of hostile text.  The measured ratios are printed
 and attached to the test report (``record_property``), so
 ``pytest -rA tests/test_hostile.py`` lists them.
 
-Defects found by this file and by tests/test_fuzz.py that are not fixed yet
-are pinned by tests marked ``xfail(strict=True)``: each reason names the
-defect, the place in src/tiedote and the fix.  When the owner fixes one, its
-test XPASSes and fails the suite until the mark is removed (and, for a defect
-listed in ``tests/test_fuzz.py::KNOWN_DEFECTS``, its entry there).
+Defects found by this file and by tests/test_fuzz.py (D1–D12) are fixed; each
+keeps a regression test named for it.  A new defect found later is pinned by a
+test marked ``xfail(strict=True)`` whose reason names the defect, the place in
+src/tiedote and the fix, until it is fixed (and, when the fuzzers hit it, an
+entry in ``tests/test_fuzz.py::KNOWN_DEFECTS``).
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ GROWTH_CASES: list[tuple[str, Callable[[int], str], int, str | None]] = [
     ("'5 000 kävijää. ' * N", lambda n: "5 000 kävijää. " * n, 100, None),
     ("'kaksi. ' * N", lambda n: "kaksi. " * n, 200, None),
     ("release * N", lambda n: "\n\n".join(RELEASES) * n, 2, None),
-    ("'esim. A ' * N", lambda n: "esim. A " * n, 50, QUADRATIC_ABBREVIATION),
+    ("'esim. A ' * N", lambda n: "esim. A " * n, 50, None),  # was D11, fixed
 ]
 
 
@@ -249,8 +249,6 @@ def _pattern_params() -> list[object]:
     out = []
     for name, pattern in sorted(PATTERNS.items()):
         marks = []
-        if name.endswith(".URL_RE"):
-            marks.append(pytest.mark.xfail(strict=True, reason=URL_BACKTRACKS))
         out.append(pytest.param(name, pattern, id=name, marks=marks))
     return out
 
@@ -418,16 +416,6 @@ def test_any_text_that_is_not_str_is_a_type_error(text: object) -> None:
         tiedote.extract(text)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "D7: Extractor.extract_many calls self.nlp.make_doc(text) BEFORE _check(text, ...) "
-        "(src/tiedote/api.py, docs() inside extract_many), so bytes/None reach spaCy and come out as a bare "
-        "TypeError ('Argument 'string' has incorrect type' / 'object of type NoneType has no len()'), not "
-        "InputTypeError; an over-long text is tokenized before it is refused. Fix: call _check first, then "
-        "make_doc."
-    ),
-)
 @pytest.mark.parametrize("bad", [b"Kavijoita oli 5 000.", None], ids=["bytes", "None"])
 def test_extract_many_validates_like_extract(bad: object) -> None:
     with pytest.raises(tiedote.errors.InputTypeError, match="text must be str"):
@@ -457,17 +445,6 @@ def _holds_or_refuses(text: str, published: dt.date | None = None) -> None:
     check_claims(text, claims)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason=(
-        "D1: a digit token with two or more decimal commas ('1,2,3', '2,5,3,1') raises "
-        "ValueError: could not convert string to float: '1.2.3' in numbers._to_number "
-        "(src/tiedote/numbers.py, float(text.replace(',', '.'))), called from _read_digits. text._TOKEN_RE "
-        r"reads '\d+(?:[.,]\d+)*' as one number token. Fix: in _read_digits return None (not a number) "
-        "when the token has more than one comma, or make _to_number return None on ValueError."
-    ),
-)
 @pytest.mark.parametrize("text", ["Tulokset olivat 1,2,3 ja 4.", "Arvot 2,5,3,1 prosenttia."])
 def test_d1_comma_list_does_not_raise(text: str) -> None:
     _holds_or_refuses(text)
@@ -495,18 +472,6 @@ def test_d3_long_number_word_compound_does_not_raise() -> None:
     _holds_or_refuses("sata" * 2000 + " euroa")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RecursionError,
-    reason=(
-        "D3 (still open below extract): numwords._readings splits a word into number forms with a "
-        "recursive split(i), one frame per part, so numwords.parse_number_words(['kaksi' * 1000]) (and "
-        "vague_value) raise RecursionError (src/tiedote/numwords.py, split -> split). extract is safe "
-        "only because text._emit now cuts sentences at 1500 characters (at most ~375 parts). Fix: give "
-        "up on words longer than the longest real number word (say 80 characters) before splitting, or "
-        "fill the memo iteratively: for i in reversed(range(len(word)))."
-    ),
-)
 def test_d3_number_word_parser_does_not_recurse_per_part() -> None:
     from tiedote import numwords
 
@@ -514,18 +479,6 @@ def test_d3_number_word_parser_does_not_recurse_per_part() -> None:
     numwords.vague_value("pari" + "kymmentä" * 1000)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason=(
-        "D12: texts of 1 000 001 to 2 000 000 characters are under tiedote's limit "
-        "(api.DEFAULT_MAX_CHARS = 2 000 000, and the CLI's --max-bytes default of 2 MB) but spaCy's "
-        "nlp.max_length is 1 000 000, so Extractor.extract -> self.nlp.make_doc(text) raises spaCy's "
-        "ValueError [E088] 'Text of length ... exceeds maximum of 1000000' (not a TiedoteError). Fix: in "
-        "pipeline.build_nlp (or Extractor.__init__) set nlp.max_length = max(nlp.max_length, max_chars): "
-        "the pipeline has no parser or NER, so E088's memory warning does not apply."
-    ),
-)
 def test_d12_text_between_spacy_and_tiedote_limits_is_read() -> None:
     text = "\n" * 1_000_001 + "Kävijöitä oli 5 000."
     assert len(text) < DEFAULT_MAX_CHARS
@@ -534,20 +487,6 @@ def test_d12_text_between_spacy_and_tiedote_limits_is_read() -> None:
     assert [c.quantity.value for c in claims] == [5000]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(ValueError, OverflowError),
-    reason=(
-        "D5: relative periods are resolved without a range check, so a publication date near the ends of "
-        "datetime.date's range makes extract raise: ValueError 'year 10000 is out of range' from "
-        "period_core.year_range via period_grammar.deictic and the lambda in period_relative "
-        "('Ensi vuonna', published 9999-06-01), OverflowError from period_relative's deictic-day lambda "
-        "p + timedelta(days=off) ('Huomenna', 9999-12-31; 'Eilen', 0001-01-01), ValueError 'year -5' from "
-        "period_core.add_months via period_relative.back ('Kymmenen vuotta sitten', 0005-06-01); all "
-        "reached from periods._mention, pair = h.resolve(ctx). Fix: catch (ValueError, OverflowError) around h.resolve(ctx) in periods._mention and "
-        "leave the period unresolved, or refuse such published dates in api._check with InputValueError."
-    ),
-)
 @pytest.mark.parametrize(
     ("text", "published"),
     [
@@ -562,31 +501,9 @@ def test_d5_published_at_the_ends_of_the_calendar(text: str, published: dt.date)
     _holds_or_refuses(text, published)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=UnicodeEncodeError,
-    reason=(
-        "D6: a str with a lone surrogate (e.g. from bytes decoded with errors='surrogateescape') reaches "
-        "spaCy's tokenizer in api.Extractor.extract (self.nlp.make_doc(text)), which raises "
-        "UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' (spacy/strings.pyx hash_string). "
-        "Fix: in api._check, refuse text with lone surrogates with InputValueError naming the position "
-        "(or replace them with U+FFFD, which keeps every offset)."
-    ),
-)
 def test_d6_lone_surrogate_is_refused_clearly() -> None:
     _holds_or_refuses("Kävijöitä oli 5 000 \ud800 henkeä.")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(ValueError, AssertionError),
-    reason=(
-        "D8: a digit number above float range ('1' + 400 zeros + ',5') is read as value=inf "
-        "(numbers._to_number float(...)); model_dump(mode='json') then holds float('inf'), which json.dumps "
-        "writes as the non-JSON token Infinity, and model_dump_json() writes null, which no longer validates "
-        "as a Claim ('a quantity is either a value or a low/high range'). Fix: read no number when the "
-        "value is not finite (math.isfinite), e.g. in numbers._read_digits and _apply_scale."
-    ),
-)
 def test_d8_number_beyond_float_range_keeps_json_valid() -> None:
     _holds_or_refuses("Kävijöitä oli 1" + "0" * 400 + ",5 henkeä.")

@@ -8,10 +8,12 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from tiedote.errors import InputTypeError, TextTooLongError
+from tiedote.errors import InputTypeError, InputValueError, TextTooLongError
 from tiedote.models import Claim
 
 DEFAULT_MAX_CHARS = 2_000_000
+MIN_PUBLISHED = dt.date(1800, 1, 1)
+MAX_PUBLISHED = dt.date(2200, 12, 31)
 
 
 def _check(text: object, published: object, max_chars: int) -> dt.date | None:
@@ -26,6 +28,17 @@ def _check(text: object, published: object, max_chars: int) -> dt.date | None:
             raise InputTypeError(
                 f"published must be a datetime.date or None, got {type(published).__name__} {published!r}; "
                 "parse strings first, e.g. datetime.date.fromisoformat('2020-06-09')")
+        if not MIN_PUBLISHED <= published <= MAX_PUBLISHED:
+            # relative periods are counted from it ("viime vuonna", "vuotta aiemmin"): keep them in the calendar
+            raise InputValueError(
+                f"published {published.isoformat()} is outside {MIN_PUBLISHED.isoformat()}..{MAX_PUBLISHED.isoformat()}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # a lone surrogate (bytes decoded with errors="surrogateescape") cannot be written as JSON or UTF-8
+        raise InputValueError(
+            f"text has a lone surrogate {text[exc.start]!r} at offset {exc.start}; decode the bytes with "
+            "errors='replace' or fix the encoding") from None
     if len(text) > max_chars:
         raise TextTooLongError(
             f"text is {len(text)} characters, over the limit of {max_chars}; "
@@ -45,10 +58,14 @@ class Extractor:
     def __init__(self, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
         from tiedote.pipeline import build_nlp
 
-        if not isinstance(max_chars, int) or max_chars <= 0:
-            raise InputTypeError(f"max_chars must be a positive int, got {max_chars!r}")
+        if not isinstance(max_chars, int) or isinstance(max_chars, bool):
+            raise InputTypeError(f"max_chars must be a positive int, got {type(max_chars).__name__} {max_chars!r}")
+        if max_chars <= 0:
+            raise InputValueError(f"max_chars must be a positive int, got {max_chars!r}")
         self.max_chars = max_chars
         self.nlp = build_nlp()
+        # spaCy refuses texts over nlp.max_length (1 000 000); our own limit is the one that counts
+        self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
         # The component does the work on doc.text; spaCy's tokenizer output is
         # kept for users of doc._.claims, so extract() bypasses nothing.
         self._component = self.nlp.get_pipe("tiedote")
@@ -70,8 +87,9 @@ class Extractor:
                     text, published = item
                 else:
                     text, published = item, None
+                published = _check(text, published, self.max_chars)  # before spaCy sees the text
                 doc = self.nlp.make_doc(text)
-                doc._.published = _check(text, published, self.max_chars)
+                doc._.published = published
                 yield doc
 
         for doc in self.nlp.pipe(docs(), batch_size=batch_size):

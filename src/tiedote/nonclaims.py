@@ -18,7 +18,13 @@ from tiedote.text import Sentence, Token
 # "Suomessa 5 000" is a place, "Olkiluoto 3" a name.
 _CASE_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "na", "nä", "ksi", "n", "t")
 # URLs and e-mail addresses: numbers inside are never claims.
-URL_RE = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:fi|com|org|net|eu)\b\S*")
+URL_RE = regex.compile(
+    # Each branch starts only where a run of address characters starts (the look-behinds),
+    # so a long run of digits, dots or hyphens is scanned once, not once per position.
+    r"(?:https?://|www\.)\S+"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # possessive groups: a run of "1.1.1." without a domain ending fails without backing off
+    r"|(?<![\w.-])(?:[\w-]++\.)++(?:fi|com|org|net|eu)\b\S*")
 
 
 def _word(toks: list[Token], k: int) -> str:

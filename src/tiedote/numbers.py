@@ -21,6 +21,7 @@ Decisions, each tested in tests/test_numbers.py:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -33,6 +34,7 @@ _GROUP_RE = regex.compile(r"[0-9]{3}(?:,[0-9]+)?")
 _FIRST_GROUP_RE = regex.compile(r"[1-9][0-9]{0,2}")
 _DASHES = frozenset({"–", "-", "—", "‒"})
 _SIGNS = frozenset({"-", "−", "+", "–"})
+_MAX_DIGITS = 30
 
 
 @dataclass(slots=True)
@@ -72,6 +74,10 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
     if "." in t.text:
         return Num(i, i + 1, t.start, t.end, None, rule="number.dotted", dotted=True, first_digits=t.text)
     text = t.text
+    # "1,2,3" is a list, not a number; a run of digits longer than any figure is an
+    # identifier (and past 4300 digits int() refuses it)
+    if text.count(",") > 1 or len(text) > _MAX_DIGITS:
+        return Num(i, i + 1, t.start, t.end, None, rule="number.not_a_figure", dotted=True, first_digits=text)
     j = i + 1
     grouped = False
     if _FIRST_GROUP_RE.fullmatch(text):
@@ -115,7 +121,10 @@ def _apply_scale(toks: list[Token], num: Num) -> None:
         return
     scale, used = found
     # Decimal: "257,6 milj." is 257600000, not 257600000.00000003
-    num.value = _clean(float(Decimal(str(num.value)) * scale))
+    scaled = float(Decimal(str(num.value)) * scale)
+    if not math.isfinite(scaled):
+        return
+    num.value = _clean(scaled)
     num.j += used
     num.end = toks[num.j - 1].end
     num.rule += "+scale"

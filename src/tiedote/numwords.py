@@ -351,6 +351,9 @@ def _feed(st: _State, reading: tuple[Part, ...], vague_plural: frozenset[int]) -
     return st._replace(ctx=ctx) if ctx else None
 
 
+_MAX_WORD_CHARS = 120
+
+
 def parse_number_words(words: Sequence[str]) -> tuple[int | float, int] | None:
     """(value, tokens consumed) of the longest number-word expression at ``words[0]``, else None.
 
@@ -363,6 +366,17 @@ def parse_number_words(words: Sequence[str]) -> tuple[int | float, int] | None:
     lex = lexicon()
     if words[0][:3] not in lex.starts:
         return None
+    # The longest number word written as one word is well under this
+    # ("kahdessakymmenessäkahdeksassatuhannessa…"); a longer token is not one, and
+    # decomposing it would only cost time (and recursion) on hostile input.
+    trimmed: list[str] = []
+    for w in words:
+        if len(w) > _MAX_WORD_CHARS:
+            break
+        trimmed.append(w)
+    if not trimmed:
+        return None
+    words = trimmed
     st: _State | None = _START
     best: tuple[int | float, int] | None = None
     best_st = _START
@@ -433,6 +447,8 @@ def vague_value(word: str) -> tuple[int | float, str] | None:
     lex = lexicon()
     if word in lex.lone_vague:
         return lex.lone_vague[word], APPROXIMATE
+    if len(word) > _MAX_WORD_CHARS:
+        return None  # no number word is this long (and decomposing it would only cost time)
     return _vague_compound(word) if word[:3] in lex.starts else None
 
 

@@ -55,15 +55,18 @@ def _abbreviations() -> frozenset[str]:
     return lexicon().abbreviations
 
 
-def _ends_in_abbreviation(chunk: str) -> bool:
-    m = _WORD_BEFORE_DOT_RE.search(chunk)
+def _ends_in_abbreviation(text: str, start: int, end: int) -> bool:
+    # Only the last few characters matter; looking at the whole sentence so far
+    # would make a run of abbreviations ("esim. A esim. A …") quadratic.
+    tail = text[max(start, end - 40):end]
+    m = _WORD_BEFORE_DOT_RE.search(tail)
     if not m:
         return False
     word = m.group(1)
     if word.lower() in _abbreviations():
         return True
     # "1. Tarkista": a list number or an ordinal is not a sentence of its own
-    return word.isdigit() and len(chunk.strip()) == len(word) + 1
+    return word.isdigit() and end - start <= 60 and len(text[start:end].strip()) == len(word) + 1
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -74,9 +77,8 @@ def sentences(text: str) -> list[Sentence]:
     line_start = True
     pending_par = False
     for m in _BOUNDARY_RE.finditer(text):
-        chunk = text[start:m.start()]
         is_newline = "\n" in m.group()
-        if not is_newline and _ends_in_abbreviation(chunk):
+        if not is_newline and _ends_in_abbreviation(text, start, m.start()):
             continue
         _emit(out, text, start, m.start(), line_start, paragraph)
         if is_newline:
