@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -75,10 +76,16 @@ class _Pending:
     anaphoric: bool = False
 
 
+@cache
+def _number_word_start() -> regex.Pattern[str]:
+    """One pattern for "a word that may be a number word": the three-letter starts of every form."""
+    starts = "|".join(sorted(regex.escape(s) for s in numwords.lexicon().starts))
+    return regex.compile(rf"(?<![^\W\d_])(?:{starts})", regex.IGNORECASE)
+
+
 def _might_have_number(text: str) -> bool:
-    if _HAS_DIGIT.search(text):
-        return True
-    return any(numwords.could_start_number_word(m.group().lower()) for m in _WORD.finditer(text))
+    # the skip before any heavier work: a sentence with no digit and no possible number word
+    return _HAS_DIGIT.search(text) is not None or _number_word_start().search(text) is not None
 
 
 def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[Claim]:
