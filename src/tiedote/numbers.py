@@ -182,7 +182,7 @@ def _range(toks: list[Token], first: Num) -> Num:
     if j + 1 < len(toks) and toks[j].text in _DASHES:
         nxt = toks[j + 1]
         # "2–3", "3 500–4 000", "2 – 3"; but not "2018–" followed by a word
-        if nxt.kind == first_kind(first, toks):
+        if nxt.kind == toks[first.i].kind:
             second = _read_one(toks, j + 1)
             if second is not None and second.value is not None and not second.dotted:
                 return _make_range(toks, first, second)
@@ -197,10 +197,6 @@ def _range(toks: list[Token], first: Num) -> Num:
                 rng.rule = "number.range.valilla"
                 return rng
     return first
-
-
-def first_kind(num: Num, toks: list[Token]) -> str:
-    return toks[num.i].kind
 
 
 def _make_range(toks: list[Token], first: Num, second: Num) -> Num:

@@ -106,8 +106,3 @@ def build_nlp() -> Language:
     nlp = spacy.blank("fi")
     nlp.add_pipe(COMPONENT)
     return nlp
-
-
-def claims_of(doc: Doc) -> list[Claim]:
-    claims: Any = doc._.claims
-    return list(claims or [])
