@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
+from tiedote.claims import extract_claims
 from tiedote.errors import InputTypeError, InputValueError, TextTooLongError
+from tiedote.lexicon import Lexicon, lexicon
 from tiedote.models import Claim
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_MAX_CHARS = 2_000_000
 MIN_PUBLISHED = dt.date(1800, 1, 1)
@@ -47,7 +51,14 @@ def _check(text: object, published: object, max_chars: int) -> dt.date | None:
 
 
 class Extractor:
-    """Builds the spaCy pipeline once; reuse one per process for many releases.
+    """Loads the word lists once; reuse one per process for many releases.
+
+    ``extract`` and ``extract_many`` read the text itself: tiedote finds its
+    claims on the characters, so every span is an exact offset, and a spaCy
+    ``Doc`` would be built only to be thrown away.  The spaCy pipeline with the
+    same component is ``Extractor().nlp`` (built on first use) or
+    ``spacy.blank("fi").add_pipe("tiedote")``; it gives the same claims on
+    ``doc._.claims``.
 
     >>> import datetime as dt
     >>> ex = Extractor()
@@ -56,44 +67,47 @@ class Extractor:
     """
 
     def __init__(self, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
-        from tiedote.pipeline import build_nlp
-
         if not isinstance(max_chars, int) or isinstance(max_chars, bool):
             raise InputTypeError(f"max_chars must be a positive int, got {type(max_chars).__name__} {max_chars!r}")
         if max_chars <= 0:
             raise InputValueError(f"max_chars must be a positive int, got {max_chars!r}")
         self.max_chars = max_chars
-        self.nlp = build_nlp()
-        # spaCy refuses texts over nlp.max_length (1 000 000); our own limit is the one that counts
-        self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
-        # The component does the work on doc.text; spaCy's tokenizer output is
-        # kept for users of doc._.claims, so extract() bypasses nothing.
-        self._component = self.nlp.get_pipe("tiedote")
+        self._lexicon: Lexicon = lexicon()  # built once per process, shared by every Extractor
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        """``spacy.blank("fi")`` with the tiedote component, for ``doc._.claims``; spaCy loads on first use."""
+        if self._nlp is None:
+            from tiedote.pipeline import build_nlp
+
+            nlp = build_nlp()
+            # spaCy refuses texts over nlp.max_length (1 000 000); our own limit is the one that counts
+            nlp.max_length = max(nlp.max_length, self.max_chars + 1)
+            self._nlp = nlp
+        return self._nlp
 
     def extract(self, text: str, *, published: dt.date | None = None) -> list[Claim]:
         """The claims of one release, in text order."""
         published = _check(text, published, self.max_chars)
-        doc = self.nlp.make_doc(text)
-        doc._.published = published
-        return list(self._component(doc)._.claims)
+        return extract_claims(text, published, self._lexicon)
 
     def extract_many(self, items: Iterable[tuple[str, dt.date | None]] | Iterable[str], *,
                      batch_size: int = 32) -> Iterator[list[Claim]]:
-        """Stream over many releases with ``nlp.pipe``: one list of claims per item, in order."""
+        """Stream over many releases: one list of claims per item, in order.
 
-        def docs() -> Iterator[Doc]:
-            for item in items:
-                if isinstance(item, tuple):
-                    text, published = item
-                else:
-                    text, published = item, None
-                published = _check(text, published, self.max_chars)  # before spaCy sees the text
-                doc = self.nlp.make_doc(text)
-                doc._.published = published
-                yield doc
-
-        for doc in self.nlp.pipe(docs(), batch_size=batch_size):
-            yield list(doc._.claims)
+        ``batch_size`` is accepted for compatibility with ``nlp.pipe``-style
+        callers; items are read one at a time, so memory stays flat whatever
+        it is.
+        """
+        if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size <= 0:
+            raise InputValueError(f"batch_size must be a positive int, got {batch_size!r}")
+        for item in items:
+            if isinstance(item, tuple):
+                text, published = item
+            else:
+                text, published = item, None
+            yield extract_claims(text, _check(text, published, self.max_chars), self._lexicon)
 
 
 @cache
