@@ -29,6 +29,7 @@ class Rule:
     pattern: re.Pattern[str]
     handler: Handler
     needles: tuple[str, ...]  # the rule can match only where one of these occurs (lower case)
+    gate: re.Pattern[str]  # the needles as one pattern; rules with the same needles share it
 
 
 B, E, S = r"(?<!\w)", r"(?!\w)", r"\s{1,3}"
@@ -168,9 +169,12 @@ def rules() -> tuple[Grammar, tuple[Rule, ...]]:
     """The grammar and every rule, compiled once per process."""
     g = Grammar(time_lexicon())
     out = []
+    gates: dict[tuple[str, ...], re.Pattern[str]] = {}
     for rule_id, handler, needles, pattern in _patterns(g):
+        if needles not in gates:
+            gates[needles] = re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
         try:
-            out.append(Rule(rule_id, re.compile(pattern, re.IGNORECASE), handler, needles))
+            out.append(Rule(rule_id, re.compile(pattern, re.IGNORECASE), handler, needles, gates[needles]))
         except re.error as exc:  # a word list produced an unusable pattern
             raise ValueError(f"period rule {rule_id}: {exc}") from exc
     return g, tuple(out)

@@ -97,6 +97,7 @@ rules here are checked against it in the tests.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from tiedote.errors import InputTypeError, InputValueError
@@ -146,8 +147,15 @@ def find_periods(
         raise InputValueError(f"year {year} is outside 1–9998")
     grammar, compiled = rules()
     low = text.lower()  # only to skip rules whose words are absent; offsets come from ``text``
-    hits = [h for r in compiled if any(n in low for n in r.needles)
-            for m in r.pattern.finditer(text) if (h := r.handler(m, grammar)) is not None]
+    # Most rules share their needles (the month names, the digits): one search per distinct set.
+    present: dict[re.Pattern[str], bool] = {}
+    hits: list[Hit] = []
+    for r in compiled:
+        ok = present.get(r.gate)
+        if ok is None:
+            ok = present[r.gate] = r.gate.search(low) is not None
+        if ok:
+            hits.extend(h for m in r.pattern.finditer(text) if (h := r.handler(m, grammar)) is not None)
     ctx = Ctx(published, bool(past), year)
     return [_mention(text, h, ctx, grammar.is_base(text, h.start, h.end)) for h in _longest(hits, len(text))]
 
