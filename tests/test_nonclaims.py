@@ -51,3 +51,31 @@ ROWS = [
 def test_not_a_claim(text: str, claims: list[str]) -> None:
     got = [c.quantity.span.text for c in tiedote.extract(text, published=PUB)]
     assert got == claims
+
+
+# url_spans skips URL_RE on text without any of the literals its branches need;
+# the skip must never change what it finds.
+_URL_ALPHABET = "ab.:/@w-1 fiecomnrgtu"
+
+
+@pytest.mark.parametrize("text", [
+    "Katso https://esimerkki.fi/tiedote/2021 ja 5 muuta.", "www.kunta.fi", "posti@kunta.fi",
+    "sivu kunta.fi/tilastot", "Lue lisää: tilastot.example.com.", "domain.eu ja 3 muuta", "ei osoitetta 5,5",
+    "WWW.KUNTA.FI", "a.b.c.d.net", "1.1.1.", "@@@", "://"])
+def test_url_spans_agrees_with_url_re(text: str) -> None:
+    from tiedote.nonclaims import URL_RE, url_spans
+    assert url_spans(text) == [m.span() for m in URL_RE.finditer(text)]
+
+
+def test_url_spans_agrees_with_url_re_on_generated_text() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from tiedote.nonclaims import URL_RE, url_spans
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.text(alphabet=_URL_ALPHABET, max_size=40))
+    def check(text: str) -> None:
+        assert url_spans(text) == [m.span() for m in URL_RE.finditer(text)]
+
+    check()

@@ -48,7 +48,7 @@ from tiedote.measure import (
     tense,
 )
 from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Subject
-from tiedote.nonclaims import URL_RE, why_not
+from tiedote.nonclaims import url_spans, why_not
 from tiedote.numbers import Num, read_numbers
 from tiedote.subject import SubjectHit, find_subject
 from tiedote.text import Sentence, Token, normalise, sentences, tokenize
@@ -128,7 +128,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
                      lex: Lexicon, state: PeriodState, published: dt.date | None,
                      prev_claims: list[_Pending]) -> list[_Pending]:
     masked: list[tuple[int, int]] = [(sent.start + m.start_char, sent.start + m.end_char) for m in mentions]
-    masked += [(sent.start + m.start(), sent.start + m.end()) for m in URL_RE.finditer(sent.text)]
+    masked += [(sent.start + a, sent.start + b) for a, b in url_spans(sent.text)]
     masked.sort()
     mask = SpanMask(masked)
     clause = clauses(toks)
@@ -149,8 +149,8 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
             p.rules.append(unit.rule)
         # "kymmenessä vuodessa puolittunut": a window of change, not a figure
         if unit.token >= 0 and unit.unit in ("year", "month", "week", "day") and toks[unit.token].lower.endswith(
-                ("ssa", "ssä")) and unit.token + 1 < len(toks) and any(
-                toks[unit.token + 1].lower in ws for _, ws in lex.change):
+                ("ssa", "ssä")) and unit.token + 1 < len(toks) and \
+                lex.classes(toks[unit.token + 1].lower).change is not None:
             continue
         pendings.append(p)
     figures = [p.num for p in pendings]

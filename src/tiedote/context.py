@@ -149,10 +149,9 @@ def read_statistic(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
         t = toks[k]
         if clause[k] != c or t.kind != "word" or num.i <= k < num.j:
             continue
-        for name, ws in lex.statistics:
-            if t.lower in ws:
-                cands.append((k, Found(name, t.start, t.end, f"statistic.{name}")))
-                break
+        name = lex.classes(t.lower).statistic
+        if name is not None:
+            cands.append((k, Found(name, t.start, t.end, f"statistic.{name}")))
     if figures:
         cands = [(k, f) for k, f in cands if _owner(k, figures) is num]
     # "matalin kattavuus on noin 6 prosenttia ja korkein 58": a word before its figure wins
@@ -200,16 +199,11 @@ def _change_in_clause(toks: list[Token], num: Num, clause: list[int], c: int, le
             if _comparison_is_over_time(toks, k, clause, lex):
                 cands.append((k, Found(comp, t.start, t.end, "change.comparative")))
             continue
-        for direction, ws in lex.change:
-            if t.lower in ws:
-                cands.append((k, Found(direction, t.start, t.end, f"change.{direction}")))
-                break
-        else:
-            if unit not in (None, "count"):
-                for direction, ws in lex.weak_change:
-                    if t.lower in ws:
-                        cands.append((k, Found(direction, t.start, t.end, f"change.{direction}")))
-                        break
+        wc = lex.classes(t.lower)
+        direction = wc.change if wc.change is not None else (
+            wc.weak_change if unit not in (None, "count") else None)
+        if direction is not None:
+            cands.append((k, Found(direction, t.start, t.end, f"change.{direction}")))
     return _nearest(cands, num)
 
 

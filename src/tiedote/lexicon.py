@@ -7,11 +7,11 @@ here, so a linguist can extend the lists without touching code.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tiedote.errors import LexiconError
 from tiedote.models import QUALIFIERS, RATES, STATISTICS, UNITS
@@ -27,6 +27,23 @@ class WordSet:
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and (word in self.words or (bool(self.stems) and word.startswith(self.stems)))
+
+
+class WordClass(NamedTuple):
+    """What one lower-cased word is to the context rules (the first matching list wins, as in the data)."""
+
+    statistic: str | None  # "mean", "median", ... (words.toml [statistic])
+    change: str | None  # "increase", "decrease", "unchanged" (words.toml [change])
+    weak_change: str | None  # the same, from the weak stems used only for non-count figures
+
+
+def _first(tables: tuple[tuple[str, WordSet], ...], word: str) -> str | None:
+    return next((name for name, ws in tables if word in ws), None)
+
+
+# Distinct words seen before the memo starts over: bounds memory on an endless
+# stream of releases; a press-release vocabulary fits in it many times over.
+_MEMO_MAX = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +66,19 @@ class Lexicon:
     stopwords: frozenset[str]
     anaphora: frozenset[str]
     lemma_overrides: dict[str, str]  # surface form -> lemma, for nouns the lemmatizer misses
+    # Every window around every figure asks the same questions of the same words:
+    # the answers are kept per word (a word's class never changes in a process).
+    _classes: dict[str, WordClass] = field(default_factory=dict, compare=False, repr=False)
+
+    def classes(self, word: str) -> WordClass:
+        """The statistic and change lists ``word`` belongs to, looked up once per distinct word."""
+        wc = self._classes.get(word)
+        if wc is None:
+            if len(self._classes) >= _MEMO_MAX:
+                self._classes.clear()
+            wc = WordClass(_first(self.statistics, word), _first(self.change, word), _first(self.weak_change, word))
+            self._classes[word] = wc
+        return wc
 
     def qualifier(self, word: str) -> str | None:
         q = self.qualifier_words.get(word)
