@@ -69,6 +69,7 @@ _PRESENT_END = ("aa", "ää", "ee", "ii", "oo", "uu", "yy", "öö", "ie", "uo", 
 _PAST_END = ("i", "ivat", "ivät", "tiin")
 
 
+@lru_cache(maxsize=65536)  # asked of every word of every sentence with a figure; a word's answer never changes
 def tense(word: str) -> str | None:
     """"past", "present" or None for one word (a cheap guess, no parser)."""
     if word in ("on", "ovat", "olemme", "ollaan"):

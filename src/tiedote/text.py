@@ -24,7 +24,9 @@ def normalise(text: str) -> str:
     return text.translate(_SPACES)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, and
+# a release makes a token per word.  Nothing mutates them after tokenize().
+@dataclass(slots=True)
 class Token:
     text: str
     lower: str
@@ -123,10 +125,10 @@ def tokenize(sent: Sentence) -> list[Token]:
     toks: list[Token] = []
     prev_end = -1
     base = sent.start
+    append = toks.append
     for m in _TOKEN_RE.finditer(sent.text):
         s, e = m.span()
-        kind = m.lastgroup or "sym"
         word = m.group()
-        toks.append(Token(word, word.lower(), base + s, base + e, kind, s == 0 or s != prev_end))
+        append(Token(word, word.lower(), base + s, base + e, m.lastgroup or "sym", s == 0 or s != prev_end))
         prev_end = e
     return toks
