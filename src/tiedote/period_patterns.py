@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from tiedote import period_relative as rel
 from tiedote import period_rules as cal
@@ -26,10 +27,12 @@ Handler = Callable[[re.Match[str], Grammar], "Hit | None"]
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # IGNORECASE, over the text as given
     handler: Handler
     needles: tuple[str, ...]  # the rule can match only where one of these occurs (lower case)
     gate: re.Pattern[str]  # the needles as one pattern; rules with the same needles share it
+    lower: re.Pattern[str]  # the same pattern case-sensitive, over text.lower(): see :func:`scan`
+    requires: int  # bits of :class:`Scan` that must all be set for the rule to run on the fast path
 
 
 B, E, S = r"(?<!\w)", r"(?!\w)", r"\s{1,3}"
@@ -42,7 +45,21 @@ def roots(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({w.lower()[:4] for w in words}))
 
 
-def _patterns(g: Grammar) -> list[tuple[str, Handler, tuple[str, ...], str]]:
+# A further condition for a rule to run on the fast path: a set of needles one of which must occur
+# in text.lower(), or a regular expression that must match somewhere in it.
+Need = tuple[str, ...] | str
+# Every date of the numeric rules holds a day and a month ("9.6.", in date2 of the ranges too).
+DATE_SHAPE = r"\d\.\d\d?\."
+# What every Y4 starts with.
+YEAR_SHAPE = r"(?:1[89]|20)\d\d"
+
+
+def heads(words: Iterable[str]) -> tuple[str, ...]:
+    """The first word of each phrase: alt() lets a space match any 1–3 spaces, so only that is literal."""
+    return tuple(sorted({w.lower().split(" ")[0] for w in words}))
+
+
+def _patterns(g: Grammar) -> list[tuple[str, Handler, tuple[str, ...], str, tuple[Need, ...]]]:
     lx: TimeLexicon = g.lex
     w = lx.words
     month = alt(lx.months)
@@ -80,7 +97,37 @@ def _patterns(g: Grammar) -> list[tuple[str, Handler, tuple[str, ...], str]]:
     unit_nouns = alt(g.unit_noun)
     digits = tuple("0123456789")
     stems = tuple(lx.month_stems)
-    return [
+
+    def month_head(word: str) -> str:
+        # the stem and one more letter ("tammik" of "tammikuussa" and "tammik."): a stem alone
+        # ("elo", "kesä", "loka") occurs in many other words
+        stem = max((s for s in lx.month_stems if word.startswith(s)), key=len, default=word)
+        return word[:len(stem) + 1]
+
+    # What each rule's pattern needs beyond its needles (see Need); a month word or abbreviation
+    # is in every month rule, a modifier in every "viime vuonna", a part in every "vuoden lopussa".
+    month_word: Need = tuple(sorted({month_head(x) for x in [*lx.months, *lx.month_abbr]}))
+    ordinal: Need = tuple(sorted({x[:4] for x in heads(lx.ordinals)}))
+    extra: dict[str, tuple[Need, ...]] = {
+        "period.date.range": (DATE_SHAPE,),
+        "period.date.between": (DATE_SHAPE,),
+        "period.date.numeric": (DATE_SHAPE,),
+        "period.date.named": (month_word,),
+        "period.date.genitive": (month_word,),
+        "period.month.coordinated": (month_word,),
+        "period.month.from_to": (month_word,),
+        "period.month.part": (month_word,),
+        "period.month.week": (month_word, ordinal),
+        "period.days": (ordinal,),
+        "period.month.single": (month_word,),
+        "period.year.from_to": (YEAR_SHAPE,),
+        "period.year.since": (YEAR_SHAPE,),
+        "period.year.explicit": (YEAR_SHAPE,),
+        "period.year.part": (heads([*lx.parts, *lx.part_compounds]),),
+        "period.relative": (heads([*lx.modifiers, *lx.modifier_prefixes]),),
+        "period.event": (heads([*lx.event_before, *lx.event_after, *lx.event_during]),),
+    }
+    table: list[tuple[str, Handler, tuple[str, ...], str]] = [
         # "1.6.–31.8.", "6.7.–2.8. välisenä aikana", "1.–7.6.2020"
         ("period.date.range", cal.date_range, digits,
          rf"{date1}\s{{0,2}}[–—-]\s{{0,2}}{date2}(?:{S}(?P<btw>{between}){E})?"),
@@ -162,19 +209,112 @@ def _patterns(g: Grammar) -> list[tuple[str, Handler, tuple[str, ...], str]]:
          rf"{B}(?:{alt(lx.event_before + lx.event_after)}{S}\w{{0,20}}?{ev_any}"
          + rf"|\w{{0,20}}?{ev_gen}{S}{alt(lx.event_during)}){E}"),
     ]
+    return [(rule_id, handler, needles, pattern, extra.get(rule_id, ())) for rule_id, handler, needles, pattern in table]
 
 
 @cache
 def rules() -> tuple[Grammar, tuple[Rule, ...]]:
     """The grammar and every rule, compiled once per process."""
+    return _build()[:2]
+
+
+@cache
+def scan() -> Scan:
+    """The fast path's one pass over text.lower() that says which rules can match (built with rules())."""
+    return _build()[2]
+
+
+# Characters for which matching a pattern with IGNORECASE differs from matching the lower-cased
+# character without it: "İ" lower-cases to two characters, and IGNORECASE lets "ı" match "i" and
+# "ſ" match "s" (and "İ" match "i").  A text without them gives the same matches, at the same
+# offsets, either way; tests/test_periods.py checks this set against every character of Unicode
+# and every atom of the patterns.
+UNSAFE = "\u0130\u0131\u017f"
+
+
+class Scan:
+    """Which rules can match a text, from one pass over its lower-cased form.
+
+    The fast path of :func:`tiedote.periods.find_periods` matches every rule case-sensitively
+    against ``text.lower()`` — the same matches as IGNORECASE over ``text`` when the text holds
+    none of :data:`UNSAFE`, and about 30 % cheaper — and runs a rule only where its needles
+    (the gate of the slow path) and each of its further needs (see :data:`Need`) are present.
+    All needles are found in one pass, a zero-width lookahead over a trie of them at every
+    position: the longest needle starting at a position tells every needle starting there, as
+    the others are its prefixes.  That pass replaces a search per needle set, which cost more
+    than a third of find_periods.
+    """
+
+    def __init__(self, needs: list[list[Need]]) -> None:
+        bit_of: dict[Need, int] = {}
+        for rule_needs in needs:
+            for need in rule_needs:
+                bit_of.setdefault(need, 1 << len(bit_of))
+        self.requires = [sum(bit_of[n] for n in rule_needs) for rule_needs in needs]
+        words = {w for need in bit_of if isinstance(need, tuple) and not _one_char(need) for w in need}
+        self.unsafe = re.compile(f"[{UNSAFE}]")
+        self.needles = re.compile(f"(?=({_literal_trie(words)}))")
+        # longest needle at a position -> bits of every needle set holding it or one of its prefixes
+        self.bits = {
+            w: sum(bit for need, bit in bit_of.items()
+                   if isinstance(need, tuple) and any(w.startswith(n) for n in need))
+            for w in words
+        }
+        # needle sets of single characters ("0"…"9") and shapes: one search each
+        self.probes = tuple(
+            (bit, re.compile(need if isinstance(need, str) else f"[{''.join(map(re.escape, need))}]"))
+            for need, bit in bit_of.items() if isinstance(need, str) or _one_char(need)
+        )
+
+    def present(self, low: str) -> int:
+        """The bits of every need that ``low`` (a lower-cased text) meets."""
+        found = 0
+        bits = self.bits
+        for w in set(self.needles.findall(low)):
+            found |= bits[w]
+        for bit, probe in self.probes:
+            if probe.search(low) is not None:
+                found |= bit
+        return found
+
+
+def _one_char(need: tuple[str, ...]) -> bool:
+    return all(len(n) == 1 for n in need)
+
+
+def _literal_trie(words: Iterable[str]) -> str:
+    """A trie-shaped alternation of literal strings (unlike alt(), a space is a space)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+@cache
+def _build() -> tuple[Grammar, tuple[Rule, ...], Scan]:
     g = Grammar(time_lexicon())
-    out = []
     gates: dict[tuple[str, ...], re.Pattern[str]] = {}
-    for rule_id, handler, needles, pattern in _patterns(g):
+    table = _patterns(g)
+    # a rule needs its gate's needles on the fast path too: the slow path runs it only then
+    plan = Scan([[needles, *extra] for _, _, needles, _, extra in table])
+    out = []
+    for (rule_id, handler, needles, pattern, _), requires in zip(table, plan.requires, strict=True):
         if needles not in gates:
             gates[needles] = re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
         try:
-            out.append(Rule(rule_id, re.compile(pattern, re.IGNORECASE), handler, needles, gates[needles]))
+            out.append(Rule(rule_id, re.compile(pattern, re.IGNORECASE), handler, needles, gates[needles],
+                            re.compile(pattern), requires))
         except re.error as exc:  # a word list produced an unusable pattern
             raise ValueError(f"period rule {rule_id}: {exc}") from exc
-    return g, tuple(out)
+    return g, tuple(out), plan

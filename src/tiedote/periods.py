@@ -102,7 +102,7 @@ from dataclasses import dataclass
 
 from tiedote.errors import InputTypeError, InputValueError
 from tiedote.period_core import Ctx, Hit, add_months, granularity_of, month_aligned, month_end, week_of
-from tiedote.period_patterns import rules
+from tiedote.period_patterns import rules, scan
 
 __all__ = ["PeriodMention", "find_periods", "shift_range"]
 
@@ -146,16 +146,31 @@ def find_periods(
     if year is not None and not 1 <= year <= 9998:
         raise InputValueError(f"year {year} is outside 1–9998")
     grammar, compiled = rules()
-    low = text.lower()  # only to skip rules whose words are absent; offsets come from ``text``
-    # Most rules share their needles (the month names, the digits): one search per distinct set.
-    present: dict[re.Pattern[str], bool] = {}
+    plan = scan()
+    low = text.lower()
     hits: list[Hit] = []
-    for r in compiled:
-        ok = present.get(r.gate)
-        if ok is None:
-            ok = present[r.gate] = r.gate.search(low) is not None
-        if ok:
-            hits.extend(h for m in r.pattern.finditer(text) if (h := r.handler(m, grammar)) is not None)
+    append = hits.append
+    if plan.unsafe.search(text) is None:
+        # Fast path: the rules' case-sensitive twins over the lower-cased text (same length, same
+        # matches, see period_patterns.UNSAFE; the handlers read matched words case-blind), and only
+        # the rules whose needs the text meets.
+        found = plan.present(low)
+        for r in compiled:
+            if r.requires & found == r.requires:
+                handler = r.handler
+                for m in r.lower.finditer(low):
+                    h = handler(m, grammar)
+                    if h is not None:
+                        append(h)
+    else:
+        # Most rules share their needles (the month names, the digits): one search per distinct set.
+        present: dict[re.Pattern[str], bool] = {}
+        for r in compiled:
+            ok = present.get(r.gate)
+            if ok is None:
+                ok = present[r.gate] = r.gate.search(low) is not None
+            if ok:
+                hits.extend(h for m in r.pattern.finditer(text) if (h := r.handler(m, grammar)) is not None)
     ctx = Ctx(published, bool(past), year)
     return [_mention(text, h, ctx, grammar.is_base(text, h.start, h.end)) for h in _longest(hits, len(text))]
 
