@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import regex
 
 from tiedote import periods
 from tiedote.measure import tense
-from tiedote.models import Period, Span
 from tiedote.numbers import Num
 from tiedote.text import Sentence, Token
 
@@ -34,16 +33,31 @@ class Figure(Protocol):
     rules: list[str]
 
 
-def span_of(text: str, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=text[start:end])
+@dataclass(slots=True)
+class When:
+    """A figure's period as the engine keeps it; it becomes a ``models.Period`` record only in the claim.
+
+    Never changed after it is made (``with_basis`` makes a new one); a plain
+    dataclass because thousands are made per archive and a validated record
+    per sentence would cost more than the rest of the period logic.
+    """
+
+    start: dt.date | None = None  # inclusive
+    end: dt.date | None = None  # inclusive
+    granularity: str = "open"
+    basis: str = "unresolved"
+    span: tuple[int, int] | None = None  # offsets of the time expression in the release text
+
+    def with_basis(self, basis: str) -> When:
+        return replace(self, basis=basis)
 
 
 @dataclass(slots=True)
 class PeriodState:
-    doc: Period | None = None  # the release's own period (title or lead), for new paragraphs
-    current: Period | None = None  # the period in force in this paragraph
+    doc: When | None = None  # the release's own period (title or lead), for new paragraphs
+    current: When | None = None  # the period in force in this paragraph
     paragraph: int = -1
-    seen: list[Period] = field(default_factory=list)
+    seen: list[When] = field(default_factory=list)
 
 
 def sentence_tense(toks: list[Token], lo: int = 0, hi: int | None = None) -> str | None:
@@ -55,10 +69,8 @@ def sentence_tense(toks: list[Token], lo: int = 0, hi: int | None = None) -> str
     return None
 
 
-def as_period(text: str, m: periods.PeriodMention, base: int, basis: str | None = None) -> Period:
-    return Period(start=m.start, end=m.end, granularity=m.granularity,  # type: ignore[arg-type]
-                  basis=basis or m.basis,  # type: ignore[arg-type]
-                  span=span_of(text, base + m.start_char, base + m.end_char))
+def as_period(m: periods.PeriodMention, base: int, basis: str | None = None) -> When:
+    return When(m.start, m.end, m.granularity, basis or m.basis, (base + m.start_char, base + m.end_char))
 
 
 def is_base(toks: list[Token], m: periods.PeriodMention, base: int) -> bool:
@@ -133,7 +145,7 @@ def update_state(state: PeriodState, mentions: list[periods.PeriodMention], sent
     if absolute and is_dateline(sent, absolute):
         return  # "TIEDOTE 9.6.2020", "Helsinki 9.6.2020": when it was published, not what it is about
     if absolute:
-        state.current = as_period(norm, absolute[-1], sent.start, "context")
+        state.current = as_period(absolute[-1], sent.start, "context")
         # the release's own period: the first time named in its opening paragraphs
         # (title, then lead; a dateline between them does not count)
         if state.doc is None and sent.paragraph <= 2:
@@ -158,7 +170,7 @@ def is_dateline(sent: Sentence, mentions: list[periods.PeriodMention]) -> bool:
 
 def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: list[periods.PeriodMention],
                 norm: str, sent: Sentence, state: PeriodState, published: dt.date | None,
-                has_kuin: bool) -> Period | None:
+                has_kuin: bool) -> When | None:
     """The period of one figure: its clause's time, else an earlier one in the sentence, else the
     paragraph's, else the publication date for a present-tense figure, else unresolved."""
     base = sent.start
@@ -173,7 +185,7 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
     # "… pienempi kuin vuosi sitten vastaavana ajankohtana, jolloin se oli 58,9 prosenttia":
     # "jolloin" (at which time) puts the figure at the comparison's base
     if first_word == "jolloin" and bases:
-        resolved = _resolve(bases[-1], usable, context, norm, base)
+        resolved = _resolve(bases[-1], usable, context, base)
         if resolved is not None:
             p.rules.append(bases[-1].rule)
             return resolved
@@ -193,7 +205,7 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
         # about ("tänä vuonna valmistuu …, joihin tulee lähes tuhat paikkaa") or compares
         chosen = earlier[-1]
     if chosen is not None:
-        resolved = _resolve(chosen, usable, context, norm, base)
+        resolved = _resolve(chosen, usable, context, base)
         if resolved is not None:
             p.rules.append(chosen.rule)
             return resolved
@@ -203,24 +215,24 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
                       and context.start > published)
     if tn == "present" and published is not None and not compared and not future_context:
         p.rules.append("period.published")
-        return Period(start=published, end=published, granularity="day", basis="published", span=None)
+        return When(published, published, "day", "published")
     if context is not None:
         p.rules.append("period.context")
-        return context.model_copy(update={"basis": "context"})
+        return context.with_basis("context")
     if tn == "present" and published is not None:
         p.rules.append("period.published")
-        return Period(start=published, end=published, granularity="day", basis="published", span=None)
-    return Period(basis="unresolved")
+        return When(published, published, "day", "published")
+    return When()
 
 
 def _holds_now_or_later(m: periods.PeriodMention, published: dt.date | None) -> bool:
     return published is not None and m.end is not None and m.end >= published
 
 
-def _resolve(m: periods.PeriodMention, usable: list[periods.PeriodMention], context: Period | None, norm: str,
-             base: int) -> Period | None:
+def _resolve(m: periods.PeriodMention, usable: list[periods.PeriodMention], context: When | None,
+             base: int) -> When | None:
     """A mention as the figure's period; None when it names nothing resolvable (use the context)."""
-    span = span_of(norm, base + m.start_char, base + m.end_char)
+    span = (base + m.start_char, base + m.end_char)
     if m.shift is not None and m.start is None:
         earlier_abs = [x for x in usable if x.kind == "absolute" and x.start is not None and x.end is not None
                        and x.end_char <= m.start_char]
@@ -233,14 +245,13 @@ def _resolve(m: periods.PeriodMention, usable: list[periods.PeriodMention], cont
             return None
         y, mo, w = m.shift
         s, e = periods.shift_range(ref[0], ref[1], ref[2], years=y, months=mo, weeks=w)
-        return Period(start=s, end=e, granularity=ref[2], basis="context", span=span)  # type: ignore[arg-type]
+        return When(s, e, ref[2], "context", span)
     if m.start is None:
         if m.kind in ("event", "absolute", "now"):
             # "ennen epidemiaa", or "toukokuussa" with no publication date: a time the
             # text names but no calendar resolves; keep its span
-            return Period(granularity="open", basis="unresolved", span=span)
+            return When(span=span)
         return None  # "ensimmäisten kolmen arkipäivän aikana" without a month: the context decides
-    return Period(start=m.start, end=m.end, granularity=m.granularity, basis=m.basis,  # type: ignore[arg-type]
-                  span=span)
+    return When(m.start, m.end, m.granularity, m.basis, span)
 
 

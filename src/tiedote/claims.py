@@ -20,6 +20,7 @@ from tiedote.claim_time import (
     PeriodState,
     SentenceContext,
     SpanMask,
+    When,
     period_for,
     sentence_tense,
     update_state,
@@ -46,7 +47,7 @@ from tiedote.measure import (
     subject_noun,
     tense,
 )
-from tiedote.models import SCHEMA_VERSION, Claim, Period
+from tiedote.models import SCHEMA_VERSION, Claim
 from tiedote.nonclaims import url_spans, why_not
 from tiedote.numbers import Num, read_numbers
 from tiedote.subject import SubjectHit, find_subject
@@ -70,7 +71,7 @@ class _Pending:
     change: Found | None = None
     measure: MeasureHit | None = None
     subject: SubjectHit | None = None
-    period: Period | None = None
+    period: When | None = None
     clause: int = 0
     anaphoric: bool = False
 
@@ -118,7 +119,7 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
     # none (contract.md): the release's own period, found in its first paragraph.
     for p in title:
         if state.doc is not None and (p.period is None or p.period.basis in ("published", "unresolved")):
-            p.period = state.doc.model_copy(update={"basis": "context"})
+            p.period = state.doc.with_basis("context")
             p.rules.append("period.title_from_body")
     return [_build(text, p, published, text_key) for p in title] + out
 
@@ -311,7 +312,7 @@ def _build(text: str, p: _Pending, published: dt.date | None, text_key: str) -> 
         "rate": p.rate.value if p.rate else None,
         # the period was found on the normalised text: its span is re-read from the caller's
         "period": {"start": period.start, "end": period.end, "granularity": period.granularity, "basis": period.basis,
-                   "span": _span(text, period.span.start, period.span.end) if period.span is not None else None}
+                   "span": _span(text, *period.span) if period.span is not None else None}
         if period is not None else None,
         "change": {"direction": p.change.value, "span": _span(text, p.change.start, p.change.end)} if p.change else None,
         "sentence": _span(text, p.sent.start, p.sent.end),
