@@ -30,14 +30,14 @@ Resolve = Callable[[Ctx], "DatePair | None"]
 YearRef = tuple[int | None, int, str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ sets each field through object.__setattr__
 class Hit:
     """One rule match, before overlaps are settled and dates resolved.
 
     ``role`` says what the case of the expression does to the named period:
     "in" (the period itself), "from"/"to" (a lone elative/illative), "since"
     ("… lähtien": from the start to the publication date), "by" ("…
-    mennessä"), "until" ("… asti").
+    mennessä"), "until" ("… asti").  Never changed once made.
     """
 
     start: int
@@ -50,8 +50,17 @@ class Hit:
     shift: tuple[int, int, int] | None = None
 
 
+# Days in each month of a common year: month_end is on every resolution's path, and
+# calendar.monthrange also works out the weekday of the 1st, which is not needed.
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    if not 1 <= month <= 12:
+        raise calendar.IllegalMonthError(month)  # as calendar.monthrange does
+    if month == 2 and calendar.isleap(year):
+        return dt.date(year, 2, 29)
+    return dt.date(year, month, _MONTH_DAYS[month])
 
 
 def month_range(year: int, month: int) -> DatePair:

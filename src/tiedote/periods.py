@@ -171,8 +171,11 @@ def find_periods(
                 ok = present[r.gate] = r.gate.search(low) is not None
             if ok:
                 hits.extend(h for m in r.pattern.finditer(text) if (h := r.handler(m, grammar)) is not None)
+    if not hits:  # most sentences: no context to build, nothing to choose from
+        return []
     ctx = Ctx(published, bool(past), year)
-    return [_mention(text, h, ctx, grammar.is_base(text, h.start, h.end)) for h in _longest(hits, len(text))]
+    chosen = hits if len(hits) == 1 else _longest(hits, len(text))
+    return [_mention(text, h, ctx, grammar.is_base(text, h.start, h.end)) for h in chosen]
 
 
 def _longest(hits: list[Hit], size: int) -> list[Hit]:
