@@ -169,12 +169,32 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         if p.measure is not None:
             last_measured = p
         p.period = period_for(p, toks, ctx, mentions, norm, sent, state, published, has_kuin)
-        covered = {k for k, t in enumerate(toks[max(0, p.num.i - 40):p.num.i], max(0, p.num.i - 40))
-                   if mask.covers(t.start) or (p.measure is not None and t.start == p.measure.start)}
+        covered = _Covered(toks, mask, p.measure.start if p.measure is not None else -1)
         p.subject = find_subject(toks, p.num, clause, covered)
         if p.subject is not None:
             p.rules.append("subject.name")
     return pendings
+
+
+class _Covered:
+    """Tokens a subject may not be taken from: inside a time expression or URL, or the figure's measure.
+
+    Asked only of the few capitalised words before a figure, so it is answered
+    per token on demand rather than built as a set for every figure.
+    """
+
+    __slots__ = ("mask", "measure_start", "toks")
+
+    def __init__(self, toks: list[Token], mask: SpanMask, measure_start: int) -> None:
+        self.toks = toks
+        self.mask = mask
+        self.measure_start = measure_start
+
+    def __contains__(self, k: object) -> bool:
+        if not isinstance(k, int):
+            return False
+        start = self.toks[k].start
+        return start == self.measure_start or self.mask.covers(start)
 
 
 def _phone_end(toks: list[Token], i: int) -> int:

@@ -10,6 +10,7 @@ in its sentence before it.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from tiedote.numbers import Num
@@ -31,7 +32,7 @@ def _is_name(toks: list[Token], k: int) -> bool:
     return k > 0 and toks[k - 1].text not in "–-\"”»(" and len(t.text) > 2
 
 
-def find_subject(toks: list[Token], num: Num, clause: list[int], covered: set[int]) -> SubjectHit | None:
+def find_subject(toks: list[Token], num: Num, clause: list[int], covered: Container[int]) -> SubjectHit | None:
     """``covered``: token indices already used (time expressions, the measure, names of things)."""
     c = clause[num.i]
     best: int | None = None
