@@ -53,7 +53,8 @@ _TOKEN_RE = regex.compile(r"(?P<num>[0-9]+(?:[.,][0-9]+)*)|(?P<word>[^\W\d_]+)|(
 # A sentence ends at . ! ? followed by space and a capital, a dash or a quote,
 # or at a line break.  The abbreviation check below refines the first kind.
 _BOUNDARY_RE = regex.compile(r"\n\s*|(?<=[.!?])[ \t]+(?=[\p{Lu}–—\"”»0-9])")
-_WORD_BEFORE_DOT_RE = regex.compile(r"(\w+)\.\Z")
+# (?r): searched from the end, where the match must be, instead of trying every start before it
+_WORD_BEFORE_DOT_RE = regex.compile(r"(?r)(\w+)\.\Z")
 
 
 @cache
