@@ -97,12 +97,11 @@ rules here are checked against it in the tests.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from tiedote.errors import InputTypeError, InputValueError
 from tiedote.period_core import Ctx, Hit, add_months, granularity_of, month_aligned, month_end, week_of
-from tiedote.period_patterns import rules, scan
+from tiedote.period_patterns import UNSAFE, rules, scan
 
 __all__ = ["PeriodMention", "find_periods", "shift_range"]
 
@@ -126,6 +125,10 @@ class PeriodMention:
     shift: tuple[int, int, int] | None = None  # (years, months, weeks) for kind "relative"
 
 
+# "ж" is a lower-case letter that stays one character and appears in no Finnish time word.
+_FOLD_UNSAFE = str.maketrans(dict.fromkeys(UNSAFE, "\u0436"))
+
+
 def find_periods(
     text: str, published: dt.date | None, *, past: bool = False, year: int | None = None
 ) -> list[PeriodMention]:
@@ -147,30 +150,28 @@ def find_periods(
         raise InputValueError(f"year {year} is outside 1–9998")
     grammar, compiled = rules()
     plan = scan()
-    low = text.lower()
+    if plan.unsafe.search(text) is not None:
+        # "İ", "ı", "ſ" (period_patterns.UNSAFE) are the characters for which case-blind matching
+        # differs from matching the lower-cased text, and with which a rule matched words that no
+        # handler knows ("tammıkuussa" read as a month, then a KeyError).  Each becomes one letter
+        # no pattern names: same length, still a letter for every word boundary, and no time word
+        # is read through a foreign letter.
+        low = text.translate(_FOLD_UNSAFE).lower()
+    else:
+        low = text.lower()
     hits: list[Hit] = []
     append = hits.append
-    if plan.unsafe.search(text) is None:
-        # Fast path: the rules' case-sensitive twins over the lower-cased text (same length, same
-        # matches, see period_patterns.UNSAFE; the handlers read matched words case-blind), and only
-        # the rules whose needs the text meets.
-        found = plan.present(low)
-        for r in compiled:
-            if r.requires & found == r.requires:
-                handler = r.handler
-                for m in r.lower.finditer(low):
-                    h = handler(m, grammar)
-                    if h is not None:
-                        append(h)
-    else:
-        # Most rules share their needles (the month names, the digits): one search per distinct set.
-        present: dict[re.Pattern[str], bool] = {}
-        for r in compiled:
-            ok = present.get(r.gate)
-            if ok is None:
-                ok = present[r.gate] = r.gate.search(low) is not None
-            if ok:
-                hits.extend(h for m in r.pattern.finditer(text) if (h := r.handler(m, grammar)) is not None)
+    # The rules' case-sensitive twins over the lower-cased text (same length, same matches as
+    # case-blind matching of the text, see period_patterns.UNSAFE; the handlers read matched words
+    # case-blind), and only the rules whose needs the text meets.
+    found = plan.present(low)
+    for r in compiled:
+        if r.requires & found == r.requires:
+            handler = r.handler
+            for m in r.lower.finditer(low):
+                h = handler(m, grammar)
+                if h is not None:
+                    append(h)
     if not hits:  # most sentences: no context to build, nothing to choose from
         return []
     ctx = Ctx(published, bool(past), year)
