@@ -217,7 +217,13 @@ def read_numbers(toks: list[Token]) -> list[Num]:
     out: list[Num] = []
     i = 0
     n = len(toks)
+    starts = numwords.lexicon().starts
     while i < n:
+        t = toks[i]
+        # most tokens: punctuation, or a word no number word begins like (could_start_number_word)
+        if t.kind == "sym" or (t.kind == "word" and t.lower[:3] not in starts):
+            i += 1
+            continue
         num = _read_one(toks, i)
         if num is None:
             i += 1
