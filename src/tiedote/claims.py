@@ -31,6 +31,7 @@ from tiedote.context import (
     Unit,
     after_number,
     clauses,
+    cues,
     read_change,
     read_qualifier,
     read_rate,
@@ -154,12 +155,13 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
             continue
         pendings.append(p)
     figures = [p.num for p in pendings]
+    cue = cues(toks, lex) if pendings else None
     for p in pendings:
         num, unit = p.num, p.unit
         p.qualifier = read_qualifier(toks, num, lex)
-        p.statistic = read_statistic(toks, num, clause, lex, figures)
-        p.change = read_change(toks, num, clause, lex, unit.unit)
-        p.rate = read_rate(toks, num, unit, clause, lex, p.change is not None)
+        p.statistic = read_statistic(toks, num, clause, lex, figures, cue)
+        p.change = read_change(toks, num, clause, lex, unit.unit, cue)
+        p.rate = read_rate(toks, num, unit, clause, lex, p.change is not None, cue)
     _fill_ellipsis(pendings, toks, lex, clause, mask)
     ctx = SentenceContext.build(toks, clause, mentions, sent.start)
     has_kuin = any(t.lower == "kuin" for t in toks)

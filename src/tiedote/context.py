@@ -33,6 +33,45 @@ def window(toks: list[Token], num: Num) -> range:
     return range(max(0, num.i - WINDOW), min(len(toks), num.j + WINDOW))
 
 
+@dataclass(slots=True)
+class Cues:
+    """The tokens of a sentence that can be a statistic, change or rate word, found once per sentence.
+
+    Every figure of the sentence then looks only at these (in text order)
+    instead of testing each word of its window against every list.
+    """
+
+    statistic: list[tuple[int, str]]  # (token index, statistic)
+    change: list[int]  # comparatives, change words and weak-change words
+    rate: list[tuple[int, str, int]]  # (token index, rate, index of the phrase's last token)
+
+
+def cues(toks: list[Token], lex: Lexicon) -> Cues:
+    statistic: list[tuple[int, str]] = []
+    change: list[int] = []
+    rate: list[tuple[int, str, int]] = []
+    n = len(toks)
+    for k, t in enumerate(toks):
+        if t.kind == "word":
+            wc = lex.classes(t.lower)
+            if wc.statistic is not None:
+                statistic.append((k, wc.statistic))
+            if wc.change is not None or wc.weak_change is not None or t.lower in lex.comparatives:
+                change.append(k)
+        # the phrase read_rate reads at k: "viikossa", "asukasta kohden", "/kk"
+        phrase, end = t.lower, k
+        if k + 1 < n and toks[k + 1].lower in ("kohden", "kohti"):
+            two = f"{t.lower} kohden"
+            if two in lex.rate_words:
+                phrase, end = two, k + 1
+        elif t.text == "/" and k + 1 < n:
+            phrase, end = "/" + toks[k + 1].lower, k + 1
+        r = lex.rate_words.get(phrase)
+        if r is not None:
+            rate.append((k, r, end))
+    return Cues(statistic, change, rate)
+
+
 def clauses(toks: list[Token]) -> list[int]:
     """The clause index of every token."""
     out: list[int] = []
@@ -140,18 +179,19 @@ def _nearest(cands: list[tuple[int, Found]], num: Num) -> Found | None:
 
 
 def read_statistic(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
-                   figures: list[Num] | None = None) -> Found | None:
+                   figures: list[Num] | None = None, found: Cues | None = None) -> Found | None:
     """The statistic word of the figure's clause that stands nearer to it than to any other figure
-    ("yhteensä 212 milj. euroa 118 400 eläkkeensaajalle": the total is the euros)."""
+    ("yhteensä 212 milj. euroa 118 400 eläkkeensaajalle": the total is the euros).
+
+    ``found``: the sentence's cues, when the caller has them (else they are found here)."""
     c = clause[num.i]
+    lo, hi = max(0, num.i - WINDOW), min(len(toks), num.j + WINDOW)
     cands: list[tuple[int, Found]] = []
-    for k in window(toks, num):
-        t = toks[k]
-        if clause[k] != c or t.kind != "word" or num.i <= k < num.j:
+    for k, name in (found or cues(toks, lex)).statistic:
+        if k < lo or k >= hi or clause[k] != c or num.i <= k < num.j:
             continue
-        name = lex.classes(t.lower).statistic
-        if name is not None:
-            cands.append((k, Found(name, t.start, t.end, f"statistic.{name}")))
+        t = toks[k]
+        cands.append((k, Found(name, t.start, t.end, f"statistic.{name}")))
     if figures:
         cands = [(k, f) for k, f in cands if _owner(k, figures) is num]
     # "matalin kattavuus on noin 6 prosenttia ja korkein 58": a word before its figure wins
@@ -169,9 +209,11 @@ def _owner(k: int, figures: list[Num]) -> Num:
     return min(figures[max(0, at - 1):at + 1], key=distance)
 
 
-def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, unit: str | None = None) -> Found | None:
+def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, unit: str | None = None,
+                cue: Cues | None = None) -> Found | None:
     c = clause[num.i]
-    found = _change_in_clause(toks, num, clause, c, lex, unit)
+    cue = cue or cues(toks, lex)
+    found = _change_in_clause(toks, num, clause, c, lex, unit, cue)
     if found is None and c > 0:
         first = next((k for k in range(num.i, max(-1, num.i - WINDOW), -1) if clause[k] == c - 1), None)
         if first is not None:
@@ -183,17 +225,18 @@ def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, un
             explains = opener in ("sillä", "koska") and any(
                 toks[k].lower in lex.change_explained_by for k in range(first, num.i))
             if opener == "eli" or explains:
-                found = _change_in_clause(toks, num, clause, c - 1, lex, unit)
+                found = _change_in_clause(toks, num, clause, c - 1, lex, unit, cue)
     return found
 
 
 def _change_in_clause(toks: list[Token], num: Num, clause: list[int], c: int, lex: Lexicon,
-                      unit: str | None) -> Found | None:
+                      unit: str | None, cue: Cues) -> Found | None:
+    lo, hi = max(0, num.i - WINDOW), min(len(toks), num.j + WINDOW)
     cands: list[tuple[int, Found]] = []
-    for k in window(toks, num):
-        t = toks[k]
-        if clause[k] != c or t.kind != "word" or num.i <= k < num.j:
+    for k in cue.change:
+        if k < lo or k >= hi or clause[k] != c or num.i <= k < num.j:
             continue
+        t = toks[k]
         comp = lex.comparatives.get(t.lower)
         if comp is not None:
             if _comparison_is_over_time(toks, k, clause, lex):
@@ -218,24 +261,14 @@ def _comparison_is_over_time(toks: list[Token], k: int, clause: list[int], lex: 
 
 
 def read_rate(toks: list[Token], num: Num, unit: Unit, clause: list[int], lex: Lexicon,
-              has_change: bool) -> Found | None:
+              has_change: bool, cue: Cues | None = None) -> Found | None:
     c = clause[num.i]
+    lo, hi = max(0, num.i - WINDOW), min(len(toks), num.j + WINDOW)
     cands: list[tuple[int, Found]] = []
-    for k in window(toks, num):
-        t = toks[k]
-        if clause[k] != c or num.i <= k < num.j or k == unit.token:
+    for k, rate, end in (cue or cues(toks, lex)).rate:
+        if k < lo or k >= hi or clause[k] != c or num.i <= k < num.j or k == unit.token:
             continue
-        phrase = t.lower
-        end_tok = t
-        if k + 1 < len(toks) and toks[k + 1].lower in ("kohden", "kohti"):
-            two = f"{t.lower} kohden"
-            if two in lex.rate_words:
-                phrase, end_tok = two, toks[k + 1]
-        elif t.text == "/" and k + 1 < len(toks):
-            phrase, end_tok = "/" + toks[k + 1].lower, toks[k + 1]
-        rate = lex.rate_words.get(phrase)
-        if rate is None:
-            continue
+        t, end_tok = toks[k], toks[end]
         # "kahdessa viikossa" is a duration of its own, not "per week"
         if k > 0 and toks[k - 1].kind == "num" and k - 1 != num.j - 1:
             continue
