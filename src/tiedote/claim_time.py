@@ -73,11 +73,15 @@ def as_period(m: periods.PeriodMention, base: int, basis: str | None = None) -> 
     return When(m.start, m.end, m.granularity, basis or m.basis, (base + m.start_char, base + m.end_char))
 
 
+def _start(t: Token) -> int:
+    return t.start
+
+
 def is_base(toks: list[Token], m: periods.PeriodMention, base: int) -> bool:
     """"kuin vuotta aiemmin", "edellisestä neljänneksestä": the base of a comparison, not the figure's time."""
     if m.kind == "base":
         return True
-    k = bisect.bisect_left([t.start for t in toks], base + m.start_char)
+    k = bisect.bisect_left(toks, base + m.start_char, key=_start)
     return any(t.lower == "kuin" for t in toks[max(0, k - 2):k])
 
 

@@ -35,6 +35,7 @@ class WordClass(NamedTuple):
     statistic: str | None  # "mean", "median", ... (words.toml [statistic])
     change: str | None  # "increase", "decrease", "unchanged" (words.toml [change])
     weak_change: str | None  # the same, from the weak stems used only for non-count figures
+    content: bool  # could name what a figure measures: 3+ letters, no stopword, unit, rate or qualifier
 
 
 def _first(tables: tuple[tuple[str, WordSet], ...], word: str) -> str | None:
@@ -71,12 +72,15 @@ class Lexicon:
     _classes: dict[str, WordClass] = field(default_factory=dict, compare=False, repr=False)
 
     def classes(self, word: str) -> WordClass:
-        """The statistic and change lists ``word`` belongs to, looked up once per distinct word."""
+        """What the context rules ask of ``word`` (lists it is on, whether it is a content word), once per word."""
         wc = self._classes.get(word)
         if wc is None:
             if len(self._classes) >= _MEMO_MAX:
                 self._classes.clear()
-            wc = WordClass(_first(self.statistics, word), _first(self.change, word), _first(self.weak_change, word))
+            content = len(word) >= 3 and word not in self.stopwords and not (
+                word in self.unit_forms or word in self.rate_words or self.qualifier(word) is not None)
+            wc = WordClass(_first(self.statistics, word), _first(self.change, word), _first(self.weak_change, word),
+                           content)
             self._classes[word] = wc
         return wc
 

@@ -103,7 +103,11 @@ class MeasureHit:
 
 
 def _content(t: Token, lex: Lexicon, stop: frozenset[str]) -> bool:
-    if t.kind != "word" or len(t.lower) < 3 or t.lower in stop:
+    if t.kind != "word":
+        return False
+    if stop is lex.stopwords:  # always, from the engine: the answer is kept per word
+        return lex.classes(t.lower).content
+    if len(t.lower) < 3 or t.lower in stop:
         return False
     return not (t.lower in lex.unit_forms or t.lower in lex.rate_words or lex.qualifier(t.lower) is not None)
 
@@ -161,7 +165,7 @@ class SpanMask(Protocol):
 
 def _usable(toks: list[Token], k: int, lex: Lexicon, stop: frozenset[str], masked: SpanMask | None) -> bool:
     t = toks[k]
-    if (masked is not None and masked.covers(t.start)) or not _content(t, lex, stop) or _is_adverb(t.lower):
+    if not _content(t, lex, stop) or (masked is not None and masked.covers(t.start)) or _is_adverb(t.lower):
         return False
     if k > 0 and toks[k - 1].text in "-–" and not t.space_before:
         return False  # "3–6-vuotiaista": the tail of a hyphenated number compound

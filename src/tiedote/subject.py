@@ -37,7 +37,7 @@ def find_subject(toks: list[Token], num: Num, clause: list[int], covered: Contai
     c = clause[num.i]
     best: int | None = None
     for k in range(num.i - 1, max(-1, num.i - 40), -1):
-        if k in covered or not _is_name(toks, k):
+        if not _is_name(toks, k) or k in covered:
             continue
         if clause[k] == c:
             best = k
