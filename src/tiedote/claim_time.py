@@ -61,7 +61,7 @@ class PeriodState:
 
 
 def sentence_tense(toks: list[Token], lo: int = 0, hi: int | None = None) -> str | None:
-    for t in toks[lo:hi]:
+    for t in (toks if lo == 0 and hi is None else toks[lo:hi]):
         if t.kind == "word":
             tn = tense(t.lower)
             if tn is not None:
