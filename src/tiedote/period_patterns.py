@@ -126,6 +126,10 @@ def _patterns(g: Grammar) -> list[tuple[str, Handler, tuple[str, ...], str, tupl
         "period.year.part": (heads([*lx.parts, *lx.part_compounds]),),
         "period.relative": (heads([*lx.modifiers, *lx.modifier_prefixes]),),
         "period.event": (heads([*lx.event_before, *lx.event_after, *lx.event_during]),),
+        # "vuodenvaihteessa": the turn word itself, not any "vuoden"
+        "period.year.turn": (heads(lx.units["turn"]),),
+        # "viikolla 12": a week word is common ("viikossa" is a rate), one right before a number is not
+        "period.week.number": (rf"{alt(w['week_words'])}\.?\s{{0,3}}\d",),
     }
     table: list[tuple[str, Handler, tuple[str, ...], str]] = [
         # "1.6.–31.8.", "6.7.–2.8. välisenä aikana", "1.–7.6.2020"
