@@ -51,9 +51,11 @@ class Sentence:
 
 _TOKEN_RE = regex.compile(r"(?P<num>[0-9]+(?:[.,][0-9]+)*)|(?P<word>[^\W\d_]+)|(?P<sym>[^\w\s])")
 # _TOKEN_RE with what lies before each token: the characters no token takes are whitespace, "_"
-# and digits other than 0-9 (the tests check both give the same tokens).
+# and digits other than 0-9 (the tests check both give the same tokens).  A match starts only
+# where no gap character precedes it (every match does: it follows the previous token or the
+# start), so a trailing run of spaces with no token after it is tried once, not once per space.
 _TOKENS_WITH_GAPS = regex.compile(
-    r"((?:[\s_]|[^\D0-9])*+)(?:([0-9]+(?:[.,][0-9]+)*)|([^\W\d_]+)|([^\w\s]))")
+    r"(?<![\s_]|[^\D0-9])((?:[\s_]|[^\D0-9])*+)(?:([0-9]+(?:[.,][0-9]+)*)|([^\W\d_]+)|([^\w\s]))")
 # A sentence ends at . ! ? followed by space and a capital, a dash or a quote,
 # or at a line break.  The abbreviation check below refines the first kind.
 _BOUNDARY_RE = regex.compile(r"\n\s*|(?<=[.!?])[ \t]+(?=[\p{Lu}–—\"”»0-9])")
