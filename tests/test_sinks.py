@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from tiedote.models import Change, Claim, Measure, Period, Quantity, Span, Subject
-from tiedote.results import CLAIM_COLUMNS, Release, ReleaseResult, claim_row
+from tiedote.results import CLAIM_COLUMNS, FULL, Release, ReleaseResult, claim_row, encode
 from tiedote.sinks import (
     CsvSink,
     JsonlSink,
+    Sink,
     SinkError,
     SqliteSink,
     UnsupportedOutputError,
@@ -311,3 +312,51 @@ def test_release_record_accepts_what_archives_hold() -> None:
     assert Release.model_validate(
         {"id": "a", "text": "x", "published": "2020-06-09T23:30:00+03:00"}
     ).published == (dt.date(2020, 6, 9))
+
+
+def _written(sink: Sink, path: Path) -> object:
+    if isinstance(sink, SqliteSink):
+        db = sqlite3.connect(path)
+        claims = db.execute("SELECT * FROM claims ORDER BY release_id, seq").fetchall()
+        releases = db.execute("SELECT * FROM releases ORDER BY id").fetchall()
+        errors = db.execute("SELECT location, release_id, source, reason FROM errors").fetchall()
+        db.close()
+        # extracted_at (the time of writing) left out
+        return claims, [r[:10] + r[11:] for r in releases], errors
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "json", "rows", "claim_json"),
+    [("a.jsonl", True, False, False), ("a.csv", False, True, False), ("a.sqlite", False, True, True)],
+)
+def test_each_sink_has_only_its_own_forms_made_and_writes_the_same(
+    tmp_path: Path, name: str, json: bool, rows: bool, claim_json: bool
+) -> None:
+    """Workers encode with the sink's ``encoding``: only what it writes, the very bytes of a full encoding."""
+    results = [result(), failed(), result("b.txt", claims=())]
+    with open_sink(str(tmp_path / "full" / name)) as full:
+        for r in results:
+            full.write_encoded(encode(r, FULL))
+    with open_sink(str(tmp_path / "own" / name)) as own:
+        encoded = [encode(r, own.encoding) for r in results]
+        for e in encoded:
+            own.write_encoded(e)
+    assert _written(own, tmp_path / "own" / name) == _written(full, tmp_path / "full" / name)
+
+    made = encoded[0]
+    assert (made.json is not None, made.release_row is not None, bool(made.claim_rows)) == (json, rows, rows)
+    if rows:
+        width = len(CLAIM_COLUMNS) + (2 if claim_json else 0)
+        assert [len(row) for row in made.claim_rows] == [width, width]
+    full_made = encode(results[0], FULL)
+    assert full_made.json == results[0].model_dump_json()
+    assert [row[-1] for row in full_made.claim_rows] == [c.model_dump_json() for c in results[0].claims]
+
+
+@pytest.mark.parametrize("name", ["a.jsonl", "a.csv"])
+def test_a_result_encoded_without_a_sinks_form_is_refused(tmp_path: Path, name: str) -> None:
+    with open_sink(str(tmp_path / name)) as sink:
+        other = JsonlSink.encoding if isinstance(sink, CsvSink) else CsvSink.encoding
+        with pytest.raises(ValueError, match="encoded without"):
+            sink.write_encoded(encode(result(), other))

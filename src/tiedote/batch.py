@@ -38,7 +38,7 @@ from typing import Any, Protocol
 
 from tiedote.errors import SourceError, TiedoteError
 from tiedote.models import Claim
-from tiedote.results import EncodedResult, ReleaseResult, encode
+from tiedote.results import EncodedResult, Encoding, ReleaseResult, encode
 from tiedote.sinks import Sink
 from tiedote.sources import Item, Source
 from tiedote.sources.decode import prepare
@@ -159,11 +159,13 @@ def process_chunk(
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(factory: ExtractorFactory, fallback: dt.date | None, main_pid: int) -> None:
+def _init_worker(
+    factory: ExtractorFactory, fallback: dt.date | None, encoding: Encoding, main_pid: int
+) -> None:
     # Ctrl-C reaches the whole process group; the main process alone decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker.clear()
-    _worker.update(factory=factory, fallback=fallback)
+    _worker.update(factory=factory, fallback=fallback, encoding=encoding)
     threading.Thread(target=_exit_with, args=(main_pid,), daemon=True, name="tiedote-orphan-watch").start()
 
 
@@ -190,7 +192,8 @@ def _work(chunk: list[Item]) -> list[EncodedResult]:
         _worker["extractor"] = build_extractor(_worker["factory"])
     extractor: ExtractorLike = _worker["extractor"]
     fallback: dt.date | None = _worker["fallback"]
-    return [encode(r) for r in process_chunk(chunk, extractor, fallback)]
+    encoding: Encoding = _worker["encoding"]
+    return [encode(r, encoding) for r in process_chunk(chunk, extractor, fallback)]
 
 
 def build_extractor(factory: ExtractorFactory) -> ExtractorLike:
@@ -318,9 +321,11 @@ def run_batch(
                 if extractor is None:
                     extractor = build_extractor(factory)
                 # Encoded here too: one path for every --jobs, so the output cannot differ.
-                emit([encode(r) for r in process_chunk(chunk, extractor, fallback)])
+                emit([encode(r, sink.encoding) for r in process_chunk(chunk, extractor, fallback)])
         else:
-            _run_parallel(chunks(), emit, jobs=jobs, factory=factory, fallback=fallback)
+            _run_parallel(
+                chunks(), emit, jobs=jobs, factory=factory, fallback=fallback, encoding=sink.encoding
+            )
         sink.commit()
     finally:
         seen.close()
@@ -334,13 +339,14 @@ def _run_parallel(
     jobs: int,
     factory: ExtractorFactory,
     fallback: dt.date | None,
+    encoding: Encoding,
 ) -> None:
     window: deque[Future[list[EncodedResult]]] = deque()
     pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=_pool_context(),
         initializer=_init_worker,
-        initargs=(factory, fallback, os.getpid()),
+        initargs=(factory, fallback, encoding, os.getpid()),
     )
     finished = False
     try:

@@ -206,8 +206,31 @@ RELEASE_COLUMNS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True, slots=True)
+class Encoding:
+    """What of a result a sink writes, so that workers make, and send back, only that.
+
+    Every sink writes one form: JSONL the whole result as one JSON line, SQLite
+    the table rows with each claim's JSON, CSV the flat claim rows alone.
+    Serialising the forms a sink throws away cost the workers CPU (each
+    claim's JSON once on its own and once inside the release's) and the single
+    main process more bytes to unpickle.
+    """
+
+    json: bool = True
+    """The whole result as one JSON line (``EncodedResult.json``)."""
+    rows: bool = True
+    """The ``releases`` row and the flat claim rows (``release_row``, ``claim_rows``)."""
+    claim_json: bool = True
+    """Each claim row ends with its ``seq`` and its full JSON (only with ``rows``)."""
+
+
+FULL = Encoding()
+"""Every form: what ``encode`` makes unless told otherwise."""
+
+
+@dataclass(frozen=True, slots=True)
 class EncodedResult:
-    """A ``ReleaseResult`` already turned into what every sink writes: its JSON line and its table rows.
+    """A ``ReleaseResult`` already turned into what a sink writes: its JSON line and/or its table rows.
 
     Workers of a parallel run send these instead of the models: strings and
     tuples cross the process boundary several times faster than nested
@@ -221,34 +244,42 @@ class EncodedResult:
     error: str | None
     content_hash: str | None
     n_claims: int
-    json: str
+    json: str | None
+    """The result's JSON line; None when the ``Encoding`` left it out."""
     release_row: tuple[Any, ...] | None
-    """Values of ``RELEASE_COLUMNS``; None for a failed release."""
+    """Values of ``RELEASE_COLUMNS``; None for a failed release, or when the ``Encoding`` left rows out."""
     claim_rows: tuple[tuple[Any, ...], ...]
-    """Per claim: values of ``CLAIM_COLUMNS``, then its position ``seq``, then its full JSON."""
+    """Per claim: values of ``CLAIM_COLUMNS``, then (with ``Encoding.claim_json``) its position ``seq``
+    and its full JSON; empty when the ``Encoding`` left rows out."""
 
 
-def encode(result: ReleaseResult) -> EncodedResult:
+def encode(result: ReleaseResult, encoding: Encoding = FULL) -> EncodedResult:
+    """The forms of ``result`` that ``encoding`` asks for (the same bytes whichever others are made)."""
     release_row = None
-    if result.error is None:
-        release_row = (
-            result.id,
-            result.source,
-            result.location,
-            result.published.isoformat() if result.published else None,
-            result.published_source,
-            result.title,
-            result.url,
-            result.text or "",
-            result.content_hash or "",
-            len(result.claims),
-            result.tiedote_version,
-            result.schema_version,
-        )
-    claim_rows = tuple(
-        (*claim_row(result.id, claim).values(), seq, claim.model_dump_json())
-        for seq, claim in enumerate(result.claims)
-    )
+    claim_rows: tuple[tuple[Any, ...], ...] = ()
+    if encoding.rows:
+        if result.error is None:
+            release_row = (
+                result.id,
+                result.source,
+                result.location,
+                result.published.isoformat() if result.published else None,
+                result.published_source,
+                result.title,
+                result.url,
+                result.text or "",
+                result.content_hash or "",
+                len(result.claims),
+                result.tiedote_version,
+                result.schema_version,
+            )
+        if encoding.claim_json:
+            claim_rows = tuple(
+                (*claim_row(result.id, claim).values(), seq, claim.model_dump_json())
+                for seq, claim in enumerate(result.claims)
+            )
+        else:
+            claim_rows = tuple(tuple(claim_row(result.id, claim).values()) for claim in result.claims)
     return EncodedResult(
         id=result.id,
         source=result.source,
@@ -256,7 +287,7 @@ def encode(result: ReleaseResult) -> EncodedResult:
         error=result.error,
         content_hash=result.content_hash,
         n_claims=len(result.claims),
-        json=result.model_dump_json(),
+        json=result.model_dump_json() if encoding.json else None,
         release_row=release_row,
         claim_rows=claim_rows,
     )

@@ -15,13 +15,15 @@ import os
 import sqlite3
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Self
+from typing import IO, ClassVar, Self
 
 from tiedote.errors import TiedoteError
 from tiedote.results import (
     CLAIM_COLUMNS,
+    FULL,
     RELEASE_COLUMNS,
     EncodedResult,
+    Encoding,
     ReleaseResult,
     claim_row,
     encode,
@@ -44,6 +46,9 @@ class UnsupportedOutputError(TiedoteError, ValueError):
 class Sink:
     """Base of every sink: collect results, commit them, end cleanly or abort."""
 
+    encoding: ClassVar[Encoding] = FULL
+    """The forms of a result this sink writes; a batch's workers encode only these."""
+
     def __init__(self, path: str) -> None:
         self.path = path
 
@@ -52,8 +57,9 @@ class Sink:
         return False
 
     def write(self, result: ReleaseResult | EncodedResult) -> None:
-        """Add one result; a model is encoded here, a parallel run's workers send them encoded."""
-        self.write_encoded(result if isinstance(result, EncodedResult) else encode(result))
+        """Add one result; a model is encoded here, a parallel run's workers send them encoded
+        (with this sink's ``encoding``)."""
+        self.write_encoded(result if isinstance(result, EncodedResult) else encode(result, self.encoding))
 
     def write_encoded(self, result: EncodedResult) -> None:
         raise NotImplementedError
@@ -106,7 +112,13 @@ class _StreamSink(Sink):
 class JsonlSink(_StreamSink):
     """One ``ReleaseResult`` per line, errors included (their ``error`` is set)."""
 
+    encoding = Encoding(rows=False, claim_json=False)
+
     def write_encoded(self, result: EncodedResult) -> None:
+        if result.json is None:
+            raise ValueError(
+                f"{result.location}: encoded without its JSON line; encode with JsonlSink.encoding"
+            )
         self._file.write(result.json)
         self._file.write("\n")
 
@@ -115,12 +127,16 @@ class CsvSink(_StreamSink):
     """One row per claim with the flat columns of ``CLAIM_COLUMNS``; a CSV has no place for errors,
     so the runner reports those on stderr."""
 
+    encoding = Encoding(json=False, claim_json=False)
+
     def __init__(self, path: str) -> None:
         super().__init__(path, newline="")  # the csv module writes its own line ends
         self._writer = csv.writer(self._file)
         self._writer.writerow(CLAIM_COLUMNS)
 
     def write_encoded(self, result: EncodedResult) -> None:
+        if result.n_claims and not result.claim_rows:
+            raise ValueError(f"{result.location}: encoded without its rows; encode with CsvSink.encoding")
         width = len(CLAIM_COLUMNS)
         self._writer.writerows(row[:width] for row in result.claim_rows)
 
@@ -206,6 +222,8 @@ class SqliteSink(Sink):
     keyed (releases by id, errors by location) and replaced, never appended,
     which is what makes a rerun converge on the rows of an uninterrupted run.
     """
+
+    encoding = Encoding(json=False)
 
     def __init__(self, path: str) -> None:
         super().__init__(path)
