@@ -116,6 +116,9 @@ class SentenceContext:
     mention_clause: list[int]
     is_base: list[bool]
     tense: dict[int, str | None]
+    bases: list[periods.PeriodMention]  # the mentions that are a comparison's base
+    usable_idx: list[int]  # the indices of the others
+    usable: list[periods.PeriodMention]
 
     @classmethod
     def build(cls, toks: list[Token], clause: list[int], mentions: list[periods.PeriodMention],
@@ -128,7 +131,10 @@ class SentenceContext:
         starts = [t.start for t in toks]
         m_clause = [clause[min(bisect.bisect_left(starts, base + m.start_char), len(toks) - 1)] if toks else 0
                     for m in mentions]
-        return cls(clause, first, last, m_clause, [is_base(toks, m, base) for m in mentions], {})
+        flags = [is_base(toks, m, base) for m in mentions]
+        usable_idx = [i for i, b in enumerate(flags) if not b]
+        return cls(clause, first, last, m_clause, flags, {}, [m for m, b in zip(mentions, flags, strict=True) if b],
+                   usable_idx, [mentions[i] for i in usable_idx])
 
     def sentence_tense(self, toks: list[Token]) -> str | None:
         if -1 not in self.tense:
@@ -179,9 +185,7 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
     paragraph's, else the publication date for a present-tense figure, else unresolved."""
     base = sent.start
     num_at = p.num.start - base
-    bases = [m for m, b in zip(mentions, ctx.is_base, strict=True) if b]
-    usable_idx = [i for i, b in enumerate(ctx.is_base) if not b]
-    usable = [mentions[i] for i in usable_idx]
+    bases, usable_idx, usable = ctx.bases, ctx.usable_idx, ctx.usable
     context = state.current
     clause_start = ctx.clause_first[p.clause]
     first_word = toks[clause_start + 1].lower if toks[clause_start].kind == "sym" and clause_start + 1 < len(toks) \
