@@ -20,10 +20,14 @@ import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from tiedote.errors import TiedoteError
-from tiedote.results import Release
+
+if TYPE_CHECKING:
+    # Only an annotation here: importing the pydantic models costs ~0.2 s, which the batch
+    # CLI spends only after it has started its worker processes' forkserver.
+    from tiedote.results import Release
 
 DEFAULT_MAX_BYTES = 2_000_000
 """Per release, as stored.  A press release is tens of kilobytes; a news page
