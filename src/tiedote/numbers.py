@@ -31,7 +31,6 @@ from tiedote import numwords
 from tiedote.text import Token
 
 _GROUP_RE = regex.compile(r"[0-9]{3}(?:,[0-9]+)?")
-_FIRST_GROUP_RE = regex.compile(r"[1-9][0-9]{0,2}")
 _DASHES = frozenset({"–", "-", "—", "‒"})
 _SIGNS = frozenset({"-", "−", "+", "–"})
 _MAX_DIGITS = 30
@@ -80,7 +79,8 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
         return Num(i, i + 1, t.start, t.end, None, rule="number.not_a_figure", dotted=True, first_digits=text)
     j = i + 1
     grouped = False
-    if _FIRST_GROUP_RE.fullmatch(text):
+    # a first group of 1-3 digits not starting with 0 (the token holds only ASCII digits here)
+    if len(text) <= 3 and text[0] != "0" and "," not in text:
         while (j < len(toks) and toks[j].kind == "num" and toks[j].space_before
                and toks[j].start == toks[j - 1].end + 1 and _GROUP_RE.fullmatch(toks[j].text)
                and "," not in toks[j - 1].text):
