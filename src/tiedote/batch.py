@@ -309,7 +309,7 @@ def _warm_forkserver() -> None:
         from tiedote.results import encode  # noqa: F401 - what _work imports
         from tiedote.sources.decode import prepare  # noqa: F401
 
-        default_extractor().extract(_WARM_TEXT, published=dt.date(2020, 6, 9))
+        _DEFAULT_EXTRACTOR().extract(_WARM_TEXT, published=dt.date(2020, 6, 9))
     except Exception:  # noqa: BLE001, S110 - a worker builds its own extractor and reports the failure
         pass
     # Objects made so far live as long as the process: out of the collector's sight, each
