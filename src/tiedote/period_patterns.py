@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick
+import regex
 
 from tiedote import period_relative as rel
 from tiedote import period_rules as cal
@@ -256,6 +257,7 @@ class Scan:
             for need in rule_needs:
                 bit_of.setdefault(need, 1 << len(bit_of))
         self.requires = [sum(bit_of[n] for n in rule_needs) for rule_needs in needs]
+        self._runnable: dict[int, tuple[int, ...]] = {}
         words = {w for need in bit_of if isinstance(need, tuple) and not _one_char(need) for w in need}
         self.unsafe = re.compile(f"[{UNSAFE}]")
         # needle -> bits of every need holding it
@@ -269,9 +271,22 @@ class Scan:
         self.needles.make_automaton()
         # needle sets of single characters ("0"…"9") and shapes: one search each
         self.probes = tuple(
-            (bit, re.compile(need if isinstance(need, str) else f"[{''.join(map(re.escape, need))}]"))
+            (bit, _probe(need if isinstance(need, str) else f"[{''.join(map(re.escape, need))}]"))
             for need, bit in bit_of.items() if isinstance(need, str) or _one_char(need)
         )
+
+    def runnable(self, found: int) -> tuple[int, ...]:
+        """The indices of the rules whose every need ``found`` meets, in rule order.
+
+        Kept per distinct ``found``: a few dozen combinations occur in practice, and the
+        bound only matters for a process fed every combination there is.
+        """
+        got = self._runnable.get(found)
+        if got is None:
+            if len(self._runnable) >= 4096:
+                self._runnable.clear()
+            got = self._runnable[found] = tuple(i for i, req in enumerate(self.requires) if req & found == req)
+        return got
 
     def present(self, low: str) -> int:
         """The bits of every need that ``low`` (a lower-cased text) meets."""
@@ -282,6 +297,13 @@ class Scan:
             if probe.search(low) is not None:
                 found |= bit
         return found
+
+
+def _probe(pattern: str) -> re.Pattern[str] | regex.Pattern[str]:
+    # The `regex` engine finds the date shape ("9.6.") four times faster than `re`, which tries a
+    # leading \d at every position; both read \d as any Unicode decimal digit.  The others stay
+    # with `re`, the engine of the rules they gate (its \s is not `regex`'s).
+    return regex.compile(pattern) if pattern == DATE_SHAPE else re.compile(pattern)
 
 
 def _one_char(need: tuple[str, ...]) -> bool:

@@ -150,7 +150,7 @@ def find_periods(
         raise InputValueError(f"year {year} is outside 1–9998")
     grammar, compiled = rules()
     plan = scan()
-    if plan.unsafe.search(text) is not None:
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:  # period_patterns.UNSAFE
         # "İ", "ı", "ſ" (period_patterns.UNSAFE) are the characters for which case-blind matching
         # differs from matching the lower-cased text, and with which a rule matched words that no
         # handler knows ("tammıkuussa" read as a month, then a KeyError).  Each becomes one letter
@@ -165,13 +165,13 @@ def find_periods(
     # case-blind matching of the text, see period_patterns.UNSAFE; the handlers read matched words
     # case-blind), and only the rules whose needs the text meets.
     found = plan.present(low)
-    for r in compiled:
-        if r.requires & found == r.requires:
-            handler = r.handler
-            for m in r.lower.finditer(low):
-                h = handler(m, grammar)
-                if h is not None:
-                    append(h)
+    for i in plan.runnable(found):
+        r = compiled[i]
+        handler = r.handler
+        for m in r.lower.finditer(low):
+            h = handler(m, grammar)
+            if h is not None:
+                append(h)
     if not hits:  # most sentences: no context to build, nothing to choose from
         return []
     ctx = Ctx(published, bool(past), year)
