@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -54,8 +55,8 @@ from tiedote.numbers import Num, read_numbers
 from tiedote.subject import SubjectHit, find_subject
 from tiedote.text import Sentence, Token, normalise, sentences, tokenize
 
-_HAS_DIGIT = regex.compile(r"[0-9]")
-_WORD = regex.compile(r"[^\W\d_]{3,}")
+# `re` finds an ASCII digit twice as fast as `regex` (no Unicode class in the way)
+_HAS_DIGIT = re.compile(r"[0-9]")
 
 
 @dataclass(slots=True)
