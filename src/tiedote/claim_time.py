@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import regex
@@ -57,7 +57,6 @@ class PeriodState:
     doc: When | None = None  # the release's own period (title or lead), for new paragraphs
     current: When | None = None  # the period in force in this paragraph
     paragraph: int = -1
-    seen: list[When] = field(default_factory=list)
 
 
 def sentence_tense(toks: list[Token], lo: int = 0, hi: int | None = None) -> str | None:

@@ -29,10 +29,6 @@ _ELLIPSIS_WORDS = frozenset({"ja", "tai", "eli", "kun", "mutta", "sekä", "vaan"
 WINDOW = 40
 
 
-def window(toks: list[Token], num: Num) -> range:
-    return range(max(0, num.i - WINDOW), min(len(toks), num.j + WINDOW))
-
-
 @dataclass(slots=True)
 class Cues:
     """The tokens of a sentence that can be a statistic, change or rate word, found once per sentence.

@@ -101,7 +101,7 @@ from dataclasses import dataclass
 
 from tiedote.errors import InputTypeError, InputValueError
 from tiedote.period_core import Ctx, Hit, add_months, granularity_of, month_aligned, month_end, week_of
-from tiedote.period_patterns import UNSAFE, rules, scan
+from tiedote.period_patterns import UNSAFE, has_unsafe, rules, scan
 
 __all__ = ["PeriodMention", "find_periods", "shift_range"]
 
@@ -150,7 +150,7 @@ def find_periods(
         raise InputValueError(f"year {year} is outside 1–9998")
     grammar, compiled = rules()
     plan = scan()
-    if "\u0130" in text or "\u0131" in text or "\u017f" in text:  # period_patterns.UNSAFE
+    if has_unsafe(text):
         # "İ", "ı", "ſ" (period_patterns.UNSAFE) are the characters for which case-blind matching
         # differs from matching the lower-cased text, and with which a rule matched words that no
         # handler knows ("tammıkuussa" read as a month, then a KeyError).  Each becomes one letter

@@ -49,13 +49,14 @@ class Sentence:
     paragraph: int  # index of the paragraph (blank-line separated block)
 
 
-_TOKEN_RE = regex.compile(r"(?P<num>[0-9]+(?:[.,][0-9]+)*)|(?P<word>[^\W\d_]+)|(?P<sym>[^\w\s])")
-# _TOKEN_RE with what lies before each token: the characters no token takes are whitespace, "_"
-# and digits other than 0-9 (the tests check both give the same tokens).  A match starts only
-# where no gap character precedes it (every match does: it follows the previous token or the
-# start), so a trailing run of spaces with no token after it is tried once, not once per space.
-_TOKENS_WITH_GAPS = regex.compile(
-    r"(?<![\s_]|[^\D0-9])((?:[\s_]|[^\D0-9])*+)(?:([0-9]+(?:[.,][0-9]+)*)|([^\W\d_]+)|([^\w\s]))")
+# A token is a number, a word or one symbol; what no token takes (a gap) is whitespace, "_" and
+# digits other than 0-9.
+_NUM, _WORD, _SYM, _GAP = r"[0-9]+(?:[.,][0-9]+)*", r"[^\W\d_]+", r"[^\w\s]", r"[\s_]|[^\D0-9]"
+_TOKEN_RE = regex.compile(rf"(?P<num>{_NUM})|(?P<word>{_WORD})|(?P<sym>{_SYM})")
+# _TOKEN_RE with the gap before each token (the tests check both give the same tokens).  A match
+# starts only where no gap character precedes it (every match does: it follows the previous token
+# or the start), so a trailing run of spaces with no token after it is tried once, not once per space.
+_TOKENS_WITH_GAPS = regex.compile(rf"(?<!{_GAP})((?:{_GAP})*+)(?:({_NUM})|({_WORD})|({_SYM}))")
 # A sentence ends at . ! ? followed by space and a capital, a dash or a quote,
 # or at a line break.  The abbreviation check below refines the first kind.
 _BOUNDARY_RE = regex.compile(r"\n\s*|(?<=[.!?])[ \t]+(?=[\p{Lu}–—\"”»0-9])")
