@@ -28,6 +28,7 @@ from tiedote.claim_time import (
 )
 from tiedote.context import (
     WINDOW,
+    Cues,
     Found,
     Unit,
     after_number,
@@ -47,7 +48,6 @@ from tiedote.measure import (
     lemma,
     object_after,
     subject_noun,
-    tense,
 )
 from tiedote.models import SCHEMA_VERSION, Claim
 from tiedote.nonclaims import url_spans, why_not
@@ -96,6 +96,8 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
     state = PeriodState()
     out: list[Claim] = []
     text_key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    # what every claim id of this release starts with (formatting the date per claim costs more than the hash)
+    id_prefix = f"{SCHEMA_VERSION}|{text_key}|{published}|"
     prev_claims: list[_Pending] = []
     title: list[_Pending] = []
     for s_index, sent in enumerate(sents):
@@ -114,7 +116,7 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
         if sent.paragraph == 0:
             title.extend(pendings)
         else:
-            out.extend(_build(text, p, published, text_key) for p in pendings)
+            out.extend(_build(text, p, id_prefix) for p in pendings)
         if pendings:
             prev_claims = pendings
     # A figure in the title takes its period from the body when the title names
@@ -123,7 +125,7 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
         if state.doc is not None and (p.period is None or p.period.basis in ("published", "unresolved")):
             p.period = state.doc.with_basis("context")
             p.rules.append("period.title_from_body")
-    return [_build(text, p, published, text_key) for p in title] + out
+    return [_build(text, p, id_prefix) for p in title] + out
 
 
 def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: list[periods.PeriodMention],
@@ -167,13 +169,12 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         p.rate = read_rate(toks, num, unit, clause, lex, p.change is not None, cue)
     _fill_ellipsis(pendings, toks, lex, clause, mask)
     ctx = SentenceContext.build(toks, clause, mentions, sent.start)
-    has_kuin = any(t.lower == "kuin" for t in toks)
     last_measured: _Pending | None = None
     for p in pendings:
-        _fill_measure(p, toks, clause, lex, last_measured, prev_claims, mask)
+        _fill_measure(p, toks, clause, lex, cue, last_measured, prev_claims, mask)
         if p.measure is not None:
             last_measured = p
-        p.period = period_for(p, toks, ctx, mentions, norm, sent, state, published, has_kuin)
+        p.period = period_for(p, toks, ctx, mentions, norm, sent, state, published, cue.kuin)
         covered = _Covered(toks, mask, p.measure.start if p.measure is not None else -1)
         p.subject = find_subject(toks, p.num, clause, covered)
         if p.subject is not None:
@@ -264,15 +265,12 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon, cl
         p.rules.append("unit.count")
 
 
-def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexicon, last_measured: _Pending | None,
-                  prev_claims: list[_Pending], masked: SpanMask) -> None:
+def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexicon, cue: Cues,
+                  last_measured: _Pending | None, prev_claims: list[_Pending], masked: SpanMask) -> None:
     stop = lex.stopwords
     # a pronoun standing alone as the subject ("se oli", "mikä on"), not "niiden yhteismäärä"
-    anaphora = next((k for k in range(max(0, p.num.i - WINDOW), p.num.i)
-                     if clause[k] == p.clause and toks[k].lower in lex.anaphora
-                     and not (k + 1 < len(toks) and toks[k + 1].kind == "word"
-                              and toks[k + 1].lower not in lex.stopwords and tense(toks[k + 1].lower) is None)),
-                    None)
+    lo = p.num.i - WINDOW
+    anaphora = next((k for k in cue.anaphora if lo <= k < p.num.i and clause[k] == p.clause), None)
     hit: MeasureHit | None = None
     earlier = [last_measured] if last_measured is not None else []
     if anaphora is not None:
@@ -310,7 +308,7 @@ def _span(text: str, start: int, end: int) -> dict[str, object]:
     return {"start": start, "end": end, "text": text[start:end]}
 
 
-def _build(text: str, p: _Pending, published: dt.date | None, text_key: str) -> Claim:
+def _build(text: str, p: _Pending, id_prefix: str) -> Claim:
     # One validation of one nested dict: pydantic checks it all in a single call,
     # about half the cost of building each part as a model of its own.
     num = p.num
@@ -318,7 +316,7 @@ def _build(text: str, p: _Pending, published: dt.date | None, text_key: str) -> 
     for f in (p.qualifier, p.statistic, p.rate, p.change):
         if f is not None:
             rules.append(f.rule)
-    key = f"{SCHEMA_VERSION}|{text_key}|{published}|{num.start}|{num.end}|{num.value}|{num.low}|{num.high}"
+    key = f"{id_prefix}{num.start}|{num.end}|{num.value}|{num.low}|{num.high}"
     period = p.period
     return Claim.model_validate({
         "id": "c" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest(),

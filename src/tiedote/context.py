@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass
 
 from tiedote.lexicon import Lexicon
+from tiedote.measure import tense
 from tiedote.numbers import Num
 from tiedote.text import Token
 
@@ -40,12 +41,17 @@ class Cues:
     statistic: list[tuple[int, str]]  # (token index, statistic)
     change: list[int]  # comparatives, change words and weak-change words
     rate: list[tuple[int, str, int]]  # (token index, rate, index of the phrase's last token)
+    # pronouns standing alone as a subject ("se oli", "mikä on"), not "niiden yhteismäärä"
+    anaphora: list[int]
+    kuin: bool  # the sentence compares ("suurempi kuin vuotta aiemmin")
 
 
 def cues(toks: list[Token], lex: Lexicon) -> Cues:
     statistic: list[tuple[int, str]] = []
     change: list[int] = []
     rate: list[tuple[int, str, int]] = []
+    anaphora: list[int] = []
+    kuin = False
     n = len(toks)
     for k, t in enumerate(toks):
         if t.kind == "word":
@@ -54,6 +60,12 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
                 statistic.append((k, wc.statistic))
             if wc.change is not None or wc.weak_change is not None or t.lower in lex.comparatives:
                 change.append(k)
+            if t.lower in lex.anaphora and not (
+                    k + 1 < n and toks[k + 1].kind == "word" and toks[k + 1].lower not in lex.stopwords
+                    and tense(toks[k + 1].lower) is None):
+                anaphora.append(k)
+            if t.lower == "kuin":
+                kuin = True
         # the phrase read_rate reads at k: "viikossa", "asukasta kohden", "/kk"
         phrase, end = t.lower, k
         if k + 1 < n and toks[k + 1].lower in ("kohden", "kohti"):
@@ -65,7 +77,7 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
         r = lex.rate_words.get(phrase)
         if r is not None:
             rate.append((k, r, end))
-    return Cues(statistic, change, rate)
+    return Cues(statistic, change, rate, anaphora, kuin)
 
 
 def clauses(toks: list[Token]) -> list[int]:
