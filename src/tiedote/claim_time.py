@@ -122,14 +122,14 @@ class SentenceContext:
     @classmethod
     def build(cls, toks: list[Token], clause: list[int], mentions: list[periods.PeriodMention],
               base: int) -> SentenceContext:
-        first: dict[int, int] = {}
-        last: dict[int, int] = {}
-        for k, c in enumerate(clause):
-            first.setdefault(c, k)
-            last[c] = k
-        starts = [t.start for t in toks]
-        m_clause = [clause[min(bisect.bisect_left(starts, base + m.start_char), len(toks) - 1)] if toks else 0
-                    for m in mentions]
+        # a later key wins in a dict display: the last token of each clause, and (read backwards) the first
+        last = {c: k for k, c in enumerate(clause)}
+        first = {clause[k]: k for k in range(len(clause) - 1, -1, -1)}
+        m_clause: list[int] = []
+        if mentions:
+            starts = [t.start for t in toks]
+            m_clause = [clause[min(bisect.bisect_left(starts, base + m.start_char), len(toks) - 1)] if toks else 0
+                        for m in mentions]
         flags = [is_base(toks, m, base) for m in mentions]
         usable_idx = [i for i, b in enumerate(flags) if not b]
         return cls(clause, first, last, m_clause, flags, {}, [m for m, b in zip(mentions, flags, strict=True) if b],

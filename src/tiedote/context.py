@@ -19,6 +19,7 @@ _CLAUSE_SYMS = frozenset(",;")
 # "eli 35 prosenttia": a restatement starts a clause of its own
 _CLAUSE_WORDS = frozenset({"eli", "mutta", "kun", "vaikka"})
 _DASH = frozenset("–—")
+_PER = frozenset({"kohden", "kohti"})
 # Words after a bare number that leave it without a unit of its own, so it
 # takes the unit of a neighbouring figure ("3,1 ja lähijunissa 1,8 prosenttia").
 _ELLIPSIS_WORDS = frozenset({"ja", "tai", "eli", "kun", "mutta", "sekä", "vaan"})
@@ -53,28 +54,31 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
     anaphora: list[int] = []
     kuin = False
     n = len(toks)
+    classes, rate_words, comparatives = lex.classes, lex.rate_words, lex.comparatives
     for k, t in enumerate(toks):
+        low = t.lower
         if t.kind == "word":
-            wc = lex.classes(t.lower)
-            if wc.statistic is not None:
-                statistic.append((k, wc.statistic))
-            if wc.change is not None or wc.weak_change is not None or t.lower in lex.comparatives:
-                change.append(k)
-            if t.lower in lex.anaphora and not (
-                    k + 1 < n and toks[k + 1].kind == "word" and toks[k + 1].lower not in lex.stopwords
-                    and tense(toks[k + 1].lower) is None):
-                anaphora.append(k)
-            if t.lower == "kuin":
-                kuin = True
+            wc = classes(low)
+            if wc.cue:
+                if wc.statistic is not None:
+                    statistic.append((k, wc.statistic))
+                if wc.change is not None or wc.weak_change is not None or low in comparatives:
+                    change.append(k)
+                if low in lex.anaphora and not (
+                        k + 1 < n and toks[k + 1].kind == "word" and toks[k + 1].lower not in lex.stopwords
+                        and tense(toks[k + 1].lower) is None):
+                    anaphora.append(k)
+                if low == "kuin":
+                    kuin = True
         # the phrase read_rate reads at k: "viikossa", "asukasta kohden", "/kk"
-        phrase, end = t.lower, k
-        if k + 1 < n and toks[k + 1].lower in ("kohden", "kohti"):
-            two = f"{t.lower} kohden"
-            if two in lex.rate_words:
+        phrase, end = low, k
+        if k + 1 < n and toks[k + 1].lower in _PER:
+            two = f"{low} kohden"
+            if two in rate_words:
                 phrase, end = two, k + 1
-        elif t.text == "/" and k + 1 < n:
+        elif k + 1 < n and t.text == "/":
             phrase, end = "/" + toks[k + 1].lower, k + 1
-        r = lex.rate_words.get(phrase)
+        r = rate_words.get(phrase)
         if r is not None:
             rate.append((k, r, end))
     return Cues(statistic, change, rate, anaphora, kuin)

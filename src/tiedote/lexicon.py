@@ -36,6 +36,9 @@ class WordClass(NamedTuple):
     change: str | None  # "increase", "decrease", "unchanged" (words.toml [change])
     weak_change: str | None  # the same, from the weak stems used only for non-count figures
     content: bool  # could name what a figure measures: 3+ letters, no stopword, unit, rate or qualifier
+    # on any list the per-sentence cue pass reacts to (the above, comparatives, anaphora, "kuin"):
+    # most words of a sentence are on none, and this one test passes them by
+    cue: bool
 
 
 def _first(tables: tuple[tuple[str, WordSet], ...], word: str) -> str | None:
@@ -79,8 +82,11 @@ class Lexicon:
                 self._classes.clear()
             content = len(word) >= 3 and word not in self.stopwords and not (
                 word in self.unit_forms or word in self.rate_words or self.qualifier(word) is not None)
-            wc = WordClass(_first(self.statistics, word), _first(self.change, word), _first(self.weak_change, word),
-                           content)
+            statistic, change = _first(self.statistics, word), _first(self.change, word)
+            weak = _first(self.weak_change, word)
+            cue = (statistic is not None or change is not None or weak is not None or word in self.comparatives
+                   or word in self.anaphora or word == "kuin")
+            wc = WordClass(statistic, change, weak, content, cue)
             self._classes[word] = wc
         return wc
 
