@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from tiedote.errors import LexiconError
 from tiedote.models import QUALIFIERS, RATES, STATISTICS, UNITS
-from tiedote.morphology import all_forms
+from tiedote.morphology import all_forms, is_adverb
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,8 @@ class WordClass(NamedTuple):
     change: str | None  # "increase", "decrease", "unchanged" (words.toml [change])
     weak_change: str | None  # the same, from the weak stems used only for non-count figures
     content: bool  # could name what a figure measures: 3+ letters, no stopword, unit, rate or qualifier
+    # a content word that is no adverb and no comparative: what a figure's measure may be named by
+    measurable: bool
     # on any list the per-sentence cue pass reacts to (the above, comparatives, anaphora, "kuin"):
     # most words of a sentence are on none, and this one test passes them by
     cue: bool
@@ -86,7 +88,8 @@ class Lexicon:
             weak = _first(self.weak_change, word)
             cue = (statistic is not None or change is not None or weak is not None or word in self.comparatives
                    or word in self.anaphora or word == "kuin")
-            wc = WordClass(statistic, change, weak, content, cue)
+            measurable = content and not is_adverb(word) and word not in self.comparatives
+            wc = WordClass(statistic, change, weak, content, measurable, cue)
             self._classes[word] = wc
         return wc
 

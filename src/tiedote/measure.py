@@ -13,7 +13,7 @@ from typing import Protocol
 
 from tiedote.lemmatizer import is_known, lemmatize
 from tiedote.lexicon import Lexicon, lexicon
-from tiedote.morphology import is_back
+from tiedote.morphology import is_adverb, is_back
 from tiedote.numbers import Num
 from tiedote.text import Token
 
@@ -122,14 +122,9 @@ def counted_noun(toks: list[Token], k: int, lex: Lexicon, stop: frozenset[str]) 
             and tense(toks[k + 1].lower) is None:
         k += 1
     t = toks[k]
-    if tense(t.lower) is not None or t.lower in lex.comparatives or _is_adverb(t.lower):
+    if tense(t.lower) is not None or t.lower in lex.comparatives or is_adverb(t.lower):
         return None  # "10 400 suurempi": a comparison, not a counted thing
     return MeasureHit(lemma(t.lower), t.start, t.end, "measure.counted_noun")
-
-
-def _is_adverb(word: str) -> bool:
-    """"yhtäjaksoisesti", "suhteellisesti": -sti adverbs are never the measured thing."""
-    return word.endswith("sti") and len(word) > 5
 
 
 def _is_adjective(toks: list[Token], k: int, lem: str) -> bool:
@@ -164,12 +159,19 @@ class SpanMask(Protocol):
 
 
 def _usable(toks: list[Token], k: int, lex: Lexicon, stop: frozenset[str], masked: SpanMask | None) -> bool:
+    """A content word, no adverb or comparative, outside the masked spans and no hyphenated number's tail."""
     t = toks[k]
-    if not _content(t, lex, stop) or (masked is not None and masked.covers(t.start)) or _is_adverb(t.lower):
+    if t.kind != "word":
         return False
-    if k > 0 and toks[k - 1].text in "-–" and not t.space_before:
-        return False  # "3–6-vuotiaista": the tail of a hyphenated number compound
-    return t.lower not in lex.comparatives
+    if stop is lex.stopwords:  # always, from the engine: the word's part of the answer is kept per word
+        if not lex.classes(t.lower).measurable:
+            return False
+    elif not _content(t, lex, stop) or is_adverb(t.lower) or t.lower in lex.comparatives:
+        return False
+    if masked is not None and masked.covers(t.start):
+        return False
+    # "3–6-vuotiaista": the tail of a hyphenated number compound
+    return not (k > 0 and toks[k - 1].text in "-–" and not t.space_before)
 
 
 def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,

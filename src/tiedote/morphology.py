@@ -47,6 +47,11 @@ def is_back(word: str) -> bool:
     return False  # only neutral vowels (e, i): front endings ("tieteessä")
 
 
+def is_adverb(word: str) -> bool:
+    """"yhtäjaksoisesti", "suhteellisesti": a -sti adverb (never the thing a figure measures)."""
+    return word.endswith("sti") and len(word) > 5
+
+
 def _h(ending: str, back: bool) -> str:
     return ending if back else ending.translate(str.maketrans("aou", "äöy"))
 
