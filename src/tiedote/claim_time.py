@@ -79,9 +79,11 @@ def _start(t: Token) -> int:
 
 def is_base(toks: list[Token], m: periods.PeriodMention, base: int) -> bool:
     """"kuin vuotta aiemmin", "edellisestä neljänneksestä": the base of a comparison, not the figure's time."""
-    if m.kind == "base":
-        return True
-    k = bisect.bisect_left(toks, base + m.start_char, key=_start)
+    return m.kind == "base" or _kuin_before(toks, bisect.bisect_left(toks, base + m.start_char, key=_start))
+
+
+def _kuin_before(toks: list[Token], k: int) -> bool:
+    """"kuin" among the two tokens before token k (the mention's first)."""
     return any(t.lower == "kuin" for t in toks[max(0, k - 2):k])
 
 
@@ -128,11 +130,13 @@ class SentenceContext:
         last = {c: k for k, c in enumerate(clause)}
         first = {clause[k]: k for k in range(len(clause) - 1, -1, -1)}
         m_clause: list[int] = []
+        flags: list[bool] = []
         if mentions:
             starts = [t.start for t in toks]
-            m_clause = [clause[min(bisect.bisect_left(starts, base + m.start_char), len(toks) - 1)] if toks else 0
-                        for m in mentions]
-        flags = [is_base(toks, m, base) for m in mentions]
+            for m in mentions:
+                k = bisect.bisect_left(starts, base + m.start_char)  # the mention's first token
+                m_clause.append(clause[min(k, len(toks) - 1)] if toks else 0)
+                flags.append(m.kind == "base" or _kuin_before(toks, k))  # is_base, with k at hand
         usable_idx = [i for i, b in enumerate(flags) if not b]
         return cls(clause, first, last, m_clause, flags, {}, [m for m, b in zip(mentions, flags, strict=True) if b],
                    usable_idx, [mentions[i] for i in usable_idx])
