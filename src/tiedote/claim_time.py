@@ -202,27 +202,28 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
         if resolved is not None:
             p.rules.append(bases[-1].rule)
             return resolved
-    same = [mentions[i] for i in usable_idx if ctx.mention_clause[i] == p.clause]
-    tn = ctx.clause_tense(toks, p.clause)
-    # the nearest time named before the figure in its clause, else after it
-    same_before = [m for m in same if m.end_char <= num_at]
-    same_after = [m for m in same if m.start_char >= num_at]
-    earlier = [m for m in usable if m.end_char <= num_at]
     chosen: periods.PeriodMention | None = None
-    if same_before:
-        chosen = same_before[-1]
-    elif same_after:
-        chosen = same_after[0]
-    elif earlier and (tn != "present" or _holds_now_or_later(earlier[-1], published) or bases or has_kuin):
-        # a past figure, or a present one in a sentence that names the time it is
-        # about ("tänä vuonna valmistuu …, joihin tulee lähes tuhat paikkaa") or compares
-        chosen = earlier[-1]
+    if usable:  # else no time is named in the sentence (or only a comparison's base)
+        same = [mentions[i] for i in usable_idx if ctx.mention_clause[i] == p.clause]
+        # the nearest time named before the figure in its clause, else after it
+        same_before = [m for m in same if m.end_char <= num_at]
+        same_after = [m for m in same if m.start_char >= num_at]
+        earlier = [m for m in usable if m.end_char <= num_at]
+        if same_before:
+            chosen = same_before[-1]
+        elif same_after:
+            chosen = same_after[0]
+        elif earlier and (ctx.clause_tense(toks, p.clause) != "present" or _holds_now_or_later(earlier[-1], published)
+                          or bases or has_kuin):
+            # a past figure, or a present one in a sentence that names the time it is
+            # about ("tänä vuonna valmistuu …, joihin tulee lähes tuhat paikkaa") or compares
+            chosen = earlier[-1]
     if chosen is not None:
         resolved = _resolve(chosen, usable, context, base)
         if resolved is not None:
             p.rules.append(chosen.rule)
             return resolved
-    tn = tn or ctx.sentence_tense(toks)
+    tn = ctx.clause_tense(toks, p.clause) or ctx.sentence_tense(toks)  # both kept per sentence
     compared = bool(bases) or has_kuin
     future_context = (context is not None and context.start is not None and published is not None
                       and context.start > published)
