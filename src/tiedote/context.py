@@ -227,9 +227,9 @@ def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, un
     cue = cue or cues(toks, lex)
     found = _change_in_clause(toks, num, clause, c, lex, unit, cue)
     if found is None and c > 0:
-        first = next((k for k in range(num.i, max(-1, num.i - WINDOW), -1) if clause[k] == c - 1), None)
-        if first is not None:
-            first += 1
+        # the clause's first token (clause indices never decrease), if the previous clause ends in the window
+        first = bisect.bisect_left(clause, c)
+        if first - 1 > num.i - WINDOW:
             opener = next((toks[k].lower for k in range(first, num.i) if toks[k].kind == "word"), "")
             # "väheni vuodentakaisesta 142:lla eli 4 prosenttia": a restatement shares the change;
             # "pysyi ennallaan, sillä muutos ... oli 0,0 prosenttia": so does an explanation
