@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tiedote.text import _TOKEN_RE, Sentence, Token, tokenize
+from tiedote.text import _GAP, _LETTER, _RE_CANDIDATES, _SYM, _TOKEN_RE, Sentence, Token, _re_tokens, tokenize
 
 
 def reference(sent: Sentence) -> list[Token]:
@@ -28,12 +31,31 @@ def sentence(text: str, start: int = 11) -> Sentence:
 @pytest.mark.parametrize("text", [
     "Toukokuussa vastattiin keskimäärin 40 000 puheluun viikossa.",
     "  alussa välilyöntejä ja lopussa  ", "HSL:n 3,5 %:n kasvu (–0,4 %-yksikköä)", "m² ja ٣ ja x_y",
-    "e\u0301 combining", "1.2.2020–3.4.", "", "___", "\t\n5\u00a0000"])
+    "e\u0301 combining", "1.2.2020–3.4.", "", "___", "\t\n5\u00a0000", "a\x1cb", "x\u2028y ½ ſ ǅ", "中文 1"])
 def test_tokenize_equals_the_reference(text: str) -> None:
     assert tokenize(sentence(text)) == reference(sentence(text))
 
 
 @settings(max_examples=500, deadline=None, derandomize=True)
-@given(st.text(alphabet="ab1 2,._-–\u0663\u00b2\t\nÄé\u0301%€:(", max_size=30))
+@given(st.text(alphabet="ab1 2,._-–\u0663\u00b2\t\nÄé\u0301%€:(\x1c\u2028ſ½", max_size=30))
 def test_tokenize_equals_the_reference_on_generated_text(text: str) -> None:
     assert tokenize(sentence(text)) == reference(sentence(text))
+
+
+# Which engine tokenizes a text: `re` when every character is one both engines class alike.
+@pytest.mark.parametrize(("text", "on_re"), [
+    ("Toukokuussa vastattiin 40 000 puheluun (–3,5 %) ja 12 € §", True), ("", True), ("tab\tja\nrivi", True),
+    ("e\u0301", False), ("m²", False), ("a\x1cb", False), ("中文", False), ("½", False)])
+def test_tokens_on_re_only_where_the_engines_agree(text: str, on_re: bool) -> None:
+    other, _ = _re_tokens()
+    assert (other.search(text) is None) == on_re
+
+
+def test_every_character_left_to_re_is_classed_alike_by_both_engines() -> None:
+    other, _ = _re_tokens()
+    chars = [chr(c) for block in _RE_CANDIDATES for c in block]
+    left_to_re = [c for c in chars if other.search(c) is None]
+    assert len(left_to_re) > 900  # Latin letters, punctuation, dashes, quotes, currency signs
+    for cls in (_LETTER, _SYM, _GAP):
+        for c in left_to_re:
+            assert (re.fullmatch(cls, c) is None) == (regex.fullmatch(cls, c) is None), (cls, hex(ord(c)))
