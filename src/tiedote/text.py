@@ -82,8 +82,10 @@ def _re_tokens() -> tuple[re.Pattern[str], re.Pattern[str]]:
     other = re.compile("[^" + "".join(re.escape(c) for c in agreed) + "]")
     return other, re.compile(_TOKENS_WITH_GAPS.pattern)
 # A sentence ends at . ! ? followed by space and a capital, a dash or a quote,
-# or at a line break.  The abbreviation check below refines the first kind.
-_BOUNDARY_RE = regex.compile(r"\n\s*|(?<=[.!?])[ \t]+(?=[\p{Lu}–—\"”»0-9])")
+# or at a line break.  The abbreviation check below refines the first kind.  The mark is part of
+# the match, not a look-behind: a match then starts only at one of the four characters, where a
+# look-behind is tried at every position of the text.
+_BOUNDARY_RE = regex.compile(r"\n\s*|[.!?][ \t]+(?=[\p{Lu}–—\"”»0-9])")
 # (?r): searched from the end, where the match must be, instead of trying every start before it
 _WORD_BEFORE_DOT_RE = regex.compile(r"(?r)(\w+)\.\Z")
 
@@ -115,20 +117,22 @@ def sentences(text: str) -> list[Sentence]:
     line_start = True
     pending_par = False
     for m in _BOUNDARY_RE.finditer(text):
-        is_newline = "\n" in m.group()
-        if not is_newline and _ends_in_abbreviation(text, start, m.start()):
-            continue
-        _emit(out, text, start, m.start(), line_start, paragraph)
-        if is_newline:
-            if m.group().count("\n") > 1:
+        end, after = m.span()
+        if text[end] == "\n":
+            _emit(out, text, start, end, line_start, paragraph)
+            if text.count("\n", end, after) > 1:
                 pending_par = True
             line_start = True
         else:
+            end += 1  # the sentence keeps its . ! or ?
+            if _ends_in_abbreviation(text, start, end):
+                continue
+            _emit(out, text, start, end, line_start, paragraph)
             line_start = False
         if pending_par and out:
             paragraph += 1
             pending_par = False
-        start = m.end()
+        start = after
     _emit(out, text, start, len(text), line_start, paragraph)
     return out
 
