@@ -12,6 +12,7 @@ from tiedote.numwords import (
     could_start_number_word,
     lexicon,
     load_lexicon,
+    may_start_number,
     parse_number_words,
     scale_value,
     vague_value,
@@ -309,6 +310,34 @@ def test_every_listed_non_number_form_is_no_number() -> None:
 )
 def test_could_start_number_word(word: str, expected: bool) -> None:
     assert could_start_number_word(word) is expected
+
+
+# Words that begin like number words and are none, number words, vague words, and the edges.
+_MAY_START_WORDS = ("viime", "viikolla", "kuukaudessa", "yhteensä", "puolestaan", "kolmannella", "neljänneksellä",
+                    "kolme", "kahden", "kaksikymmentä", "puolitoista", "puoli", "miljoonaa", "sataa", "satoja",
+                    "tuhansia", "parin", "parikymmentä", "kymmenkunta", "yksi", "nolla", "viidettä", "ja",
+                    "talousarvio", "", "kaksi" * 30)
+_FOLLOWERS = ((), ("miljoonaa",), ("ja", "puoli", "miljoonaa"), ("tuhatta", "euroa"), ("viisi",), ("sataa",))
+
+
+@pytest.mark.parametrize("word", _MAY_START_WORDS)
+def test_may_start_number_is_false_only_where_nothing_is_read(word: str) -> None:
+    read = vague_value(word) is not None or any(parse_number_words([word, *f]) is not None for f in _FOLLOWERS)
+    assert may_start_number(word) or not read
+
+
+def test_may_start_number_on_every_form() -> None:
+    lex = lexicon()
+    for form in (*lex.parts, *lex.lone_vague):
+        read = vague_value(form) is not None or any(parse_number_words([form, *f]) is not None for f in _FOLLOWERS)
+        assert may_start_number(form) or not read, form
+
+
+@pytest.mark.parametrize(("word", "expected"), [("viime", False), ("viikolla", False), ("kolme", True),
+                                                ("parin", True), ("miljoonaa", True), ("satoja", False)])
+def test_may_start_number_cuts_what_three_letters_cannot(word: str, expected: bool) -> None:
+    assert could_start_number_word(word)
+    assert may_start_number(word) is expected
 
 
 def test_prefilter_never_hides_a_form() -> None:

@@ -92,14 +92,15 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
     start = t.start
     rule = "number.grouped" if grouped else "number.digits"
     # "−0,3 prosenttia", "-1,2 %", "+4 %": a sign glued to the digits, not a dash between numbers
-    if i > 0 and toks[i - 1].text in _SIGNS and not t.space_before and (
+    if i > 0 and not t.space_before and toks[i - 1].text in _SIGNS and (
             i == 1 or toks[i - 1].space_before) and (i < 2 or toks[i - 2].kind != "num"):
         start = toks[i - 1].start
         if toks[i - 1].text != "+":
             value = -value
         rule += "+sign"
     num = Num(i, j, start, end, value, rule=rule, grouped=grouped, decimal="," in text, first_digits=t.text)
-    _apply_scale(toks, num)
+    if j < len(toks) and toks[j].kind == "word":  # only a word can be a scale
+        _apply_scale(toks, num)
     return num
 
 
@@ -132,7 +133,7 @@ def _apply_scale(toks: list[Token], num: Num) -> None:
 
 def _read_word(toks: list[Token], i: int) -> Num | None:
     t = toks[i]
-    if not numwords.could_start_number_word(t.lower):
+    if not numwords.may_start_number(t.lower):
         return None
     vague = numwords.vague_value(t.lower)
     if vague is not None:
@@ -215,20 +216,19 @@ def _make_range(toks: list[Token], first: Num, second: Num) -> Num:
 def read_numbers(toks: list[Token]) -> list[Num]:
     """Every number in a sentence's tokens, left to right, none overlapping."""
     out: list[Num] = []
-    i = 0
-    n = len(toks)
     starts = numwords.lexicon().starts
-    while i < n:
-        t = toks[i]
-        # most tokens: punctuation, or a word no number word begins like (could_start_number_word)
-        if t.kind == "sym" or (t.kind == "word" and t.lower[:3] not in starts):
-            i += 1
+    # Most tokens start no number: punctuation, or a word no number word begins like
+    # (could_start_number_word).  One comprehension picks the others, in order; the starts are
+    # letters, so no symbol is among them and the kind of a word need not be asked.
+    candidates = [i for i, t in enumerate(toks) if t.kind == "num" or t.lower[:3] in starts]
+    done = 0  # tokens before this are part of a number already read
+    for i in candidates:
+        if i < done:
             continue
         num = _read_one(toks, i)
         if num is None:
-            i += 1
             continue
         num = _range(toks, num)
         out.append(num)
-        i = max(num.j, i + 1)
+        done = num.j
     return out

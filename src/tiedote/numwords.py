@@ -48,7 +48,7 @@ from typing import Any, NamedTuple
 from tiedote.errors import LexiconError
 from tiedote.morphology import CASES, PLURAL, REQUIRED, inflect
 
-__all__ = ["DATA_PATH", "Lexicon", "could_start_number_word", "lexicon", "load_lexicon",
+__all__ = ["DATA_PATH", "Lexicon", "could_start_number_word", "lexicon", "load_lexicon", "may_start_number",
            "parse_number_words", "scale_value", "vague_value"]
 
 DATA_PATH = Path(__file__).parent / "lang" / "fi" / "numbers.toml"
@@ -467,3 +467,16 @@ def _vague_compound(word: str) -> tuple[int | float, str] | None:
 def could_start_number_word(word: str) -> bool:
     """A cheap pre-filter: False means neither parse_number_words nor vague_value can match ``word``."""
     return word[:3] in lexicon().starts
+
+
+@lru_cache(maxsize=1 << 16)
+def may_start_number(word: str) -> bool:
+    """False means no number :func:`parse_number_words` or :func:`vague_value` reads begins with ``word``.
+
+    Exact where :func:`could_start_number_word` only looks at three letters: "viime", "viikolla",
+    "kuukaudessa" begin like number words and are none.  Cached per word, which is cheaper than
+    the (state, word) key of the parser's own cache.
+    """
+    if not could_start_number_word(word):
+        return False
+    return vague_value(word) is not None or (len(word) <= _MAX_WORD_CHARS and _advance(_START, word)[0] is not None)
