@@ -8,6 +8,8 @@ the number may be a claim.  Every rule quotes the phrase it is for.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from tiedote.lexicon import Lexicon
@@ -41,6 +43,12 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 
 def _word(toks: list[Token], k: int) -> str:
     return toks[k].lower if 0 <= k < len(toks) else ""
+
+
+@cache
+def _affixes(words: frozenset[str]) -> tuple[str, ...]:
+    """A word list as the tuple str.startswith/endswith take, made once per list, not once per figure."""
+    return tuple(words)
 
 
 def _phone_shape(toks: list[Token], num: Num) -> bool:
@@ -78,12 +86,13 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
     if nxt is not None and nxt.text == "." and not nxt.space_before and j + 1 < len(toks) \
             and toks[j + 1].kind == "word" and toks[j + 1].text[:1].islower():
         return "nonclaim.ordinal"
-    if prev in nc["clock"] or (i >= 3 and _word(toks, i - 3) in nc["clock"] and toks[i - 2].kind == "num"
+    if prev in nc["clock"] or (i >= 3 and toks[i - 3].lower in nc["clock"] and toks[i - 2].kind == "num"
                                and toks[i - 1].text in "–-"):
         return "nonclaim.clock"  # "klo 9–16", "kello 8.00", "klo 8 ja klo 16"
-    if any(_word(toks, k) in nc["phone"] for k in range(max(0, i - 2), i)) or _phone_shape(toks, num):
+    phone = nc["phone"]
+    if (i > 0 and prev in phone) or (i > 1 and toks[i - 2].lower in phone) or _phone_shape(toks, num):
         return "nonclaim.phone"  # "puh. 029 512 000", "numerossa 0295 419 600"
-    if prev in nc["scale"] or (i >= 2 and _word(toks, i - 2) in nc["scale"]):
+    if prev in nc["scale"] or (i >= 2 and toks[i - 2].lower in nc["scale"]):
         return "nonclaim.scale"  # "asteikolla 1–5"
     if nxt is not None and nxt.text in nc["section"]:
         return "nonclaim.section"  # "13 §"
@@ -98,7 +107,7 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
             return "nonclaim.year"
     # "Opastinsilta 6 A": a street number after a street name
     if i > 0 and toks[i - 1].kind == "word" and toks[i - 1].text[:1].isupper() \
-            and toks[i - 1].lower.endswith(tuple(nc.get("street_suffix", ()))):
+            and toks[i - 1].lower.endswith(_affixes(nc.get("street_suffix", frozenset()))):
         return "nonclaim.address"
     # "linja 550", "PL 487", "Olkiluoto 3:n": a number naming a thing
     if i > 0 and toks[i - 1].kind == "word" and first.space_before:
@@ -114,16 +123,17 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
     # "alle 3-vuotiaat", "20–29-vuotiaita", "2,5-kertainen"
     if nxt is not None and nxt.text in "-–" and not nxt.space_before and j + 1 < len(toks):
         after = toks[j + 1].lower
-        if not toks[j + 1].space_before and ("-" + after).startswith(tuple(nc["age_suffix"])):
+        if not toks[j + 1].space_before and ("-" + after).startswith(_affixes(nc["age_suffix"])):
             return "nonclaim.age"
-    if nxt is not None and nxt.lower in ("vuotta", "vuoden") and _word(toks, j + 1).startswith(tuple(nc["age_after"])):
+    if nxt is not None and nxt.lower in ("vuotta", "vuoden") and _word(toks, j + 1).startswith(
+            _affixes(nc["age_after"])):
         return "nonclaim.age"  # "65 vuotta täyttäneet"
     if nxt is not None and (nxt.lower in nc["ratio_noun"]) and _word(toks, j + 1) in nc["ratio_after"]:
         return "nonclaim.ratio"  # "kaksi kertaa niin paljon"
     # "kahdella ensimmäisellä viikolla": a number word before an ordinal names a period
-    if num.is_word and nxt is not None and nxt.lower.startswith(tuple(nc.get("ordinal_stem", ()))):
+    if num.is_word and nxt is not None and nxt.lower.startswith(_affixes(nc.get("ordinal_stem", frozenset()))):
         return "nonclaim.period_count"
-    if num.is_word and prev.startswith(tuple(nc.get("ordinal_stem", ()))) and lex.qualifier(prev) is None:
+    if num.is_word and prev.startswith(_affixes(nc.get("ordinal_stem", frozenset()))) and lex.qualifier(prev) is None:
         return "nonclaim.period_count"  # "ensimmäisten kolmen arkipäivän aikana"
     return None
 
