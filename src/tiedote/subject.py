@@ -37,6 +37,10 @@ def find_subject(toks: list[Token], num: Num, clause: list[int], covered: Contai
     c = clause[num.i]
     best: int | None = None
     for k in range(num.i - 1, max(-1, num.i - 40), -1):
+        t = toks[k]
+        # the first test of _is_name, inline: most tokens fail it, cheaper than a call each
+        if t.kind != "word" or not t.text[:1].isupper():
+            continue
         if not _is_name(toks, k) or k in covered:
             continue
         if clause[k] == c:
