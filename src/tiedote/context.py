@@ -196,10 +196,13 @@ def read_statistic(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
     ("yhteensä 212 milj. euroa 118 400 eläkkeensaajalle": the total is the euros).
 
     ``found``: the sentence's cues, when the caller has them (else they are found here)."""
+    stats = (found or cues(toks, lex)).statistic
+    if not stats:  # most sentences name no statistic
+        return None
     c = clause[num.i]
     lo, hi = max(0, num.i - WINDOW), min(len(toks), num.j + WINDOW)
     cands: list[tuple[int, Found]] = []
-    for k, name in (found or cues(toks, lex)).statistic:
+    for k, name in stats:
         if k < lo or k >= hi or clause[k] != c or num.i <= k < num.j:
             continue
         t = toks[k]
@@ -223,8 +226,10 @@ def _owner(k: int, figures: list[Num]) -> Num:
 
 def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, unit: str | None = None,
                 cue: Cues | None = None) -> Found | None:
-    c = clause[num.i]
     cue = cue or cues(toks, lex)
+    if not cue.change:
+        return None
+    c = clause[num.i]
     found = _change_in_clause(toks, num, clause, c, lex, unit, cue)
     if found is None and c > 0:
         # the clause's first token (clause indices never decrease), if the previous clause ends in the window
@@ -274,10 +279,13 @@ def _comparison_is_over_time(toks: list[Token], k: int, clause: list[int], lex: 
 
 def read_rate(toks: list[Token], num: Num, unit: Unit, clause: list[int], lex: Lexicon,
               has_change: bool, cue: Cues | None = None) -> Found | None:
+    rates = (cue or cues(toks, lex)).rate
+    if not rates:
+        return None
     c = clause[num.i]
     lo, hi = max(0, num.i - WINDOW), min(len(toks), num.j + WINDOW)
     cands: list[tuple[int, Found]] = []
-    for k, rate, end in (cue or cues(toks, lex)).rate:
+    for k, rate, end in rates:
         if k < lo or k >= hi or clause[k] != c or num.i <= k < num.j or k == unit.token:
             continue
         t, end_tok = toks[k], toks[end]
