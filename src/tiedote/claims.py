@@ -52,6 +52,7 @@ from tiedote.measure import (
 from tiedote.models import SCHEMA_VERSION, Claim
 from tiedote.nonclaims import url_spans, why_not
 from tiedote.numbers import Num, read_numbers
+from tiedote.period_patterns import has_unsafe
 from tiedote.subject import SubjectHit, find_subject
 from tiedote.text import Sentence, Token, normalise, sentences, tokenize
 
@@ -79,15 +80,38 @@ class _Pending:
 
 
 @cache
-def _number_word_start() -> regex.Pattern[str]:
-    """One pattern for "a word that may be a number word": the three-letter starts of every form."""
-    starts = "|".join(sorted(regex.escape(s) for s in numwords.lexicon().starts))
-    return regex.compile(rf"(?<![^\W\d_])(?:{starts})", regex.IGNORECASE)
+def _number_word_starts() -> tuple[regex.Pattern[str], re.Pattern[str]]:
+    """"A word that may be a number word": the three-letter starts of every form.
+
+    (the definition: a start, case-blind, where no letter precedes it;
+    the starts alone, for the lower-cased text)
+    """
+    starts = sorted(numwords.lexicon().starts)
+    blind = regex.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(regex.escape, starts))})", regex.IGNORECASE)
+    return blind, re.compile("|".join(map(re.escape, starts)))
+
+
+_LETTER = regex.compile(r"[^\W\d_]")
 
 
 def _might_have_number(text: str) -> bool:
-    # the skip before any heavier work: a sentence with no digit and no possible number word
-    return _HAS_DIGIT.search(text) is not None or _number_word_start().search(text) is not None
+    """The skip before any heavier work: False for a sentence with no digit and no possible number word."""
+    if _HAS_DIGIT.search(text) is not None:
+        return True
+    blind, starts = _number_word_starts()
+    if has_unsafe(text):
+        # İ, ı, ſ: the characters for which case-blind matching differs from matching the
+        # lower-cased text (period_patterns.UNSAFE); İ is also the one whose lower case is longer
+        return blind.search(text) is not None
+    # The definition scans with a look-behind and case folding at every position; `re` skips to a
+    # literal start at C speed, and only the few starts found ask whether a letter precedes them.
+    # finditer does not overlap matches, but a start beginning inside another is preceded by that
+    # one's letters, so none that counts is passed over.
+    for m in starts.finditer(text.lower()):
+        p = m.start()
+        if p == 0 or _LETTER.match(text, p - 1) is None:
+            return True
+    return False
 
 
 def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[Claim]:
