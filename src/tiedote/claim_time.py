@@ -113,9 +113,7 @@ class SpanMask:
 class SentenceContext:
     """What every claim of a sentence looks up, computed once per sentence."""
 
-    clause: list[int]
-    clause_first: dict[int, int]
-    clause_last: dict[int, int]
+    clause: list[int]  # never decreasing: a clause's tokens are found by bisection
     mention_clause: list[int]
     is_base: list[bool]
     tense: dict[int, str | None]
@@ -126,9 +124,6 @@ class SentenceContext:
     @classmethod
     def build(cls, toks: list[Token], clause: list[int], mentions: list[periods.PeriodMention],
               base: int) -> SentenceContext:
-        # a later key wins in a dict display: the last token of each clause, and (read backwards) the first
-        last = {c: k for k, c in enumerate(clause)}
-        first = {clause[k]: k for k in range(len(clause) - 1, -1, -1)}
         m_clause: list[int] = []
         flags: list[bool] = []
         if mentions:
@@ -138,7 +133,7 @@ class SentenceContext:
                 m_clause.append(clause[min(k, len(toks) - 1)] if toks else 0)
                 flags.append(m.kind == "base" or _kuin_before(toks, k))  # is_base, with k at hand
         usable_idx = [i for i, b in enumerate(flags) if not b]
-        return cls(clause, first, last, m_clause, flags, {}, [m for m, b in zip(mentions, flags, strict=True) if b],
+        return cls(clause, m_clause, flags, {}, [m for m, b in zip(mentions, flags, strict=True) if b],
                    usable_idx, [mentions[i] for i in usable_idx])
 
     def sentence_tense(self, toks: list[Token]) -> str | None:
@@ -148,8 +143,8 @@ class SentenceContext:
 
     def clause_tense(self, toks: list[Token], c: int) -> str | None:
         if c not in self.tense:
-            lo, hi = self.clause_first.get(c), self.clause_last.get(c)
-            self.tense[c] = None if lo is None or hi is None else sentence_tense(toks, lo, hi + 1)
+            lo, hi = bisect.bisect_left(self.clause, c), bisect.bisect_right(self.clause, c)
+            self.tense[c] = sentence_tense(toks, lo, hi) if lo < hi else None
         return self.tense[c]
 
 
@@ -192,7 +187,7 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
     num_at = p.num.start - base
     bases, usable_idx, usable = ctx.bases, ctx.usable_idx, ctx.usable
     context = state.current
-    clause_start = ctx.clause_first[p.clause]
+    clause_start = bisect.bisect_left(ctx.clause, p.clause)
     first_word = toks[clause_start + 1].lower if toks[clause_start].kind == "sym" and clause_start + 1 < len(toks) \
         else toks[clause_start].lower
     # "… pienempi kuin vuosi sitten vastaavana ajankohtana, jolloin se oli 58,9 prosenttia":
