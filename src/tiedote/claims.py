@@ -130,8 +130,8 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
             state.current = state.doc
         has_num = _might_have_number(sent.text)
         toks = tokenize(sent) if has_num else []
-        past = sentence_tense(toks) == "past" if has_num else False
-        mentions = periods.find_periods(sent.text, published, past=past)
+        # the tense is worked out only if a period's year turns on it, within this call
+        mentions = periods.sentence_periods(sent.text, published, lambda: sentence_tense(toks) == "past")  # noqa: B023
         if not has_num:
             update_state(state, mentions, sent, norm, s_index, toks)
             continue

@@ -15,13 +15,28 @@ from dataclasses import dataclass
 DatePair = tuple[dt.date, dt.date]
 
 
-@dataclass(frozen=True, slots=True)
 class Ctx:
-    """What a period is resolved against: never today's date."""
+    """What a period is resolved against: never today's date.
 
-    published: dt.date | None
-    past: bool
-    year: int | None
+    ``past`` says the sentence's verb is in the past tense.  It may be given as a
+    function, called at most once and only when a resolution turns on it: finding
+    the tense costs a sentence more than resolving its periods, and few periods
+    need it (a year-less one that would start after the publication date).
+    """
+
+    __slots__ = ("_past", "published", "year")
+
+    def __init__(self, published: dt.date | None, past: bool | Callable[[], bool], year: int | None) -> None:
+        self.published = published
+        self.year = year
+        self._past = past
+
+    @property
+    def past(self) -> bool:
+        past = self._past
+        if not isinstance(past, bool):
+            past = self._past = bool(past())
+        return past
 
 
 Resolve = Callable[[Ctx], "DatePair | None"]
@@ -141,7 +156,7 @@ def pick_year(ctx: Ctx, span: Callable[[int], DatePair], ref: YearRef | None) ->
     if ctx.published is None:
         return None
     y = ctx.published.year
-    if ctx.past and span(y)[0] > ctx.published:
+    if span(y)[0] > ctx.published and ctx.past:  # the tense last: it may be worked out on demand
         return y - 1
     return y
 

@@ -97,6 +97,7 @@ rules here are checked against it in the tests.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tiedote.errors import InputTypeError, InputValueError
@@ -148,6 +149,21 @@ def find_periods(
         raise InputTypeError(f"year must be an int or None, not {type(year).__name__}")
     if year is not None and not 1 <= year <= 9998:
         raise InputValueError(f"year {year} is outside 1–9998")
+    return _find(text, published, bool(past), year)
+
+
+def sentence_periods(text: str, published: dt.date | None, past: Callable[[], bool]) -> list[PeriodMention]:
+    """:func:`find_periods` for the claim extractor's own sentences, with no context year.
+
+    Its arguments are not checked (the caller passes a str and a date or None), and
+    ``past`` is a function, called only if a period's year turns on the tense: most
+    sentences hold no time expression and few periods need it, while working out
+    the tense walks the sentence's tokens.
+    """
+    return _find(text, published, past, None)
+
+
+def _find(text: str, published: dt.date | None, past: bool | Callable[[], bool], year: int | None) -> list[PeriodMention]:
     grammar, compiled = rules()
     plan = scan()
     if has_unsafe(text):
@@ -174,7 +190,7 @@ def find_periods(
                 append(h)
     if not hits:  # most sentences: no context to build, nothing to choose from
         return []
-    ctx = Ctx(published, bool(past), year)
+    ctx = Ctx(published, past, year)
     chosen = hits if len(hits) == 1 else _longest(hits, len(text))
     return [_mention(text, h, ctx, grammar.is_base(text, h.start, h.end)) for h in chosen]
 
