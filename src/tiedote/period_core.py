@@ -156,7 +156,7 @@ def pick_year(ctx: Ctx, span: Callable[[int], DatePair], ref: YearRef | None) ->
     if ctx.published is None:
         return None
     y = ctx.published.year
-    if span(y)[0] > ctx.published and ctx.past:  # the tense last: it may be worked out on demand
+    if ctx.past and span(y)[0] > ctx.published:  # the tense first: cheaper than the span, which builds dates
         return y - 1
     return y
 
