@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import itertools
+import random
 import re
 import time
 from pathlib import Path
@@ -555,6 +556,35 @@ def test_fast_and_slow_path_agree(text: str, monkeypatch: pytest.MonkeyPatch) ->
     fast = [find_periods(text, p, past=past) for p in (D("2021-01-15"), None) for past in (False, True)]
     monkeypatch.setattr(scan(), "unsafe", re.compile(""))  # every text takes the slow path
     assert [find_periods(text, p, past=past) for p in (D("2021-01-15"), None) for past in (False, True)] == fast
+
+
+def _family_texts() -> list[str]:
+    # the rows and their variants, and pieces of month expressions run together with every kind
+    # of neighbour: text start, adjacent matches ("tammik.helmik."), word characters outside
+    # the skipped set ("étammikuussa"), digits, dashes, newlines
+    pieces = ["tammikuussa", "tammik.", "huhti- ja toukokuussa", "18. toukokuuta 2020", "tiistaina 22. elokuuta",
+              "toukokuun 23. päivään mennessä", "viime vuonna toukokuussa", "vuoden 2019 kesäkuun lopussa",
+              "helmikuusta huhtikuuhun", "kesäkuun ensimmäisellä viikolla", "elokuva", "9.", "2020", "é", "_",
+              "-", "–", " ", "  ", ".", ",", "\n", "(", "ja", "vuoden", "kuin", "syyskuuhun"]
+    rnd = random.Random(5)
+    joined = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))) for _ in range(400)]
+    return [t.lower() for t in [*_variants(), *joined]]
+
+
+def test_a_family_finds_each_member_s_matches() -> None:
+    # Family.matches at Family.starts: every match of the member's own finditer, the same
+    g, compiled = rules()
+    members = [r for r in compiled if r.family is not None]
+    assert len(members) >= 7
+    tried = 0
+    for low in _family_texts():
+        for r in members:
+            assert r.family is not None
+            plain = [(m.span(), m.groupdict()) for m in r.lower.finditer(low)]
+            fast = [(m.span(), m.groupdict()) for m in r.family.matches(r.lower, low, r.family.starts(low))]
+            assert fast == plain, (r.id, low)
+            tried += bool(plain)
+    assert tried > 500
 
 
 @pytest.mark.parametrize("text", ["tammıkuussa ja elokuussa", "tammİkuussa ja elokuussa",

@@ -97,12 +97,13 @@ rules here are checked against it in the tests.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from tiedote.errors import InputTypeError, InputValueError
 from tiedote.period_core import Ctx, Hit, add_months, granularity_of, month_aligned, month_end, week_of
-from tiedote.period_patterns import UNSAFE, has_unsafe, rules, scan
+from tiedote.period_patterns import UNSAFE, Family, has_unsafe, rules, scan
 
 __all__ = ["PeriodMention", "find_periods", "shift_range"]
 
@@ -181,10 +182,19 @@ def _find(text: str, published: dt.date | None, past: bool | Callable[[], bool],
     # case-blind matching of the text, see period_patterns.UNSAFE; the handlers read matched words
     # case-blind), and only the rules whose needs the text meets.
     found = plan.present(low)
+    starts: dict[Family, list[int]] = {}
     for i in plan.runnable(found):
         r = compiled[i]
         handler = r.handler
-        for m in r.lower.finditer(low):
+        family = r.family
+        if family is None:
+            matches: Iterator[re.Match[str]] = r.lower.finditer(low)
+        else:
+            at = starts.get(family)
+            if at is None:
+                at = starts[family] = family.starts(low)
+            matches = family.matches(r.lower, low, at)
+        for m in matches:
             h = handler(m, grammar)
             if h is not None:
                 append(h)
