@@ -573,7 +573,7 @@ def _family_texts() -> list[str]:
 
 def test_a_family_finds_each_member_s_matches() -> None:
     # Family.matches at Family.starts: every match of the member's own finditer, the same
-    g, compiled = rules()
+    _, compiled = rules()
     members = [r for r in compiled if r.family is not None]
     assert len(members) >= 7
     tried = 0
