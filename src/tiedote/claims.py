@@ -81,10 +81,10 @@ class _Pending:
 
 @cache
 def _number_word_starts() -> tuple[regex.Pattern[str], re.Pattern[str]]:
-    """"A word that may be a number word": the three-letter starts of every form.
+    """"A word that may be a number word", from the three-letter starts of every form.
 
-    (the definition: a start, case-blind, where no letter precedes it;
-    the starts alone, for the lower-cased text)
+    Two patterns: the definition (a start, case-blind, where no letter precedes it), and
+    the starts alone, for the lower-cased text.
     """
     starts = sorted(numwords.lexicon().starts)
     blind = regex.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(regex.escape, starts))})", regex.IGNORECASE)
@@ -130,7 +130,7 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
             state.current = state.doc
         has_num = _might_have_number(sent.text)
         toks = tokenize(sent) if has_num else []
-        # the tense is worked out only if a period's year turns on it, within this call
+        # the tense is worked out only if a year-less period's year is picked, within this call
         mentions = periods.sentence_periods(sent.text, published, lambda: sentence_tense(toks) == "past")  # noqa: B023
         if not has_num:
             update_state(state, mentions, sent, norm, s_index, toks)

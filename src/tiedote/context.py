@@ -68,8 +68,8 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
                         k + 1 < n and toks[k + 1].kind == "word" and toks[k + 1].lower not in lex.stopwords
                         and tense(toks[k + 1].lower) is None):
                     anaphora.append(k)
-                if low == "kuin":
-                    kuin = True
+            if low == "kuin":
+                kuin = True
         # the phrase read_rate reads at k: "viikossa", "asukasta kohden", "/kk"
         phrase, end = low, k
         if k + 1 < n and toks[k + 1].lower in _PER:

@@ -38,7 +38,7 @@ class WordClass(NamedTuple):
     content: bool  # could name what a figure measures: 3+ letters, no stopword, unit, rate or qualifier
     # a content word that is no adverb and no comparative: what a figure's measure may be named by
     measurable: bool
-    # on any list the per-sentence cue pass reacts to (the above, comparatives, anaphora, "kuin"):
+    # on any list the per-sentence cue pass reacts to (the above, comparatives, anaphora):
     # most words of a sentence are on none, and this one test passes them by
     cue: bool
 
@@ -87,7 +87,7 @@ class Lexicon:
             statistic, change = _first(self.statistics, word), _first(self.change, word)
             weak = _first(self.weak_change, word)
             cue = (statistic is not None or change is not None or weak is not None or word in self.comparatives
-                   or word in self.anaphora or word == "kuin")
+                   or word in self.anaphora)
             measurable = content and not is_adverb(word) and word not in self.comparatives
             wc = WordClass(statistic, change, weak, content, measurable, cue)
             self._classes[word] = wc

@@ -19,9 +19,9 @@ class Ctx:
     """What a period is resolved against: never today's date.
 
     ``past`` says the sentence's verb is in the past tense.  It may be given as a
-    function, called at most once and only when a resolution turns on it: finding
-    the tense costs a sentence more than resolving its periods, and few periods
-    need it (a year-less one that would start after the publication date).
+    function, called at most once and only when a resolution reads it (a year-less
+    period, see :func:`pick_year`): finding the tense walks the sentence's tokens,
+    and most sentences name no such period.
     """
 
     __slots__ = ("_past", "published", "year")

@@ -293,7 +293,6 @@ class Scan:
         self.requires = [sum(bit_of[n] for n in rule_needs) for rule_needs in needs]
         self._runnable: dict[int, tuple[int, ...]] = {}
         words = {w for need in bit_of if isinstance(need, tuple) and not _one_char(need) for w in need}
-        self.unsafe = re.compile(f"[{UNSAFE}]")
         # needle -> bits of every need holding it
         self.bits = {
             w: sum(bit for need, bit in bit_of.items() if isinstance(need, tuple) and w in need)

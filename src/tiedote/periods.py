@@ -157,9 +157,9 @@ def sentence_periods(text: str, published: dt.date | None, past: Callable[[], bo
     """:func:`find_periods` for the claim extractor's own sentences, with no context year.
 
     Its arguments are not checked (the caller passes a str and a date or None), and
-    ``past`` is a function, called only if a period's year turns on the tense: most
-    sentences hold no time expression and few periods need it, while working out
-    the tense walks the sentence's tokens.
+    ``past`` is a function, called only if a year-less period's year is picked: most
+    sentences hold no time expression, while working out the tense walks the
+    sentence's tokens.
     """
     return _find(text, published, past, None)
 
