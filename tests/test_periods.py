@@ -559,7 +559,7 @@ def test_fast_and_slow_path_agree(text: str, monkeypatch: pytest.MonkeyPatch) ->
     assert [find_periods(text, p, past=past) for p in (D("2021-01-15"), None) for past in (False, True)] == fast
 
 
-def _family_texts() -> list[str]:
+def _run_together() -> list[str]:
     # the rows and their variants, and pieces of month expressions run together with every kind
     # of neighbour: text start, adjacent matches ("tammik.helmik."), word characters outside
     # the skipped set ("étammikuussa"), digits, dashes, newlines
@@ -578,7 +578,7 @@ def test_a_family_finds_each_member_s_matches() -> None:
     members = [r for r in compiled if r.family is not None]
     assert len(members) >= 7
     tried = 0
-    for low in _family_texts():
+    for low in _run_together():
         for r in members:
             assert r.family is not None
             plain = [(m.span(), m.groupdict()) for m in r.lower.finditer(low)]
@@ -586,6 +586,19 @@ def test_a_family_finds_each_member_s_matches() -> None:
             assert fast == plain, (r.id, low)
             tried += bool(plain)
     assert tried > 500
+
+
+def test_present_leaves_out_only_what_no_runnable_rule_needs() -> None:
+    # present() searches a shape only where a rule needing it has its other needs met: the rules
+    # it lets run are those whose needs are all met, every needle and shape looked for
+    plan = scan()
+    for low in _run_together():
+        every = 0
+        for bit in [bit for w, bit in plan.bits.items() if w in low]:
+            every |= bit
+        for bit in [bit for bit, probe, _ in plan.probes if probe.search(low) is not None]:
+            every |= bit
+        assert plan.runnable(plan.present(low)) == plan.runnable(every), low
 
 
 @pytest.mark.parametrize("text", ["tammıkuussa ja elokuussa", "tammİkuussa ja elokuussa",

@@ -292,8 +292,9 @@ class Scan:
                 bit_of.setdefault(need, 1 << len(bit_of))
         self.requires = [sum(bit_of[n] for n in rule_needs) for rule_needs in needs]
         self._runnable: dict[int, tuple[int, ...]] = {}
-        words = {w for need in bit_of if isinstance(need, tuple) and not _one_char(need) for w in need}
-        # needle -> bits of every need holding it
+        words = {w for need in bit_of if isinstance(need, tuple) for w in need}
+        # needle -> bits of every need holding it; single characters ("0"…"9") too: the automaton
+        # passes over them for less than a search of its own
         self.bits = {
             w: sum(bit for need, bit in bit_of.items() if isinstance(need, tuple) and w in need)
             for w in words
@@ -302,10 +303,12 @@ class Scan:
         for w, bit in self.bits.items():
             self.needles.add_word(w, bit)
         self.needles.make_automaton()
-        # needle sets of single characters ("0"…"9") and shapes: one search each
+        # Shapes: one search each, made only if some rule needing the shape has its other needs
+        # met — "(?:1[89]|20)\d\d" matters only beside a year word, "viikolla 12" only beside "viik".
+        shapes = sum(bit for need, bit in bit_of.items() if isinstance(need, str))
         self.probes = tuple(
-            (bit, _probe(need if isinstance(need, str) else f"[{''.join(map(re.escape, need))}]"))
-            for need, bit in bit_of.items() if isinstance(need, str) or _one_char(need)
+            (bit, _probe(need), tuple(dict.fromkeys(req & ~shapes for req in self.requires if req & bit)))
+            for need, bit in bit_of.items() if isinstance(need, str)
         )
 
     def runnable(self, found: int) -> tuple[int, ...]:
@@ -322,13 +325,19 @@ class Scan:
         return got
 
     def present(self, low: str) -> int:
-        """The bits of every need that ``low`` (a lower-cased text) meets."""
+        """The bits of the needs that ``low`` (a lower-cased text) meets, enough for :meth:`runnable`.
+
+        A shape's bit is left out where no rule needing it could run anyway.
+        """
         found = 0
         for _, bit in self.needles.iter(low):
             found |= bit
-        for bit, probe in self.probes:
-            if probe.search(low) is not None:
-                found |= bit
+        for bit, probe, others in self.probes:
+            for need in others:
+                if found & need == need:
+                    if probe.search(low) is not None:
+                        found |= bit
+                    break
         return found
 
 
@@ -374,10 +383,6 @@ def _probe(pattern: str) -> re.Pattern[str] | regex.Pattern[str]:
     # leading \d at every position; both read \d as any Unicode decimal digit.  The others stay
     # with `re`, the engine of the rules they gate (its \s is not `regex`'s).
     return regex.compile(pattern) if pattern == DATE_SHAPE else re.compile(pattern)
-
-
-def _one_char(need: tuple[str, ...]) -> bool:
-    return all(len(n) == 1 for n in need)
 
 
 @cache
