@@ -125,6 +125,21 @@ def test_period_carries_within_paragraph() -> None:
     assert (claim.period.start, claim.period.end) == (dt.date(2020, 5, 1), dt.date(2020, 5, 31))
 
 
+@pytest.mark.parametrize("lead,year", [
+    # A period named in a sentence with no figure of its own still takes its year from that
+    # sentence's verb: a summer that is still ahead of a March release is last year's when told
+    # in the past tense, this year's when told in the future.
+    pytest.param("Kesällä lainaus kasvoi selvästi.", 2020, id="past-tense-last-year"),
+    pytest.param("Kesällä lainauksen odotetaan kasvavan.", 2021, id="present-tense-this-year"),
+    pytest.param("Joulukuussa kirjastot olivat kiinni.", 2020, id="past-december"),
+])
+def test_carried_period_takes_the_year_from_its_own_sentence(lead: str, year: int) -> None:
+    text = f"{lead} E-kirjoja lainattiin 41 500 kertaa."
+    (claim,) = tiedote.extract(text, published=dt.date(2021, 3, 15))
+    assert claim.period is not None and claim.period.basis == "context"
+    assert claim.period.start is not None and claim.period.start.year == year
+
+
 def test_present_tense_takes_the_publication_date() -> None:
     (claim,) = tiedote.extract("Jonotusaika on 2 minuuttia.", published=PUB)
     assert claim.period is not None and claim.period.basis == "published"

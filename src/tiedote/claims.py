@@ -130,8 +130,10 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
             state.current = state.doc
         has_num = _might_have_number(sent.text)
         toks = tokenize(sent) if has_num else []
-        # the tense is worked out only if a year-less period's year is picked, within this call
-        mentions = periods.sentence_periods(sent.text, published, lambda: sentence_tense(toks) == "past")  # noqa: B023
+        # the tense is worked out only if a year-less period's year is picked, within this call; a
+        # sentence with no figure is tokenized then too, since its period may set the context
+        mentions = periods.sentence_periods(
+            sent.text, published, lambda: sentence_tense(toks or tokenize(sent)) == "past")  # noqa: B023
         if not has_num:
             update_state(state, mentions, sent, norm, s_index, toks)
             continue
