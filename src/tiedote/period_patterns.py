@@ -29,13 +29,26 @@ Handler = Callable[[re.Match[str], Grammar], "Hit | None"]
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
-    pattern: re.Pattern[str]  # IGNORECASE, over the text as given: the reference `lower` is tested against
     handler: Handler
     needles: tuple[str, ...]  # the rule can match only where one of these occurs (lower case)
     gate: re.Pattern[str]  # the needles as one pattern (with `pattern`, the tests' reference matching)
-    lower: re.Pattern[str]  # the same pattern case-sensitive, over text.lower(): see :func:`scan`
+    lower: re.Pattern[str]  # the pattern, case-sensitive, over text.lower(): see :func:`scan`
     requires: int  # bits of :class:`Scan` that must all be set for the rule to run
     family: Family | None  # the rules it starts alike with, whose starts one search finds
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The pattern with IGNORECASE, over the text as given: the reference ``lower`` is tested against.
+
+        Compiled on first use: only the tests match with it, and compiling all of them
+        took a third of the rules' build, paid by every process at start-up.
+        """
+        return _ignorecase(self.lower.pattern)
+
+
+@cache
+def _ignorecase(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 B, E, S = r"(?<!\w)", r"(?!\w)", r"\s{1,3}"
@@ -399,8 +412,7 @@ def _build() -> tuple[Grammar, tuple[Rule, ...], Scan]:
             gates[needles] = re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
         try:
             family = None if head is None else families.setdefault(head, Family(head))
-            out.append(Rule(rule_id, re.compile(pattern, re.IGNORECASE), handler, needles, gates[needles],
-                            re.compile(pattern), requires, family))
+            out.append(Rule(rule_id, handler, needles, gates[needles], re.compile(pattern), requires, family))
         except re.error as exc:  # a word list produced an unusable pattern
             raise ValueError(f"period rule {rule_id}: {exc}") from exc
     return g, tuple(out), plan
