@@ -643,8 +643,8 @@ def table(res: dict[str, Any]) -> str:
     if short:
         r1, r2 = short["1"], short["2"]
         rows.append((f"    over the {r1['releases']:,}-release corpus, one run each: jobs 1 / jobs 2",
-                     f"{r1['releases_per_s']:.1f} / {r2['releases_per_s']:.1f} = "
-                     f"{r2['releases_per_s'] / r1['releases_per_s']:.2f}x", "(no target)", ""))
+                     (f"{r1['releases_per_s']:.1f} / {r2['releases_per_s']:.1f} = "
+                      f"{r2['releases_per_s'] / r1['releases_per_s']:.2f}x"), "(no target)", ""))
     for jobs, label in (("1", "--jobs 1"), ("default", "default jobs")):
         r_small, r_big = d["runs"][f"{small}/{jobs}"], d["runs"][f"{big}/{jobs}"]
         for n, r in ((small, r_small), (big, r_big)):
