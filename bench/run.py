@@ -28,8 +28,9 @@ so the ratio does not depend on the definition.  In one run it measures:
     start-up not to dominate it: a ``--jobs 2`` run starts its workers
     from a forkserver that builds the engine first (0.6-0.8 s in all, one
     core busy), so over the 722-release corpus — a 3-4 s run — start-up
-    alone held the ratio near 1.6 however well the workers scaled.  The
-    722-release figures are printed too, one run each, without a target;
+    alone held the ratio near 1.6 however well the workers scaled
+    (bench/README.md).  The 722-release figures are printed too, one run
+    each, without a target;
 (d) peak memory of ``tiedote batch`` over 1 000 and 10 000 releases
     (``--quick``: 200 and 1 000), with ``--jobs 1`` and the default jobs.
     The process tree (CLI, forkserver, workers) is sampled every 50 ms:
