@@ -79,12 +79,12 @@ def _start(t: Token) -> int:
 
 def is_base(toks: list[Token], m: periods.PeriodMention, base: int) -> bool:
     """"kuin vuotta aiemmin", "edellisestä neljänneksestä": the base of a comparison, not the figure's time."""
-    return m.kind == "base" or _kuin_before(toks, bisect.bisect_left(toks, base + m.start_char, key=_start))
+    return _is_base_at(toks, m, bisect.bisect_left(toks, base + m.start_char, key=_start))
 
 
-def _kuin_before(toks: list[Token], k: int) -> bool:
-    """"kuin" among the two tokens before token k (the mention's first)."""
-    return any(t.lower == "kuin" for t in toks[max(0, k - 2):k])
+def _is_base_at(toks: list[Token], m: periods.PeriodMention, k: int) -> bool:
+    """:func:`is_base`, with ``k`` the index of the mention's first token: "kuin" among the two before it."""
+    return m.kind == "base" or any(t.lower == "kuin" for t in toks[max(0, k - 2):k])
 
 
 class SpanMask:
@@ -131,7 +131,7 @@ class SentenceContext:
             for m in mentions:
                 k = bisect.bisect_left(starts, base + m.start_char)  # the mention's first token
                 m_clause.append(clause[min(k, len(toks) - 1)] if toks else 0)
-                flags.append(m.kind == "base" or _kuin_before(toks, k))  # is_base, with k at hand
+                flags.append(_is_base_at(toks, m, k))
         usable_idx = [i for i, b in enumerate(flags) if not b]
         return cls(clause, m_clause, flags, {}, [m for m, b in zip(mentions, flags, strict=True) if b],
                    usable_idx, [mentions[i] for i in usable_idx])

@@ -277,7 +277,7 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon, cl
             prev = pendings[idx - 1] if idx > 0 else None  # every earlier figure has its unit by now
             # "puheluita tuli arkipäivisin noin 410": a clause with its own counted thing is a count;
             # "lisääntyi 6 prosenttia 41 200:aan": a case-inflected level in the same clause too
-            own = subject_noun(toks, p.num, clause, lex, lex.stopwords, masked=mask)
+            own = subject_noun(toks, p.num, clause, lex, masked=mask)
             inflected = after_number(toks, p.num) > p.num.j and prev is not None and prev.clause == p.clause
             counted = own is not None and own.rule == "measure.subject" and toks_text(toks, own).endswith(
                 PARTITIVE_PLURAL)
@@ -293,7 +293,6 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon, cl
 
 def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexicon, cue: Cues,
                   last_measured: _Pending | None, prev_claims: list[_Pending], masked: SpanMask) -> None:
-    stop = lex.stopwords
     # a pronoun standing alone as the subject ("se oli", "mikä on"), not "niiden yhteismäärä"
     lo = p.num.i - WINDOW
     anaphora = next((k for k in cue.anaphora if lo <= k < p.num.i and clause[k] == p.clause), None)
@@ -309,18 +308,18 @@ def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexico
             if p.statistic is None and src.statistic is not None and toks[anaphora].lower == "se":
                 p.statistic = src.statistic  # "mediaani-ikä on 39,8 vuotta, kun koko maassa se on 43,2"
         else:
-            hit = subject_noun(toks, p.num, clause, lex, stop, anywhere_before=anaphora, masked=masked)
+            hit = subject_noun(toks, p.num, clause, lex, anywhere_before=anaphora, masked=masked)
     if hit is None and p.unit.unit == "score" and p.unit.token >= 0:
         # "arvosanan 9": the grade itself is what is measured
         t = toks[p.unit.token]
         hit = MeasureHit(lemma(t.lower), t.start, t.end, "measure.grade")
     if hit is None and p.unit.unit == "count" and not p.unit.bare:
-        hit = counted_noun(toks, after_number(toks, p.num), lex, stop)
+        hit = counted_noun(toks, after_number(toks, p.num), lex)
     if hit is None:
-        hit = subject_noun(toks, p.num, clause, lex, stop, masked=masked)
+        hit = subject_noun(toks, p.num, clause, lex, masked=masked)
     if hit is None or hit.rule == "measure.verb":
         # "72 prosenttia on saanut rokotteen": the object after the verb
-        hit = object_after(toks, p.num, clause, lex, stop, masked) or hit
+        hit = object_after(toks, p.num, clause, lex, masked) or hit
     if hit is None:
         source = earlier[-1] if earlier else (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
         if source is not None and source.measure is not None:

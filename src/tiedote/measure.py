@@ -102,22 +102,17 @@ class MeasureHit:
     rule: str
 
 
-def _content(t: Token, lex: Lexicon, stop: frozenset[str]) -> bool:
-    if t.kind != "word":
-        return False
-    if stop is lex.stopwords:  # always, from the engine: the answer is kept per word
-        return lex.classes(t.lower).content
-    if len(t.lower) < 3 or t.lower in stop:
-        return False
-    return not (t.lower in lex.unit_forms or t.lower in lex.rate_words or lex.qualifier(t.lower) is not None)
+def _content(t: Token, lex: Lexicon) -> bool:
+    """A word that could name what a figure measures (Lexicon.classes keeps the answer per word)."""
+    return t.kind == "word" and lex.classes(t.lower).content
 
 
-def counted_noun(toks: list[Token], k: int, lex: Lexicon, stop: frozenset[str]) -> MeasureHit | None:
+def counted_noun(toks: list[Token], k: int, lex: Lexicon) -> MeasureHit | None:
     """"40 000 puheluun" → puhelu; "120 määräaikaista etuuskäsittelijää" → etuuskäsittelijä."""
-    if k >= len(toks) or not _content(toks[k], lex, stop) or toks[k].text[:1].isupper():
+    if k >= len(toks) or not _content(toks[k], lex) or toks[k].text[:1].isupper():
         return None
     # skip partitive adjectives agreeing with the noun ("uutta asukasta")
-    while k + 1 < len(toks) and _content(toks[k + 1], lex, stop) and toks[k].lower[-1:] in "aä" \
+    while k + 1 < len(toks) and _content(toks[k + 1], lex) and toks[k].lower[-1:] in "aä" \
             and toks[k + 1].lower[-1:] in "aä" and not toks[k + 1].text[:1].isupper() \
             and tense(toks[k + 1].lower) is None:
         k += 1
@@ -158,15 +153,10 @@ class SpanMask(Protocol):
     def covers(self, pos: int) -> bool: ...
 
 
-def _usable(toks: list[Token], k: int, lex: Lexicon, stop: frozenset[str], masked: SpanMask | None) -> bool:
+def _usable(toks: list[Token], k: int, lex: Lexicon, masked: SpanMask | None) -> bool:
     """A content word, no adverb or comparative, outside the masked spans and no hyphenated number's tail."""
     t = toks[k]
-    if t.kind != "word":
-        return False
-    if stop is lex.stopwords:  # always, from the engine: the word's part of the answer is kept per word
-        if not lex.classes(t.lower).measurable:
-            return False
-    elif not _content(t, lex, stop) or is_adverb(t.lower) or t.lower in lex.comparatives:
+    if t.kind != "word" or not lex.classes(t.lower).measurable:
         return False
     if masked is not None and masked.covers(t.start):
         return False
@@ -175,7 +165,7 @@ def _usable(toks: list[Token], k: int, lex: Lexicon, stop: frozenset[str], maske
 
 
 def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
-                 stop: frozenset[str], anywhere_before: int | None = None,
+                 anywhere_before: int | None = None,
                  masked: SpanMask | None = None) -> MeasureHit | None:
     """The thing a figure is about, from the words of its clause.
 
@@ -193,7 +183,7 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
     if anywhere_before is None:
         for k in range(num.j, min(len(toks), num.j + 3)):
             t = toks[k]
-            if clause[k] == c and _usable(toks, k, lex, stop, masked) and t.lower.endswith(_ELATIVE) \
+            if clause[k] == c and _usable(toks, k, lex, masked) and t.lower.endswith(_ELATIVE) \
                     and not t.text[:1].isupper() and not _is_adjective(toks, k, lemma(t.lower)):
                 elative_after = MeasureHit(lemma(t.lower), t.start, t.end, "measure.elative_after")
                 break
@@ -203,7 +193,7 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
         if anywhere_before is None and clause[k] != c:
             break
         t = toks[k]
-        if not _usable(toks, k, lex, stop, masked):
+        if not _usable(toks, k, lex, masked):
             continue
         if t.text[:1].isupper() and k > 0:
             continue  # a name, not the thing measured
@@ -241,7 +231,7 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
     return best[1] if best else None
 
 
-def object_after(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, stop: frozenset[str],
+def object_after(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
                  masked: SpanMask | None = None) -> MeasureHit | None:
     """"72 prosenttia on saanut rokotteen": the object of the verb that follows the figure.
 
@@ -258,7 +248,7 @@ def object_after(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, s
         if t.kind == "word" and (tense(w) is not None or _is_participle(w)):
             seen_verb = True
             continue
-        if not seen_verb or not _usable(toks, k, lex, stop, masked) or t.text[:1].isupper():
+        if not seen_verb or not _usable(toks, k, lex, masked) or t.text[:1].isupper():
             continue
         lem = lemma(w)
         if _is_adjective(toks, k, lem) or w == lem:

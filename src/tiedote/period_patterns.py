@@ -31,24 +31,32 @@ class Rule:
     id: str
     handler: Handler
     needles: tuple[str, ...]  # the rule can match only where one of these occurs (lower case)
-    gate: re.Pattern[str]  # the needles as one pattern (with `pattern`, the tests' reference matching)
     lower: re.Pattern[str]  # the pattern, case-sensitive, over text.lower(): see :func:`scan`
     requires: int  # bits of :class:`Scan` that must all be set for the rule to run
     family: Family | None  # the rules it starts alike with, whose starts one search finds
 
+    # The reference matching the tests check `lower` and `Scan` against.  Compiled on first use:
+    # extraction never reads them, and compiling the patterns took a third of the rules' build,
+    # paid by every process at start-up.
     @property
     def pattern(self) -> re.Pattern[str]:
-        """The pattern with IGNORECASE, over the text as given: the reference ``lower`` is tested against.
-
-        Compiled on first use: only the tests match with it, and compiling all of them
-        took a third of the rules' build, paid by every process at start-up.
-        """
+        """The pattern with IGNORECASE, over the text as given."""
         return _ignorecase(self.lower.pattern)
+
+    @property
+    def gate(self) -> re.Pattern[str]:
+        """The needles as one pattern: where in ``text.lower()`` the rule can match at all."""
+        return _gate(self.needles)
 
 
 @cache
 def _ignorecase(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
+
+
+@cache
+def _gate(needles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
 
 
 B, E, S = r"(?<!\w)", r"(?!\w)", r"\s{1,3}"
@@ -291,7 +299,7 @@ class Scan:
     :func:`tiedote.periods.find_periods` matches every rule case-sensitively against
     ``text.lower()`` — the same matches as IGNORECASE over ``text`` when the text holds none of
     :data:`UNSAFE` (which it folds first), and about 30 % cheaper — and runs a rule only where
-    its needles (``Rule.gate``) and each of its further needs (see :data:`Need`) are present.
+    its needles (``Rule.needles``) and each of its further needs (see :data:`Need`) are present.
     All needles are found in one pass of an Aho–Corasick automaton (pyahocorasick, C): every
     occurrence of every needle, overlapping ones too.  That pass replaces a search per needle
     set, which cost more than a third of find_periods, and a zero-width regex lookahead tried
@@ -401,18 +409,15 @@ def _probe(pattern: str) -> re.Pattern[str] | regex.Pattern[str]:
 @cache
 def _build() -> tuple[Grammar, tuple[Rule, ...], Scan]:
     g = Grammar(time_lexicon())
-    gates: dict[tuple[str, ...], re.Pattern[str]] = {}
     table = _patterns(g)
     # a rule needs its gate's needles (a match holds one) and its further needs
     plan = Scan([[needles, *extra] for _, _, needles, _, extra, _ in table])
     families: dict[str, Family] = {}
     out = []
     for (rule_id, handler, needles, pattern, _, head), requires in zip(table, plan.requires, strict=True):
-        if needles not in gates:
-            gates[needles] = re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
         try:
             family = None if head is None else families.setdefault(head, Family(head))
-            out.append(Rule(rule_id, handler, needles, gates[needles], re.compile(pattern), requires, family))
+            out.append(Rule(rule_id, handler, needles, re.compile(pattern), requires, family))
         except re.error as exc:  # a word list produced an unusable pattern
             raise ValueError(f"period rule {rule_id}: {exc}") from exc
     return g, tuple(out), plan
