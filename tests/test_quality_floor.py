@@ -24,19 +24,27 @@ def _summary(detection: float, full: float, period: float) -> str:
             f"detection_f1={detection:.3f} full_f1={full:.3f} period_acc={period:.3f} docs=11 gold=237 pred=237\n")
 
 
-def test_floors_are_the_issues_floors() -> None:
-    assert _module().FLOORS == {"detection_f1": 0.90, "period_acc": 0.85, "full_f1": 0.75}
+def test_every_set_is_scored_with_the_three_floors() -> None:
+    sets = _module().SETS
+    assert set(sets) == {"seed+dev", "dev2"}
+    for dirs, floors in sets.values():
+        assert dirs and set(floors) == {"detection_f1", "period_acc", "full_f1"}
+        assert all(0.0 < v <= 1.0 for v in floors.values())
+
+
+FLOORS = {"detection_f1": 0.99, "period_acc": 0.92, "full_f1": 0.70}
 
 
 @pytest.mark.parametrize("detection,full,period,failing", [
     pytest.param(1.0, 0.88, 0.95, [], id="all-above"),
-    pytest.param(0.899, 0.88, 0.95, ["detection_f1"], id="detection-below-0.90"),
-    pytest.param(0.95, 0.749, 0.95, ["full_f1"], id="full-below-0.75"),
-    pytest.param(0.95, 0.88, 0.849, ["period_acc"], id="period-below-0.85"),
-    pytest.param(0.90, 0.75, 0.85, [], id="exactly-at-the-floors"),
+    pytest.param(0.989, 0.88, 0.95, ["detection_f1"], id="detection-below"),
+    pytest.param(0.995, 0.699, 0.95, ["full_f1"], id="full-below"),
+    pytest.param(0.995, 0.88, 0.919, ["period_acc"], id="period-below"),
+    pytest.param(0.99, 0.70, 0.92, [], id="exactly-at-the-floors"),
+    pytest.param(0.5, 0.5, 0.5, ["detection_f1", "period_acc", "full_f1"], id="all-below"),
 ])
 def test_below_floor(detection: float, full: float, period: float, failing: list[str]) -> None:
-    missed = _module().below_floor(_summary(detection, full, period))
+    missed = _module().below_floor(_summary(detection, full, period), FLOORS)
     assert [m.split("=")[0] for m in missed] == failing
 
 
