@@ -23,11 +23,11 @@ from pathlib import Path
 
 import pytest
 
-from tiedote import batch
-from tiedote.batch import CHUNK_ITEMS, Stats, process_chunk, run_batch
+from tiedote.io import batch
+from tiedote.io.batch import CHUNK_ITEMS, Stats, process_chunk, run_batch
+from tiedote.io.sinks import JsonlSink, SqliteSink
+from tiedote.io.sources import Item, open_source
 from tiedote.models import Claim, Quantity, Span
-from tiedote.sinks import JsonlSink, SqliteSink
-from tiedote.sources import Item, open_source
 
 TESTS = Path(__file__).parent
 SRC = TESTS.parent / "src"
@@ -251,8 +251,8 @@ KILL_SCRIPT = """
 import sys
 sys.path[:0] = [{repo!r}, {src!r}]
 import tests.test_batch
-import tiedote.batch
-tiedote.batch.default_extractor = tests.test_batch.FakeExtractor
+import tiedote.io.batch
+tiedote.io.batch.default_extractor = tests.test_batch.FakeExtractor
 from tiedote.cli import main
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
@@ -341,7 +341,7 @@ def _python(code: str, **env: str) -> str:
 def test_the_cli_launches_the_forkserver_before_loading_the_models() -> None:
     """Importing the CLI and the runner loads no pydantic, so the forkserver starts ~0.2 s earlier."""
     loaded = (
-        "sorted(m for m in sys.modules if m.startswith(('pydantic', 'tiedote.models', 'tiedote.results')))"
+        "sorted(m for m in sys.modules if m.startswith(('pydantic', 'tiedote.models', 'tiedote.io.results')))"
     )
     code = f"import sys, tiedote.cli; print({loaded})"
     assert _python(code) == "[]"
@@ -350,8 +350,8 @@ def test_the_cli_launches_the_forkserver_before_loading_the_models() -> None:
 def test_the_warm_forkserver_builds_the_engine_and_hides_its_flag_from_workers() -> None:
     # What the forkserver's preload does when start_forkserver launched it for the default extractor.
     code = (
-        "import gc, os, sys, tiedote.batch; "
-        "print('tiedote.api' in sys.modules, gc.get_freeze_count() > 0, os.environ.get(tiedote.batch._WARM_ENV))"
+        "import gc, os, sys, tiedote.io.batch; "
+        "print('tiedote.api' in sys.modules, gc.get_freeze_count() > 0, os.environ.get(tiedote.io.batch._WARM_ENV))"
     )
     assert _python(code, TIEDOTE_BATCH_WARM_FORKSERVER="1") == "True True None"
     assert _python(code) == "False False None"

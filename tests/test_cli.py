@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 from tests.test_batch import SRC, FakeExtractor, sqlite_rows, write_bad_files, write_releases
-from tiedote import batch as batch_module
 from tiedote.cli import main
+from tiedote.io import batch as batch_module
+from tiedote.io.results import ReleaseResult
 from tiedote.models import Claim
-from tiedote.results import ReleaseResult
 from tiedote.schema import RECORDS, committed, generate
 
 REPO = Path(__file__).parent.parent

@@ -25,11 +25,11 @@ from typing import Any
 import pytest
 
 import tiedote
-from tiedote.batch import ExtractorLike, default_extractor
 from tiedote.errors import InputTypeError
 from tiedote.frame import FRAME_COLUMNS, to_frame
-from tiedote.results import Release, ReleaseResult
-from tiedote.sources import open_source
+from tiedote.io.batch import ExtractorLike, default_extractor
+from tiedote.io.results import Release, ReleaseResult
+from tiedote.io.sources import open_source
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

@@ -19,8 +19,8 @@ import pytest
 import tiedote
 from tiedote.errors import InputTypeError
 from tiedote.frame import FRAME_COLUMNS, to_frame
+from tiedote.io.results import CLAIM_COLUMNS, ReleaseResult, claim_row
 from tiedote.models import Claim
-from tiedote.results import CLAIM_COLUMNS, ReleaseResult, claim_row
 
 HAVE_PANDAS = importlib.util.find_spec("pandas") is not None
 needs_pandas = pytest.mark.skipif(

@@ -7,7 +7,7 @@ Three generators feed the extractor:
   combining marks, digits of other scripts);
 * Finnish-looking text assembled from the library's own word lists
   (``src/tiedote/lang/fi/*.toml``, every inflected form generated with
-  ``tiedote.morphology``): digit numbers with space / NBSP / U+202F groups,
+  ``tiedote.lang.morphology``): digit numbers with space / NBSP / U+202F groups,
   decimals, ranges, colon case endings, number words and compounds of them,
   units, months, qualifiers, statistic / rate / change words, time words and
   non-claim context words, in random orders and cases, with random
@@ -45,7 +45,7 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 import tiedote
-from tiedote.morphology import all_forms
+from tiedote.lang.morphology import all_forms
 
 # --------------------------------------------------------------- profiles
 

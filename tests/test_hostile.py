@@ -473,7 +473,7 @@ def test_d3_long_number_word_compound_does_not_raise() -> None:
 
 
 def test_d3_number_word_parser_does_not_recurse_per_part() -> None:
-    from tiedote import numwords
+    from tiedote.numbers import words as numwords
 
     numwords.parse_number_words(["kaksi" * 1000])
     numwords.vague_value("pari" + "kymmentä" * 1000)

@@ -10,7 +10,7 @@ import pytest
 from simplemma.strategies.dictionaries import frontcode
 from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
 
-from tiedote import lemmatizer
+from tiedote.text import lemmatizer
 
 
 @pytest.fixture(scope="module")

@@ -63,7 +63,7 @@ _URL_ALPHABET = "ab.:/@w-1 fiecomnrgtu"
     "sivu kunta.fi/tilastot", "Lue lisää: tilastot.example.com.", "domain.eu ja 3 muuta", "ei osoitetta 5,5",
     "WWW.KUNTA.FI", "a.b.c.d.net", "1.1.1.", "@@@", "://"])
 def test_url_spans_agrees_with_url_re(text: str) -> None:
-    from tiedote.nonclaims import URL_RE, url_spans
+    from tiedote.nonclaims.checks import URL_RE, url_spans
     assert url_spans(text) == [m.span() for m in URL_RE.finditer(text)]
 
 
@@ -71,7 +71,7 @@ def test_url_spans_agrees_with_url_re_on_generated_text() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from tiedote.nonclaims import URL_RE, url_spans
+    from tiedote.nonclaims.checks import URL_RE, url_spans
 
     @settings(max_examples=300, deadline=None, derandomize=True)
     @given(st.text(alphabet=_URL_ALPHABET, max_size=40))

@@ -12,7 +12,7 @@ import random
 
 import pytest
 
-from tiedote.claims import _might_have_number, _number_word_starts
+from tiedote.claims.assemble import _might_have_number, _number_word_starts
 
 CASES = [
     ("Jonotusaika piteni selvästi.", False),

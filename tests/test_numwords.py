@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tiedote.errors import LexiconError
-from tiedote.numwords import (
+from tiedote.numbers.words import (
     DATA_PATH,
     could_start_number_word,
     lexicon,

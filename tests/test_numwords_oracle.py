@@ -32,7 +32,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-from tiedote.numwords import parse_number_words
+from tiedote.numbers.words import parse_number_words
 
 CASES = (
     "nominative",

@@ -1,4 +1,4 @@
-"""Finnish time expressions → inclusive date ranges (tiedote.periods).
+"""Finnish time expressions → inclusive date ranges (tiedote.periods.find).
 
 The table is grouped by where each phrase comes from: the reference release
 (kela-2020-06), the dev releases' phrasings, and the brief's list of what must
@@ -19,11 +19,11 @@ from typing import Any
 
 import pytest
 
-from tiedote import periods as periods_module
 from tiedote.errors import InputTypeError, InputValueError, LexiconError
-from tiedote.period_lexicon import DEFAULT_PATH, load
-from tiedote.period_patterns import UNSAFE, has_unsafe, rules, scan
-from tiedote.periods import PeriodMention, find_periods, sentence_periods, shift_range
+from tiedote.periods import find as periods_module
+from tiedote.periods.find import PeriodMention, find_periods, sentence_periods, shift_range
+from tiedote.periods.lexicon import DEFAULT_PATH, load
+from tiedote.periods.patterns import UNSAFE, has_unsafe, rules, scan
 
 D = dt.date.fromisoformat
 
@@ -748,6 +748,6 @@ def test_dateparser_gives_points_not_periods() -> None:
 def test_docstring_examples_run() -> None:
     import doctest
 
-    import tiedote.periods
+    import tiedote.periods.find
 
-    assert doctest.testmod(tiedote.periods).failed == 0
+    assert doctest.testmod(tiedote.periods.find).failed == 0

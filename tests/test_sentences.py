@@ -7,7 +7,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tiedote.text import _BOUNDARY_RE, sentences
+from tiedote.text.segment import _BOUNDARY_RE, sentences
 
 # The definition: a line break with the space after it, or the space after . ! ? before a capital,
 # a dash, a quote or a digit.  _BOUNDARY_RE takes the mark into its match so as to start only there.

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tiedote.models import Change, Claim, Measure, Period, Quantity, Span, Subject
-from tiedote.results import CLAIM_COLUMNS, FULL, Release, ReleaseResult, claim_row, encode
-from tiedote.sinks import (
+from tiedote.io.results import CLAIM_COLUMNS, FULL, Release, ReleaseResult, claim_row, encode
+from tiedote.io.sinks import (
     CsvSink,
     JsonlSink,
     Sink,
@@ -20,6 +19,7 @@ from tiedote.sinks import (
     UnsupportedOutputError,
     open_sink,
 )
+from tiedote.models import Change, Claim, Measure, Period, Quantity, Span, Subject
 
 TEXT = "Toukokuussa vastattiin keskimäärin 40 000 puheluun viikossa, mikä on 5 % enemmän."
 

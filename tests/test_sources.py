@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from tiedote.errors import SourceError
-from tiedote.sources import Item, UnsupportedSourceError, open_source, release_kind
-from tiedote.sources.archives import unsafe_name
-from tiedote.sources.decode import decode_text, find_dateline, first_line_title, prepare
+from tiedote.io.sources import Item, UnsupportedSourceError, open_source, release_kind
+from tiedote.io.sources.archives import unsafe_name
+from tiedote.io.sources.decode import decode_text, find_dateline, first_line_title, prepare
 
 RELEASE = "Kelan puhelinpalvelussa hyvä tilanne\n\nHelsinki 9.6.2020 – Jonotusaika on 2 minuuttia.\n"
 HTML = """<!doctype html><html lang="fi"><head><meta charset="utf-8">
@@ -417,7 +417,7 @@ def _text_item(text: str) -> Item:
 
 
 def test_date_precedence_record_metadata_dateline_option() -> None:
-    from tiedote.results import Release
+    from tiedote.io.results import Release
 
     option = dt.date(2021, 1, 1)
     record = Item(

@@ -9,7 +9,17 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tiedote.text import _GAP, _LETTER, _RE_CANDIDATES, _SYM, _TOKEN_RE, Sentence, Token, _re_tokens, tokenize
+from tiedote.text.segment import (
+    _GAP,
+    _LETTER,
+    _RE_CANDIDATES,
+    _SYM,
+    _TOKEN_RE,
+    Sentence,
+    Token,
+    _re_tokens,
+    tokenize,
+)
 
 
 def reference(sent: Sentence) -> list[Token]:

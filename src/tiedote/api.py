@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
-from tiedote.claims import extract_claims
+from tiedote.claims.assemble import extract_claims
 from tiedote.errors import InputTypeError, InputValueError, TextTooLongError
-from tiedote.lexicon import Lexicon, lexicon
+from tiedote.lang.lexicon import Lexicon, lexicon
 from tiedote.models import Claim
 
 if TYPE_CHECKING:

@@ -32,9 +32,10 @@ from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 import click
 
-from tiedote import batch as _batch
 from tiedote._version import __version__
-from tiedote.batch import (
+from tiedote.errors import TiedoteError
+from tiedote.io import batch as _batch
+from tiedote.io.batch import (
     COMMIT_EVERY,
     BatchError,
     Stats,
@@ -43,12 +44,11 @@ from tiedote.batch import (
     process_chunk,
     run_batch,
 )
-from tiedote.errors import TiedoteError
-from tiedote.sources import DEFAULT_MAX_BYTES, Item, ItemKind, UnsupportedSourceError, open_source
-from tiedote.sources.folder import file_item
+from tiedote.io.sources import DEFAULT_MAX_BYTES, Item, ItemKind, UnsupportedSourceError, open_source
+from tiedote.io.sources.folder import file_item
 
 if TYPE_CHECKING:
-    from tiedote.results import EncodedResult
+    from tiedote.io.results import EncodedResult
 
 # The sinks (and through them the pydantic models) are imported inside the commands: the
 # batch command launches its workers' forkserver first, so the ~0.2 s those imports take
@@ -171,7 +171,7 @@ def extract(file: str, published: dt.date | None, fmt: str, max_bytes: int) -> i
             head = f.read(1024)
         kind: ItemKind = "html" if _sniff_kind(file, head) == "html" else "text"
         item = file_item(file, os.path.basename(file), file, kind, max_bytes)
-    from tiedote.sinks import write_claims_csv
+    from tiedote.io.sinks import write_claims_csv
 
     [result] = process_chunk([item], build_extractor(_factory(max_bytes)), published)
     out = sys.stdout
@@ -273,7 +273,7 @@ def batch(
     factory = _factory(max_bytes)
     if jobs > 1:
         _batch.start_forkserver(factory)
-    from tiedote.sinks import CsvSink, JsonlSink, UnsupportedOutputError, open_sink
+    from tiedote.io.sinks import CsvSink, JsonlSink, UnsupportedOutputError, open_sink
 
     try:
         opened = [open_source(path, max_bytes=max_bytes) for path in sources]

@@ -1,7 +1,7 @@
 """Scale out on Dask: ``extract_bag`` (releases → ``ReleaseResult``) and ``extract_frame`` (→ claims).
 
 Dask is the scheduler; tiedote only supplies the work of one partition, which
-is the very work of a ``tiedote batch`` chunk (``tiedote.batch.process_chunk``):
+is the very work of a ``tiedote batch`` chunk (``tiedote.io.batch.process_chunk``):
 the same reading of a record, the same publication-date rules (the record's
 own date, a dateline at the top of the text, the ``published`` fallback), the
 same extractor.  A release therefore gets the same claims here as from
@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
-from tiedote.batch import CHUNK_ITEMS, ExtractorFactory, ExtractorLike, default_extractor, process_chunk
 from tiedote.errors import InputTypeError, TiedoteError
 from tiedote.frame import FRAME_COLUMNS, to_frame
-from tiedote.results import Release, ReleaseResult, describe_validation_error
-from tiedote.sources import Item, content_hash
+from tiedote.io.batch import CHUNK_ITEMS, ExtractorFactory, ExtractorLike, default_extractor, process_chunk
+from tiedote.io.results import Release, ReleaseResult, describe_validation_error
+from tiedote.io.sources import Item, content_hash
 
 if TYPE_CHECKING:
     import dask.bag
@@ -100,8 +100,8 @@ def _record_item(record: object, source: str, location: str) -> Item:
             location,
             source,
             location,
-            f"a release is a dict {{'id', 'text', 'published'?}}, a tiedote.results.Release "
-            f"or a tiedote.sources.Item, got {kind}",
+            f"a release is a dict {{'id', 'text', 'published'?}}, a tiedote.io.results.Release "
+            f"or a tiedote.io.sources.Item, got {kind}",
         )
     # The hash a resumable sink compares: of the record as validated (a bag has no bytes as stored).
     return Item(
@@ -161,8 +161,8 @@ def extract_bag(
     """A bag of releases → a bag of ``ReleaseResult``, one per release, partition for partition, in order.
 
     A release is a dict ``{"id", "text", "published"?, "title"?, "url"?}`` (the
-    JSONL input record; unknown keys are ignored), a ``tiedote.results.Release``
-    or a ``tiedote.sources.Item`` (what ``tiedote.sources.open_source`` yields:
+    JSONL input record; unknown keys are ignored), a ``tiedote.io.results.Release``
+    or a ``tiedote.io.sources.Item`` (what ``tiedote.io.sources.open_source`` yields:
     results are then the batch's to the last field).  ``published`` is the
     fallback date (``--published``); ``source`` names the input in each
     result, whose ``location`` is ``SOURCE:PARTITION:INDEX``.  Unlike a batch,

@@ -4,7 +4,7 @@ Every field of a ``Claim`` has a flat column (``FRAME_COLUMNS`` lists them with
 their dtypes), so a frame can be filtered, grouped and written to Parquet
 without touching the records again; the whole record stays at hand as JSON in
 ``json``.  The names and meanings of the columns shared with the CSV output
-and the SQLite ``claims`` table (``tiedote.results.CLAIM_COLUMNS``, plus
+and the SQLite ``claims`` table (``tiedote.io.results.CLAIM_COLUMNS``, plus
 ``seq`` and ``json``) are the same, so a frame from ``to_frame`` and one read
 from a batch's SQLite line up column for column.
 
@@ -34,8 +34,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from tiedote.errors import InputTypeError
+from tiedote.io.results import ReleaseResult, claim_row
 from tiedote.models import Claim, Span
-from tiedote.results import ReleaseResult, claim_row
 
 if TYPE_CHECKING:
     import pandas

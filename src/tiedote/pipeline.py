@@ -17,8 +17,8 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tiedote.claims import extract_claims
-from tiedote.lexicon import lexicon
+from tiedote.claims.assemble import extract_claims
+from tiedote.lang.lexicon import lexicon
 from tiedote.models import Claim
 
 COMPONENT = "tiedote"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from tiedote.io.results import Release, ReleaseResult
 from tiedote.models import Claim
-from tiedote.results import Release, ReleaseResult
 
 RECORDS: dict[str, tuple[type[BaseModel], str]] = {
     # name: (model, mode).  Outputs are described as they are serialised, the input as it is validated.

@@ -12,8 +12,8 @@ import datetime as dt
 import re
 
 from tiedote.errors import SourceError
-from tiedote.results import PublishedSource, Release
-from tiedote.sources import Item
+from tiedote.io.results import PublishedSource, Release
+from tiedote.io.sources import Item
 
 BINARY_PROBE = 8192
 """NUL bytes in the first 8 KiB mark a file binary (git's heuristic); UTF-8/ASCII text never has them."""

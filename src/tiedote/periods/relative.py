@@ -4,7 +4,7 @@ Deictic words count from the publication date and resolve here ("viime
 viikolla", "vuosi sitten", "nyt"); anaphoric ones count from the time in
 context and come back as a ``shift`` for the caller ("vuotta aiemmin",
 "edellisvuoden vastaavaan aikaan"); see the module docstring of
-:mod:`tiedote.periods` for the decision.
+:mod:`tiedote.periods.find` for the decision.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from tiedote.period_core import DatePair, Hit, add_months, from_published, year_range, yearly
-from tiedote.period_grammar import Grammar, count_group, low
+from tiedote.periods.calendar import DatePair, Hit, add_months, from_published, year_range, yearly
+from tiedote.periods.grammar import Grammar, count_group, low
 
 _SHIFT = {"year": (1, 0, 0), "quarter": (0, 3, 0), "half": (0, 6, 0), "month": (0, 1, 0), "week": (0, 0, 1)}
 

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from tiedote.period_core import (
+from tiedote.periods.calendar import (
     DatePair,
     YearRef,
     add_months,
@@ -23,7 +23,7 @@ from tiedote.period_core import (
     week_of,
     year_range,
 )
-from tiedote.period_lexicon import Form, TimeLexicon
+from tiedote.periods.lexicon import Form, TimeLexicon
 
 _Trie = dict[str, "_Trie"]
 

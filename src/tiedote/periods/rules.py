@@ -1,8 +1,8 @@
 """Rules for named times: dates, months, seasons, quarters, years and week numbers.
 
-Each handler turns one match of its pattern (:mod:`tiedote.period_patterns`)
-into a :class:`~tiedote.period_core.Hit` whose dates are resolved later,
-against the publication date, in :mod:`tiedote.periods`.  Each handler's
+Each handler turns one match of its pattern (:mod:`tiedote.periods.patterns`)
+into a :class:`~tiedote.periods.calendar.Hit` whose dates are resolved later,
+against the publication date, in :mod:`tiedote.periods.find`.  Each handler's
 comment quotes the phrases it is for.
 """
 
@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from tiedote.period_core import (
+from tiedote.periods.calendar import (
     Ctx,
     DatePair,
     Hit,
@@ -26,7 +26,7 @@ from tiedote.period_core import (
     year_range,
     yearly,
 )
-from tiedote.period_grammar import Grammar, count_group, int_group, low, nth_days, season_span, span_of_part
+from tiedote.periods.grammar import Grammar, count_group, int_group, low, nth_days, season_span, span_of_part
 
 # ------------------------------------------------------------------ handlers
 

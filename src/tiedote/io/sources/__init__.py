@@ -4,7 +4,7 @@ A source yields ``Item``s in a fixed order (folders sorted by name, archives in
 their stored order, JSONL in line order), so a run over the same sources always
 sees the same sequence whatever ``--jobs`` is.  Sources only *read*: decoding
 bytes, extracting HTML main text and finding the date happen in
-``tiedote.sources.decode``, inside the worker processes, because they cost
+``tiedote.io.sources.decode``, inside the worker processes, because they cost
 CPU that the reading process should not spend.
 
 Nothing is ever unpacked to disk: archive members are read into memory one at
@@ -27,7 +27,7 @@ from tiedote.errors import TiedoteError
 if TYPE_CHECKING:
     # Only an annotation here: importing the pydantic models costs ~0.2 s, which the batch
     # CLI spends only after it has started its worker processes' forkserver.
-    from tiedote.results import Release
+    from tiedote.io.results import Release
 
 DEFAULT_MAX_BYTES = 2_000_000
 """Per release, as stored.  A press release is tens of kilobytes; a news page
@@ -119,9 +119,9 @@ class Source:
 
 def open_source(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """The source for a SOURCE argument, chosen by what the path is and its suffix."""
-    from tiedote.sources.archives import TarSource, ZipSource
-    from tiedote.sources.folder import FileSource, FolderSource
-    from tiedote.sources.jsonl import JsonlSource
+    from tiedote.io.sources.archives import TarSource, ZipSource
+    from tiedote.io.sources.folder import FileSource, FolderSource
+    from tiedote.io.sources.jsonl import JsonlSource
 
     if os.path.isdir(path):
         return FolderSource(path, max_bytes=max_bytes)

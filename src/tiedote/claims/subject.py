@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 
-from tiedote.numbers import Num
-from tiedote.text import Token
+from tiedote.numbers.mentions import Num
+from tiedote.text.segment import Token
 
 
 @dataclass(slots=True)

@@ -20,7 +20,7 @@ Why the shape:
   lemma index: most of a worker's start-up), once, so workers start warm; and
   ``start_forkserver`` lets the CLI launch it first thing, so that work
   overlaps the main process's own imports and reading.
-* This module imports the pydantic models (``tiedote.results``,
+* This module imports the pydantic models (``tiedote.io.results``,
   ``tiedote.models``) only where they are used, so that importing it, and
   launching the forkserver, costs next to nothing.
 """
@@ -45,13 +45,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from tiedote.errors import SourceError, TiedoteError
-from tiedote.sources import Item
+from tiedote.io.sources import Item
 
 if TYPE_CHECKING:
+    from tiedote.io.results import EncodedResult, Encoding, ReleaseResult
+    from tiedote.io.sinks import Sink
+    from tiedote.io.sources import Source
     from tiedote.models import Claim
-    from tiedote.results import EncodedResult, Encoding, ReleaseResult
-    from tiedote.sinks import Sink
-    from tiedote.sources import Source
 
 CHUNK_ITEMS = 16
 """Releases per chunk sent to a worker: enough to amortise the inter-process
@@ -108,7 +108,7 @@ class Stats:
 
 
 def error_result(item: Item, reason: str) -> ReleaseResult:
-    from tiedote.results import ReleaseResult
+    from tiedote.io.results import ReleaseResult
 
     return ReleaseResult(
         id=item.id, source=item.source, location=item.location, content_hash=item.content_hash, error=reason
@@ -123,8 +123,8 @@ def process_chunk(
     chunk: Sequence[Item], extractor: ExtractorLike, fallback: dt.date | None
 ) -> list[ReleaseResult]:
     """The results of one chunk, in item order; never raises for a bad item."""
-    from tiedote.results import ReleaseResult
-    from tiedote.sources.decode import prepare
+    from tiedote.io.results import ReleaseResult
+    from tiedote.io.sources.decode import prepare
 
     results: list[ReleaseResult | None] = [None] * len(chunk)
     ready = []
@@ -207,7 +207,7 @@ def _exit_with(main_pid: int) -> None:
 
 
 def _work(chunk: list[Item]) -> list[EncodedResult]:
-    from tiedote.results import encode
+    from tiedote.io.results import encode
 
     if "extractor" not in _worker:
         _worker["extractor"] = build_extractor(_worker["factory"])
@@ -250,7 +250,7 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     # spawn where forkserver does not exist (Windows, and macOS for its own reasons).
     if sys.platform.startswith("linux"):
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["tiedote.batch"])
+        ctx.set_forkserver_preload(["tiedote.io.batch"])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -306,8 +306,8 @@ def _warm_forkserver() -> None:
     try:
         import concurrent.futures.process  # noqa: F401 - what a worker runs its tasks with
 
-        from tiedote.results import encode  # noqa: F401 - what _work imports
-        from tiedote.sources.decode import prepare  # noqa: F401
+        from tiedote.io.results import encode  # noqa: F401 - what _work imports
+        from tiedote.io.sources.decode import prepare  # noqa: F401
 
         _DEFAULT_EXTRACTOR().extract(_WARM_TEXT, published=dt.date(2020, 6, 9))
     except Exception:  # noqa: BLE001, S110 - a worker builds its own extractor and reports the failure
@@ -348,7 +348,7 @@ def run_batch(
     at the end; on an exception, what was written is committed and the
     exception goes on.
     """
-    from tiedote.results import encode
+    from tiedote.io.results import encode
 
     stats = Stats()
     seen = _SeenIds()

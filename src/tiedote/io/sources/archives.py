@@ -15,7 +15,7 @@ import tarfile
 import zipfile
 from collections.abc import Iterator
 
-from tiedote.sources import Item, Source, release_kind, too_big
+from tiedote.io.sources import Item, Source, release_kind, too_big
 
 MAX_RATIO = 100
 """Compression ratio beyond which a member is taken for a bomb.  Finnish prose

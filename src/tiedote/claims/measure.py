@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from tiedote.lemmatizer import is_known, lemmatize
-from tiedote.lexicon import Lexicon, lexicon
-from tiedote.morphology import is_adverb, is_back
-from tiedote.numbers import Num
-from tiedote.text import Token
+from tiedote.lang.lexicon import Lexicon, lexicon
+from tiedote.lang.morphology import is_adverb, is_back
+from tiedote.numbers.mentions import Num
+from tiedote.text.lemmatizer import is_known, lemmatize
+from tiedote.text.segment import Token
 
 # (ending, back-vowel lemma ending, front-vowel lemma ending) of plural participles
 _PARTICIPLE_PLURAL = (("neita", "nut", "nyt"), ("neitä", "nut", "nyt"), ("neiden", "nut", "nyt"),

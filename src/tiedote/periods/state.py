@@ -1,6 +1,6 @@
 """When a figure holds: choosing each claim's period among the sentence's time expressions.
 
-tiedote.periods finds and resolves the time expressions of a sentence; this
+tiedote.periods.find finds and resolves the time expressions of a sentence; this
 module decides which one a figure takes — the one in its clause, an earlier
 one in its sentence, the period in force in its paragraph ("context"), the
 publication date for a present-tense figure — and keeps that state from
@@ -16,10 +16,10 @@ from typing import Protocol
 
 import regex
 
-from tiedote import periods
-from tiedote.measure import tense
-from tiedote.numbers import Num
-from tiedote.text import Sentence, Token
+from tiedote.claims.measure import tense
+from tiedote.numbers.mentions import Num
+from tiedote.periods import find as periods
+from tiedote.text.segment import Sentence, Token
 
 _HAS_DIGIT = regex.compile(r"[0-9]")
 _WORD = regex.compile(r"[^\W\d_]{3,}")

@@ -10,8 +10,8 @@ from typing import IO, cast
 
 from pydantic import ValidationError
 
-from tiedote.results import Release, describe_validation_error
-from tiedote.sources import Item, Source, content_hash, too_big
+from tiedote.io.results import Release, describe_validation_error
+from tiedote.io.sources import Item, Source, content_hash, too_big
 
 _CHUNK = 1 << 20
 

@@ -2,7 +2,7 @@
 
 Every surface form the period rules react to comes from here: month names in
 every case are generated from one paradigm ("kuu") and twelve stems with
-:func:`tiedote.morphology.inflect`, and so are the seasons, the unit nouns, the
+:func:`tiedote.lang.morphology.inflect`, and so are the seasons, the unit nouns, the
 ordinals and the small cardinals.  A malformed file raises
 :class:`tiedote.errors.LexiconError` naming the file and the entry, so a
 linguist extending the lists sees at once what is wrong.
@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from tiedote.errors import LexiconError
-from tiedote.morphology import CASES, inflect
+from tiedote.lang.morphology import CASES, inflect
 
-DEFAULT_PATH = Path(__file__).parent / "lang" / "fi" / "time.toml"
+DEFAULT_PATH = Path(__file__).parent.parent / "lang" / "fi" / "time.toml"
 
 ROLES = ("in", "from", "to", "date")
 PARTS = ("early", "middle", "late", "end", "whole")

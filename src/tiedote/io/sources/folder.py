@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-from tiedote.sources import Item, ItemKind, Source, release_kind, too_big
+from tiedote.io.sources import Item, ItemKind, Source, release_kind, too_big
 
 
 def read_capped(path: str, max_bytes: int) -> bytes:

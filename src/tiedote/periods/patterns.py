@@ -1,6 +1,6 @@
 """The period patterns, assembled from ``lang/fi/time.toml`` and compiled once per process.
 
-Word lists become trie-shaped alternations (:func:`tiedote.period_grammar.alt`),
+Word lists become trie-shaped alternations (:func:`tiedote.periods.grammar.alt`),
 whitespace is bounded (``\\s{1,3}``) and so is every repetition, so each
 pattern scans a text in linear time whatever it holds — no nested unbounded
 quantifier anywhere.  The rule ids here are prefixes: a handler may refine
@@ -17,11 +17,11 @@ from functools import cache
 import ahocorasick
 import regex
 
-from tiedote import period_relative as rel
-from tiedote import period_rules as cal
-from tiedote.period_core import Hit
-from tiedote.period_grammar import Grammar, alt
-from tiedote.period_lexicon import TimeLexicon, time_lexicon
+from tiedote.periods import relative as rel
+from tiedote.periods import rules as cal
+from tiedote.periods.calendar import Hit
+from tiedote.periods.grammar import Grammar, alt
+from tiedote.periods.lexicon import TimeLexicon, time_lexicon
 
 Handler = Callable[[re.Match[str], Grammar], "Hit | None"]
 
@@ -296,7 +296,7 @@ def has_unsafe(text: str) -> bool:
 class Scan:
     """Which rules can match a text, from one pass over its lower-cased form.
 
-    :func:`tiedote.periods.find_periods` matches every rule case-sensitively against
+    :func:`tiedote.periods.find.find_periods` matches every rule case-sensitively against
     ``text.lower()`` — the same matches as IGNORECASE over ``text`` when the text holds none of
     :data:`UNSAFE` (which it folds first), and about 30 % cheaper — and runs a rule only where
     its needles (``Rule.needles``) and each of its further needs (see :data:`Need`) are present.

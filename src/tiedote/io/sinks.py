@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import IO, ClassVar, Self
 
 from tiedote.errors import TiedoteError
-from tiedote.results import (
+from tiedote.io.results import (
     CLAIM_COLUMNS,
     FULL,
     RELEASE_COLUMNS,

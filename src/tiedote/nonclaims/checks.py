@@ -12,9 +12,9 @@ from functools import cache
 
 import regex
 
-from tiedote.lexicon import Lexicon
-from tiedote.numbers import Num
-from tiedote.text import Sentence, Token
+from tiedote.lang.lexicon import Lexicon
+from tiedote.numbers.mentions import Num
+from tiedote.text.segment import Sentence, Token
 
 # Case endings a word takes when it is not the nominative name of a thing:
 # "Suomessa 5 000" is a place, "Olkiluoto 3" a name.

@@ -102,8 +102,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from tiedote.errors import InputTypeError, InputValueError
-from tiedote.period_core import Ctx, Hit, add_months, granularity_of, month_aligned, month_end, week_of
-from tiedote.period_patterns import UNSAFE, Family, has_unsafe, rules, scan
+from tiedote.periods.calendar import Ctx, Hit, add_months, granularity_of, month_aligned, month_end, week_of
+from tiedote.periods.patterns import UNSAFE, Family, has_unsafe, rules, scan
 
 __all__ = ["PeriodMention", "find_periods", "shift_range"]
 

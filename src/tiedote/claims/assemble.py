@@ -16,17 +16,7 @@ from functools import cache
 
 import regex
 
-from tiedote import numwords, periods
-from tiedote.claim_time import (
-    PeriodState,
-    SentenceContext,
-    SpanMask,
-    When,
-    period_for,
-    sentence_tense,
-    update_state,
-)
-from tiedote.context import (
+from tiedote.claims.context import (
     WINDOW,
     Cues,
     Found,
@@ -40,8 +30,7 @@ from tiedote.context import (
     read_statistic,
     read_unit,
 )
-from tiedote.lexicon import Lexicon
-from tiedote.measure import (
+from tiedote.claims.measure import (
     PARTITIVE_PLURAL,
     MeasureHit,
     counted_noun,
@@ -49,12 +38,24 @@ from tiedote.measure import (
     object_after,
     subject_noun,
 )
+from tiedote.claims.subject import SubjectHit, find_subject
+from tiedote.lang.lexicon import Lexicon
 from tiedote.models import SCHEMA_VERSION, Claim
-from tiedote.nonclaims import url_spans, why_not
-from tiedote.numbers import Num, read_numbers
-from tiedote.period_patterns import has_unsafe
-from tiedote.subject import SubjectHit, find_subject
-from tiedote.text import Sentence, Token, normalise, sentences, tokenize
+from tiedote.nonclaims.checks import url_spans, why_not
+from tiedote.numbers import words as numwords
+from tiedote.numbers.mentions import Num, read_numbers
+from tiedote.periods import find as periods
+from tiedote.periods.patterns import has_unsafe
+from tiedote.periods.state import (
+    PeriodState,
+    SentenceContext,
+    SpanMask,
+    When,
+    period_for,
+    sentence_tense,
+    update_state,
+)
+from tiedote.text.segment import Sentence, Token, normalise, sentences, tokenize
 
 # `re` finds an ASCII digit twice as fast as `regex` (no Unicode class in the way)
 _HAS_DIGIT = re.compile(r"[0-9]")

@@ -1,9 +1,9 @@
 """Finnish numbers in a sentence: digit groups, decimal comma, ranges, scales, words.
 
-Reads a sentence's tokens (tiedote.text.tokenize) and returns every number it
+Reads a sentence's tokens (tiedote.text.segment.tokenize) and returns every number it
 finds, each with its exact character span and the id of the rule that read it.
 Whether a number is a *claim* (and not a date, a phone number or a name) is
-decided afterwards by tiedote.nonclaims, which needs these same readings.
+decided afterwards by tiedote.nonclaims.checks, which needs these same readings.
 
 Decisions, each tested in tests/test_numbers.py:
 - Digit groups: a group of 1–3 digits followed by one space and exactly three
@@ -13,10 +13,10 @@ Decisions, each tested in tests/test_numbers.py:
 - A range is two numbers joined by an en dash or hyphen ("2–3", "3 500–4 000")
   or "N:n ja M:n välillä"; a scale word after the second end applies to both.
 - A colon case ending ("30 000:een", "5 %:iin") is not part of the span.
-- Number words come from tiedote.numwords; value-1 words ("yksi", "yhdessä")
+- Number words come from tiedote.numbers.words; value-1 words ("yksi", "yhdessä")
   are not read, because in running text they are mostly "one of"/"together".
 - Vague words: "parin" (pari in any case) is 2 with qualifier approximate;
-  "muutama", "kymmeniä", "satoja" are not numbers (tiedote.numwords).
+  "muutama", "kymmeniä", "satoja" are not numbers (tiedote.numbers.words).
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from decimal import Decimal
 
 import regex
 
-from tiedote import numwords
-from tiedote.text import Token
+from tiedote.numbers import words as numwords
+from tiedote.text.segment import Token
 
 _GROUP_RE = regex.compile(r"[0-9]{3}(?:,[0-9]+)?")
 _DASHES = frozenset({"–", "-", "—", "‒"})

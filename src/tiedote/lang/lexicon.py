@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tiedote.errors import LexiconError
+from tiedote.lang.morphology import all_forms, is_adverb
 from tiedote.models import QUALIFIERS, RATES, STATISTICS, UNITS
-from tiedote.morphology import all_forms, is_adverb
 
 
 @dataclass(frozen=True, slots=True)

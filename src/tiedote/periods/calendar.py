@@ -1,7 +1,7 @@
 """Calendar arithmetic and the intermediate record the period rules produce.
 
-Kept apart from :mod:`tiedote.periods` (the public API) and
-:mod:`tiedote.period_rules` (the patterns) so both can use it without a cycle.
+Kept apart from :mod:`tiedote.periods.find` (the public API) and
+:mod:`tiedote.periods.rules` (the patterns) so both can use it without a cycle.
 Nothing here knows a Finnish word.
 """
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from tiedote.lexicon import Lexicon
-from tiedote.measure import tense
-from tiedote.numbers import Num
-from tiedote.text import Token
+from tiedote.claims.measure import tense
+from tiedote.lang.lexicon import Lexicon
+from tiedote.numbers.mentions import Num
+from tiedote.text.segment import Token
 
 _CLAUSE_SYMS = frozenset(",;")
 # "eli 35 prosenttia": a restatement starts a clause of its own

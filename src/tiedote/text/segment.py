@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from tiedote.lexicon import lexicon
+from tiedote.lang.lexicon import lexicon
 
 # U+00A0 NO-BREAK SPACE, U+202F NARROW NO-BREAK SPACE, U+2007 FIGURE SPACE and
 # U+2009 THIN SPACE join digit groups in typeset releases ("40 000").

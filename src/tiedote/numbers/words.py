@@ -46,12 +46,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tiedote.errors import LexiconError
-from tiedote.morphology import CASES, PLURAL, REQUIRED, inflect
+from tiedote.lang.morphology import CASES, PLURAL, REQUIRED, inflect
 
 __all__ = ["DATA_PATH", "Lexicon", "could_start_number_word", "lexicon", "load_lexicon", "may_start_number",
            "parse_number_words", "scale_value", "vague_value"]
 
-DATA_PATH = Path(__file__).parent / "lang" / "fi" / "numbers.toml"
+DATA_PATH = Path(__file__).parent.parent / "lang" / "fi" / "numbers.toml"
 APPROXIMATE = "approximate"
 
 Tag = tuple[str, str]  # (case, "sg" | "pl")

@@ -1,0 +1,1 @@
+"""Claim fields, one stage a module, and their assembly into records."""

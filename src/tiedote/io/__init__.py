@@ -1,0 +1,1 @@
+"""Sources, sinks, batch runs and their result records."""

@@ -1,0 +1,1 @@
+"""Numbers that are not claims: the named checks that drop them."""

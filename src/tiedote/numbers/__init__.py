@@ -1,0 +1,1 @@
+"""Number mentions: digit groups, ranges, scales and Finnish number words."""

@@ -1,0 +1,1 @@
+"""Time: calendar arithmetic, the period rule table, the release's time state."""

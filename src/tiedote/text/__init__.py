@@ -1,0 +1,1 @@
+"""Length-preserving text: normalisation, sentences, tokens, lemmas."""
