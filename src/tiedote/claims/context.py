@@ -111,7 +111,7 @@ class Unit:
 
 
 def after_number(toks: list[Token], num: Num) -> int:
-    j = num.j
+    j = num.j if num.tail < 0 else num.tail
     if j + 1 < len(toks) and toks[j].text == ":" and not toks[j].space_before and toks[j + 1].kind == "word" \
             and not toks[j + 1].space_before:
         j += 2
@@ -119,7 +119,14 @@ def after_number(toks: list[Token], num: Num) -> int:
 
 
 def read_unit(toks: list[Token], num: Num, lex: Lexicon) -> Unit:
+    if num.share:
+        t = toks[num.i]  # "neljännes", "kaksi kolmasosaa": a share (contract.md)
+        return Unit("percent", t.start, toks[num.j - 1].end, num.j - 1, "unit.share")
     k = after_number(toks, num)
+    if num.unit_hint is not None:  # "4,2 Me": the scale word is the unit too
+        s = num.j - 1 if num.tail < 0 else num.tail - 1
+        if not (k < len(toks) and toks[k].text == "€"):
+            return Unit(num.unit_hint, toks[s].start, toks[s].end, s, "unit.scaled_abbreviation")
     if k < len(toks):
         t = toks[k]
         if t.text == "%":
@@ -127,11 +134,22 @@ def read_unit(toks: list[Token], num: Num, lex: Lexicon) -> Unit:
             if k + 2 < len(toks) and toks[k + 1].text == "-" and toks[k + 2].lower.startswith("yks"):
                 return Unit("percentage_point", t.start, toks[k + 2].end, k, "unit.percent_sign_points")
             return Unit("percent", t.start, t.end, k, "unit.percent_sign")
-        unit = lex.unit_forms.get(t.lower)
+        unit = lex.unit_of(t.text, t.lower)
         if unit is None and k + 1 < len(toks) and toks[k + 1].text == "." and not toks[k + 1].space_before:
             unit = lex.unit_forms.get(t.lower + ".")
-        if unit is not None and not (t.lower == "e" and t.text == "e"):
-            return Unit(unit, t.start, t.end, k, "unit.word")
+        # "m²", "km/h", "°C": a unit written in parts
+        end = k
+        if k + 1 < len(toks) and not toks[k + 1].space_before:
+            nxt = toks[k + 1].lower
+            two = nxt + toks[k + 2].lower if k + 2 < len(toks) and not toks[k + 2].space_before else ""
+            parted = lex.unit_suffixes.get((t.lower, nxt)) or (lex.unit_suffixes.get((t.lower, two)) if two else None)
+            if parted is not None:
+                unit, end = parted, k + (1 if (t.lower, nxt) in lex.unit_suffixes else 2)
+        # "e-kirja" is no euro
+        if unit is not None and not (t.lower == "e" and end + 1 < len(toks) and toks[end + 1].text == "-"
+                                     and not toks[end + 1].space_before):
+            rule = "unit.word" if end == k else "unit.written_in_parts"
+            return Unit(unit, t.start, toks[end].end, k, rule)
     # "arvosanan 9", "kokonaisarvosanan 4,6": a grade word just before the number
     for b in range(num.i - 1, max(-1, num.i - 3), -1):
         g = lex.grade_forms.get(toks[b].lower)

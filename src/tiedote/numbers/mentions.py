@@ -23,16 +23,20 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 from decimal import Decimal
 
 import regex
 
+from tiedote.lang.lexicon import lexicon
 from tiedote.numbers import words as numwords
+from tiedote.numbers.fractions import fractions, share_value
 from tiedote.text.segment import Token
 
 _GROUP_RE = regex.compile(r"[0-9]{3}(?:,[0-9]+)?")
 _DASHES = frozenset({"–", "-", "—", "‒"})
 _SIGNS = frozenset({"-", "−", "+", "–"})
+_OPENERS = frozenset("([")
 _MAX_DIGITS = 30
 
 
@@ -52,6 +56,29 @@ class Num:
     dotted: bool = False  # "9.6.2020", "21.40": dates and clock times, never claims
     qualifier: str | None = None  # set by vague words ("parin")
     first_digits: str = ""  # the first digit token's text, for phone/postal-code shapes
+    # where the figure's unit words start when not at j: past a bracketed comparison
+    # ("45,2 (42,1) milj. euroa": the scale and unit of both stand after the bracket)
+    tail: int = -1
+    compared: bool = False  # the bracketed figure of "45,2 (42,1)": the same measure a year earlier
+    sign: str = ""  # "+" or "-" written before the digits
+    unit_hint: str | None = None  # a unit the number's own scale word gives ("4,2 Me", "45 M€": EUR)
+    share: bool = False  # a fraction word read as a share in percent ("neljännes")
+
+
+_DECIMAL_POINT = regex.compile(r"[0-9]{1,6}\.[0-9]{1,3}")
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+
+
+def _decimal_point(toks: list[Token], i: int) -> bool:
+    """"1.2 miljardia", "0.5 %", "11.90 e": a decimal point, not a date or a clock time, when a
+    percent sign, a scale word or a unit that is no time unit follows."""
+    if not _DECIMAL_POINT.fullmatch(toks[i].text) or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    if nxt.text == "%" or _scale_at(toks, i + 1) is not None:
+        return True
+    unit = lexicon().unit_of(nxt.text, nxt.lower)
+    return unit is not None and unit not in _TIME_UNITS and nxt.kind == "word" or nxt.text in ("€", "$", "£")
 
 
 def _to_number(text: str) -> int | float:
@@ -71,7 +98,12 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
     """A digit number starting at toks[i]: groups, decimal comma and a scale word."""
     t = toks[i]
     if "." in t.text:
-        return Num(i, i + 1, t.start, t.end, None, rule="number.dotted", dotted=True, first_digits=t.text)
+        if not _decimal_point(toks, i):
+            return Num(i, i + 1, t.start, t.end, None, rule="number.dotted", dotted=True, first_digits=t.text)
+        num = Num(i, i + 1, t.start, t.end, _clean(float(t.text)), rule="number.decimal_point", decimal=True,
+                  first_digits=t.text)
+        _apply_scale(toks, num)
+        return num
     text = t.text
     # "1,2,3" is a list, not a number; a run of digits longer than any figure is an
     # identifier (and past 4300 digits int() refuses it)
@@ -92,47 +124,93 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
     start = t.start
     rule = "number.grouped" if grouped else "number.digits"
     # "−0,3 prosenttia", "-1,2 %", "+4 %": a sign glued to the digits, not a dash between numbers
+    # "(+7,4 %)", "(−1,2 %)": a sign just inside a bracket
+    sign = ""
     if i > 0 and not t.space_before and toks[i - 1].text in _SIGNS and (
-            i == 1 or toks[i - 1].space_before) and (i < 2 or toks[i - 2].kind != "num"):
+            i == 1 or toks[i - 1].space_before or toks[i - 2].text in _OPENERS) and (
+            i < 2 or toks[i - 2].kind != "num"):
         start = toks[i - 1].start
-        if toks[i - 1].text != "+":
+        sign = "+" if toks[i - 1].text == "+" else "-"
+        if sign == "-":
             value = -value
         rule += "+sign"
-    num = Num(i, j, start, end, value, rule=rule, grouped=grouped, decimal="," in text, first_digits=t.text)
+    num = Num(i, j, start, end, value, rule=rule, grouped=grouped, decimal="," in text, first_digits=t.text,
+              sign=sign)
     if j < len(toks) and toks[j].kind == "word":  # only a word can be a scale
         _apply_scale(toks, num)
     return num
 
 
-def _scale_at(toks: list[Token], j: int) -> tuple[int, int] | None:
-    """(multiplier, tokens used) of a scale word at toks[j] ("miljoonaa", "milj.")."""
+def _scale_at(toks: list[Token], j: int) -> tuple[int, int, str | None] | None:
+    """(multiplier, tokens used, unit) of a scale word at toks[j] ("miljoonaa", "milj.", "M€", "Me").
+
+    A money abbreviation ("4,2 Me", "350 t€") gives its unit too; for "M€" only the
+    "M" is used, so the "€" stays the unit word.
+    """
     if j >= len(toks) or toks[j].kind != "word":
         return None
+    t = toks[j]
+    money = lexicon().scaled_units
+    if money:
+        glued = j + 1 < len(toks) and not toks[j + 1].space_before and toks[j + 1].kind == "sym"
+        hit = money.get(t.text + toks[j + 1].text) if glued else None
+        if hit is not None:
+            return hit[1], 1, hit[0]
+        hit = money.get(t.text)
+        if hit is not None:
+            return hit[1], 1, hit[0]
     if j + 1 < len(toks) and toks[j + 1].text == "." and not toks[j + 1].space_before:
-        scale = numwords.scale_value(toks[j].lower + ".")
+        scale = numwords.scale_value(t.lower + ".")
         if scale:
-            return scale, 2
-    scale = numwords.scale_value(toks[j].lower)
-    return (scale, 1) if scale else None
+            return scale, 2, None
+    scale = numwords.scale_value(t.lower)
+    return (scale, 1, None) if scale else None
 
 
-def _apply_scale(toks: list[Token], num: Num) -> None:
-    found = _scale_at(toks, num.j)
+def _apply_scale(toks: list[Token], num: Num, at: int = -1) -> None:
+    """Multiply by the scale word at ``at`` (default: right after the number)."""
+    k = num.j if at < 0 else at
+    found = _scale_at(toks, k)
     if found is None or num.value is None:
         return
-    scale, used = found
+    scale, used, unit = found
     # Decimal: "257,6 milj." is 257600000, not 257600000.00000003
     scaled = float(Decimal(str(num.value)) * scale)
     if not math.isfinite(scaled):
         return
     num.value = _clean(scaled)
-    num.j += used
-    num.end = toks[num.j - 1].end
+    if at < 0:
+        num.j += used
+        num.end = toks[num.j - 1].end
+    else:
+        num.tail = k + used
+    num.unit_hint = unit
     num.rule += "+scale"
+
+
+def _read_fraction(toks: list[Token], i: int) -> Num | None:
+    """"neljännes", "joka viides", "neljännesmiljoona": a fraction word at toks[i]."""
+    fr = fractions()
+    low = toks[i].lower
+    t = toks[i]
+    n = fr.shares.get(low)
+    if n is not None:
+        return Num(i, i + 1, t.start, t.end, share_value(n), rule="number.share", is_word=True, share=True)
+    n = fr.every.get(low)
+    if n is not None and i > 0 and toks[i - 1].lower in fr.every_before:
+        return Num(i, i + 1, t.start, t.end, share_value(n), rule="number.share_every", is_word=True, share=True)
+    value = fr.scaled.get(low)
+    if value is not None:
+        return Num(i, i + 1, t.start, t.end, value, rule="number.words", is_word=True)
+    return None
 
 
 def _read_word(toks: list[Token], i: int) -> Num | None:
     t = toks[i]
+    if t.lower[:3] in fractions().starts:
+        frac = _read_fraction(toks, i)
+        if frac is not None:
+            return frac
     if not numwords.may_start_number(t.lower):
         return None
     vague = numwords.vague_value(t.lower)
@@ -140,7 +218,9 @@ def _read_word(toks: list[Token], i: int) -> Num | None:
         # "parin päivän päähän": only before a word, never alone ("pari" = a couple)
         if i + 1 < len(toks) and toks[i + 1].kind == "word":
             value, qual = vague
-            return Num(i, i + 1, t.start, t.end, value, rule="number.vague", is_word=True, qualifier=qual)
+            num = Num(i, i + 1, t.start, t.end, value, rule="number.vague", is_word=True, qualifier=qual)
+            _apply_scale(toks, num)  # "parilla miljoonalla"
+            return num
         return None
     words: list[str] = []
     for k in range(i, min(i + 6, len(toks))):
@@ -151,9 +231,14 @@ def _read_word(toks: list[Token], i: int) -> Num | None:
     if parsed is None:
         return None
     value, used = parsed
-    if value == 1:
-        return None
-    num = Num(i, i + used, t.start, toks[i + used - 1].end, _clean(value), rule="number.words", is_word=True)
+    k = i + used
+    # "kaksi kolmasosaa": a cardinal multiplies the fraction after it
+    if k < len(toks) and toks[k].lower in fractions().multiplied:
+        share = share_value(fractions().shares[toks[k].lower], value)
+        return Num(i, k + 1, t.start, toks[k].end, share, rule="number.share", is_word=True, share=True)
+    # value 1 is read, and kept only before a unit (nonclaims: "yksi syy", "yhdessä" are words)
+    rule = "number.words.one" if value == 1 else "number.words"
+    num = Num(i, k, t.start, toks[k - 1].end, _clean(value), rule=rule, is_word=True)
     _apply_scale(toks, num)
     return num
 
@@ -213,10 +298,16 @@ def _make_range(toks: list[Token], first: Num, second: Num) -> Num:
                decimal=first.decimal or second.decimal, first_digits=first.first_digits)
 
 
+@cache
+def number_starts() -> frozenset[str]:
+    """The first three letters of every number word and fraction word."""
+    return numwords.lexicon().starts | fractions().starts
+
+
 def read_numbers(toks: list[Token]) -> list[Num]:
     """Every number in a sentence's tokens, left to right, none overlapping."""
     out: list[Num] = []
-    starts = numwords.lexicon().starts
+    starts = number_starts()
     # Most tokens start no number: punctuation, or a word no number word begins like
     # (could_start_number_word).  One comprehension picks the others, in order; the starts are
     # letters, so no symbol is among them and the kind of a word need not be asked.
@@ -231,4 +322,36 @@ def read_numbers(toks: list[Token]) -> list[Num]:
         num = _range(toks, num)
         out.append(num)
         done = num.j
+        compared = _bracketed(toks, num)
+        if compared is not None:
+            out.append(compared)
+            done = compared.tail
     return out
+
+
+def _bracketed(toks: list[Token], num: Num) -> Num | None:
+    """"Liikevaihto oli 45,2 (42,1) milj. euroa": the comparison figure of a financial release.
+
+    The bracket holds the same measure a year earlier; the scale and unit after the
+    bracket belong to both figures, so both get them and read their unit at ``tail``.
+    """
+    j = num.j
+    if (num.value is None or num.is_word or num.dotted or "scale" in num.rule or j + 2 >= len(toks)
+            or toks[j].text != "(" or not toks[j].space_before):
+        return None
+    k = j + 1
+    if toks[k].text in _SIGNS and k + 1 < len(toks) and not toks[k + 1].space_before:
+        k += 1
+    if toks[k].kind != "num":
+        return None
+    second = _read_digits(toks, k)
+    if second is None or second.value is None or second.dotted or second.j >= len(toks) \
+            or toks[second.j].text != ")" or "scale" in second.rule:
+        return None
+    after = second.j + 1
+    num.tail = second.tail = after
+    second.compared = True
+    second.rule += "+compared"
+    _apply_scale(toks, num, after)
+    _apply_scale(toks, second, after)
+    return second
