@@ -10,6 +10,7 @@ from tiedote._version import __version__
 if TYPE_CHECKING:
     from tiedote.api import Extractor, extract
     from tiedote.errors import TiedoteError
+    from tiedote.explanation import Mention, explain
     from tiedote.frame import to_frame
     from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span, Subject
 
@@ -28,6 +29,8 @@ _EXPORTS = {
     "Subject": "tiedote.models",
     "TiedoteError": "tiedote.errors",
     "extract": "tiedote.api",
+    "explain": "tiedote.explanation",
+    "Mention": "tiedote.explanation",
     "to_frame": "tiedote.frame",
 }
 
@@ -37,12 +40,14 @@ __all__ = [
     "Claim",
     "Extractor",
     "Measure",
+    "Mention",
     "Period",
     "Quantity",
     "Span",
     "Subject",
     "TiedoteError",
     "__version__",
+    "explain",
     "extract",
     "to_frame",
 ]

@@ -33,7 +33,7 @@ from typing import IO, TYPE_CHECKING, Any, ClassVar
 import click
 
 from tiedote._version import __version__
-from tiedote.errors import TiedoteError
+from tiedote.errors import SourceError, TiedoteError
 from tiedote.io import batch as _batch
 from tiedote.io.batch import (
     COMMIT_EVERY,
@@ -155,22 +155,7 @@ def extract(file: str, published: dt.date | None, fmt: str, max_bytes: int) -> i
 
     HTML pages are reduced to their main text first; the result carries the text the spans point into.
     """
-    if file == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        item = (
-            Item.failed(
-                "-", "-", "-", f"over the size limit: more than {max_bytes} bytes (raise --max-bytes)"
-            )
-            if len(data) > max_bytes
-            else Item.of_bytes("-", "-", "-", "html" if _sniff_kind("", data) == "html" else "text", data)
-        )
-    else:
-        if not os.path.isfile(file):
-            raise click.BadParameter(f"{file!r} is not a file", param_hint="FILE")
-        with open(file, "rb") as f:
-            head = f.read(1024)
-        kind: ItemKind = "html" if _sniff_kind(file, head) == "html" else "text"
-        item = file_item(file, os.path.basename(file), file, kind, max_bytes)
+    item = _item_for(file, max_bytes)
     from tiedote.io.sinks import write_claims_csv
 
     [result] = process_chunk([item], build_extractor(_factory(max_bytes)), published)
@@ -184,6 +169,43 @@ def extract(file: str, published: dt.date | None, fmt: str, max_bytes: int) -> i
     if result.error is not None:
         click.echo(f"tiedote extract: error: {result.location}: {result.error}", err=True)
         return EXIT_FAILED_RELEASES
+    return EXIT_OK
+
+
+def _item_for(file: str, max_bytes: int) -> Item:
+    """The one release FILE names ('-': stdin), as a batch would read it."""
+    if file == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            return Item.failed("-", "-", "-", f"over the size limit: more than {max_bytes} bytes (raise --max-bytes)")
+        return Item.of_bytes("-", "-", "-", "html" if _sniff_kind("", data) == "html" else "text", data)
+    if not os.path.isfile(file):
+        raise click.BadParameter(f"{file!r} is not a file", param_hint="FILE")
+    with open(file, "rb") as f:
+        head = f.read(1024)
+    kind: ItemKind = "html" if _sniff_kind(file, head) == "html" else "text"
+    return file_item(file, os.path.basename(file), file, kind, max_bytes)
+
+
+@cli.command(name="explain", epilog=EXIT_HELP)
+@click.argument("file", metavar="FILE|-")
+@_published
+@_max_bytes
+def explain_cmd(file: str, published: dt.date | None, max_bytes: int) -> int:
+    """Every number of one release, in order: the claim it became, or why it is not a claim."""
+    from tiedote.io.sources.decode import prepare
+
+    item = _item_for(file, max_bytes)
+    try:
+        release, _ = prepare(item, published)
+    except SourceError as exc:
+        click.echo(f"tiedote explain: error: {item.location}: {exc}", err=True)
+        return EXIT_FAILED_RELEASES
+    from tiedote.api import DEFAULT_MAX_CHARS, Extractor
+    from tiedote.explanation import format_table
+
+    extractor = Extractor(max_chars=max(max_bytes, DEFAULT_MAX_CHARS))
+    sys.stdout.write(format_table(extractor.explain(release.text, published=release.published)))
     return EXIT_OK
 
 
