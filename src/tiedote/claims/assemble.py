@@ -42,8 +42,7 @@ from tiedote.claims.subject import SubjectHit, find_subject
 from tiedote.lang.lexicon import Lexicon
 from tiedote.models import SCHEMA_VERSION, Claim
 from tiedote.nonclaims.checks import url_spans, why_not
-from tiedote.numbers import words as numwords
-from tiedote.numbers.mentions import Num, read_numbers
+from tiedote.numbers.mentions import Num, number_starts, read_numbers
 from tiedote.periods import find as periods
 from tiedote.periods.patterns import has_unsafe
 from tiedote.periods.state import (
@@ -87,7 +86,7 @@ def _number_word_starts() -> tuple[regex.Pattern[str], re.Pattern[str]]:
     Two patterns: the definition (a start, case-blind, where no letter precedes it), and
     the starts alone, for the lower-cased text.
     """
-    starts = sorted(numwords.lexicon().starts)
+    starts = sorted(number_starts())
     blind = regex.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(regex.escape, starts))})", regex.IGNORECASE)
     return blind, re.compile("|".join(map(re.escape, starts)))
 

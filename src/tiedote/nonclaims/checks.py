@@ -13,6 +13,7 @@ from functools import cache
 import regex
 
 from tiedote.lang.lexicon import Lexicon
+from tiedote.nonclaims import forms
 from tiedote.numbers.mentions import Num
 from tiedote.text.segment import Sentence, Token
 
@@ -68,6 +69,9 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
 
     if num.dotted:
         return "nonclaim.date_or_time"  # "9.6.2020", "24.10.", "kello 21.40"
+    more = forms.why_not(toks, num, lex)
+    if more is not None:
+        return more
     if not num.is_word:
         # "Q3", "5G", "H1N1": digits glued to letters are identifiers
         if i > 0 and toks[i - 1].kind == "word" and not first.space_before:

@@ -31,7 +31,7 @@ class Fractions:
     starts: frozenset[str]  # first three letters of every form, for the candidate filter
 
 
-def share_value(denominator: int, multiplier: int | float = 1) -> float:
+def share_value(denominator: int, multiplier: float = 1) -> float:
     """100 * multiplier / denominator, to two decimals as the contract writes it (66.67)."""
     return round(100 * multiplier / denominator, 2)
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
 from decimal import Decimal
+from functools import cache
 
 import regex
 
@@ -138,7 +138,29 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
               sign=sign)
     if j < len(toks) and toks[j].kind == "word":  # only a word can be a scale
         _apply_scale(toks, num)
+        if "scale" not in num.rule and not num.decimal:
+            _compound_duration(toks, num)
     return num
+
+
+_SMALLER = {"hour": ("minute", 60), "minute": ("second", 60)}
+
+
+def _compound_duration(toks: list[Token], num: Num) -> None:
+    """"1 h 15 min", "2 tuntia 30 minuuttia": one duration in the smaller unit (contract.md: 75 minutes)."""
+    j = num.j
+    if j + 2 >= len(toks) or toks[j + 1].kind != "num" or "," in toks[j + 1].text or "." in toks[j + 1].text:
+        return
+    lex = lexicon()
+    big = lex.unit_of(toks[j].text, toks[j].lower)
+    smaller = _SMALLER.get(big or "")
+    if smaller is None or lex.unit_of(toks[j + 2].text, toks[j + 2].lower) != smaller[0] or num.value is None:
+        return
+    num.value = _clean(num.value * smaller[1] + int(toks[j + 1].text))
+    num.j = j + 3
+    num.end = toks[j + 2].end
+    num.unit_hint = smaller[0]
+    num.rule = "number.compound_duration"
 
 
 def _scale_at(toks: list[Token], j: int) -> tuple[int, int, str | None] | None:
