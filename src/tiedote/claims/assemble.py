@@ -42,7 +42,7 @@ from tiedote.claims.subject import SubjectHit, find_subject
 from tiedote.lang.lexicon import Lexicon
 from tiedote.models import SCHEMA_VERSION, Claim
 from tiedote.nonclaims.checks import url_spans, why_not
-from tiedote.numbers.mentions import Num, number_starts, read_numbers
+from tiedote.numbers.mentions import Num, number_starts, read_numbers, scale_by
 from tiedote.periods import find as periods
 from tiedote.periods.patterns import has_unsafe
 from tiedote.periods.state import (
@@ -183,6 +183,9 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
             continue
         unit = read_unit(toks, num, lex)
         unit = _duration_or_rate(toks, num, unit, lex)
+        factor = lex.unit_factors.get(toks[unit.token].lower) if unit.token >= 0 else None
+        if factor is not None:
+            scale_by(num, factor)  # "45 senttiä" is 0.45 EUR
         p = _Pending(num=num, sent=sent, unit=unit, rules=[num.rule], clause=clause[num.i])
         if unit.unit is not None:
             p.rules.append(unit.rule)
@@ -212,6 +215,9 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         if p.measure is not None:
             last_measured = p
         p.period = period_for(p, toks, ctx, mentions, norm, sent, state, published, cue.kuin)
+        if p.num.compared and p.period is not None:
+            p.period = _year_earlier(p.period)  # "45,2 (42,1)": the same period a year earlier (contract.md)
+            p.rules.append("period.comparison_year_earlier")
         covered = _Covered(toks, mask, p.measure.start if p.measure is not None else -1)
         p.subject = find_subject(toks, p.num, clause, covered)
         if p.subject is not None:
@@ -249,6 +255,19 @@ class _Covered:
             return False
         start = self.toks[k].start
         return start == self.measure_start or self.mask.covers(start)
+
+
+def _year_earlier(w: When) -> When:
+    """The same period one year earlier ("heinä–syyskuu 2023" -> 2022); 29 February becomes the 28th."""
+    def back(d: dt.date | None) -> dt.date | None:
+        if d is None:
+            return None
+        return d.replace(year=d.year - 1, day=28) if (d.month, d.day) == (2, 29) else d.replace(year=d.year - 1)
+    if w.start is None and w.end is None:
+        return w
+    end = back(w.end)
+    # a month's last day stays the last day ("helmikuun loppu" 29.2.2024 -> 28.2.2023)
+    return When(back(w.start), end, w.granularity, "context", None)
 
 
 def _phone_end(toks: list[Token], i: int) -> int:

@@ -20,6 +20,7 @@ _CLAUSE_SYMS = frozenset(",;")
 _CLAUSE_WORDS = frozenset({"eli", "mutta", "kun", "vaikka"})
 _DASH = frozenset("–—")
 _PER = frozenset({"kohden", "kohti"})
+_PERIOD_UNITS = frozenset({"hour", "day", "week", "month", "quarter", "year"})
 # Words after a bare number that leave it without a unit of its own, so it
 # takes the unit of a neighbouring figure ("3,1 ja lähijunissa 1,8 prosenttia").
 _ELLIPSIS_WORDS = frozenset({"ja", "tai", "eli", "kun", "mutta", "sekä", "vaan"})
@@ -45,6 +46,8 @@ class Cues:
     # pronouns standing alone as a subject ("se oli", "mikä on"), not "niiden yhteismäärä"
     anaphora: list[int]
     kuin: bool  # the sentence compares ("suurempi kuin vuotta aiemmin")
+    # a superlative before a period noun ("vilkkain kuukausi"): (token index, "max" | "min")
+    superlative: list[tuple[int, str]]
 
 
 def cues(toks: list[Token], lex: Lexicon) -> Cues:
@@ -52,6 +55,7 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
     change: list[int] = []
     rate: list[tuple[int, str, int]] = []
     anaphora: list[int] = []
+    superlative: list[tuple[int, str]] = []
     kuin = False
     n = len(toks)
     classes, rate_words, comparatives = lex.classes, lex.rate_words, lex.comparatives
@@ -70,6 +74,10 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
                     anaphora.append(k)
             if low == "kuin":
                 kuin = True
+            sup = lex.superlatives.get(low)
+            # "Vilkkain kuukausi oli heinäkuu, 21 870 kävijää": the max over the period noun after it
+            if sup is not None and k + 1 < n and lex.unit_forms.get(toks[k + 1].lower) in _PERIOD_UNITS:
+                superlative.append((k, sup))
         # the phrase read_rate reads at k: "viikossa", "asukasta kohden", "/kk"
         phrase, end = low, k
         if k + 1 < n and toks[k + 1].lower in _PER:
@@ -81,7 +89,7 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
         r = rate_words.get(phrase)
         if r is not None:
             rate.append((k, r, end))
-    return Cues(statistic, change, rate, anaphora, kuin)
+    return Cues(statistic, change, rate, anaphora, kuin, superlative)
 
 
 def clauses(toks: list[Token]) -> list[int]:
@@ -214,7 +222,16 @@ def read_statistic(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
     ("yhteensä 212 milj. euroa 118 400 eläkkeensaajalle": the total is the euros).
 
     ``found``: the sentence's cues, when the caller has them (else they are found here)."""
-    stats = (found or cues(toks, lex)).statistic
+    cue = found or cues(toks, lex)
+    stats = cue.statistic
+    if cue.superlative:
+        # "Vilkkain kuukausi oli heinäkuu, 21 870 kävijää": the first figure after the superlative,
+        # in its clause or the apposition after it
+        for k, name in cue.superlative:
+            if k < num.i and clause[num.i] - clause[k] <= 1 and (
+                    figures is None or next((f for f in figures if f.i > k), None) is num):
+                t = toks[k]
+                return Found(name, t.start, t.end, f"statistic.superlative_{name}")
     if not stats:  # most sentences name no statistic
         return None
     c = clause[num.i]
@@ -244,6 +261,11 @@ def _owner(k: int, figures: list[Num]) -> Num:
 
 def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, unit: str | None = None,
                 cue: Cues | None = None) -> Found | None:
+    if num.compared:
+        return None  # "45,2 (42,1)": the bracketed figure is the old level, no change of its own
+    signed = _signed_change(toks, num)
+    if signed is not None:
+        return signed
     cue = cue or cues(toks, lex)
     if not cue.change:
         return None
@@ -262,6 +284,19 @@ def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, un
             if opener == "eli" or explains:
                 found = _change_in_clause(toks, num, clause, c - 1, lex, unit, cue)
     return found
+
+
+def _signed_change(toks: list[Token], num: Num) -> Found | None:
+    """"(+3,1 %)" is an increase, "(−2,4 %)" a decrease: a signed figure in brackets is a change
+    (contract.md); a plain "+4 %" is one too, a plain "-40 asukasta" only a negative value."""
+    if not num.sign:
+        return None
+    sign = toks[num.i - 1]
+    bracketed = num.i >= 2 and toks[num.i - 2].text in "(["
+    if num.sign == "+" or bracketed:
+        direction = "increase" if num.sign == "+" else "decrease"
+        return Found(direction, sign.start, sign.end, f"change.sign_{direction}")
+    return None
 
 
 def _change_in_clause(toks: list[Token], num: Num, clause: list[int], c: int, lex: Lexicon,

@@ -79,6 +79,7 @@ class Lexicon:
     # a unit written in two or three tokens: (first form, next token text) -> unit ("m", "²") -> "m2"
     unit_suffixes: dict[tuple[str, str], str] = field(default_factory=dict)
     unit_symbols: dict[str, str] = field(default_factory=dict)  # "kWh" -> "kWh", as written (case matters)
+    superlatives: dict[str, str] = field(default_factory=dict)  # "vilkkain" -> "max", before a time noun
 
     def unit_of(self, tok_text: str, tok_lower: str) -> str | None:
         """The unit a word or symbol after a number names ("tonnia" -> "t", "MW" -> "MW"), else None."""
@@ -277,6 +278,8 @@ def load(root: Path | None = None) -> Lexicon:
         unit_factors=factors,
         unit_suffixes=_unit_suffixes(units.get("written_in_parts", []), "units.toml [[written_in_parts]]"),
         unit_symbols=_symbols(units.get("symbols", {}), "units.toml [symbols]"),
+        superlatives={w: stat for stat in ("max", "min")
+                      for w in _strings(words.get("superlative", {}).get(stat, []), f"words.toml [superlative].{stat}")},
     )
 
 

@@ -94,6 +94,15 @@ def _clean(value: float) -> int | float:
     return round(value, 10) if isinstance(value, float) else value
 
 
+def scale_by(num: Num, factor: float) -> None:
+    """"45 senttiä": a unit worth a fraction of the canonical one (0.45 EUR)."""
+    if num.value is not None:
+        num.value = _clean(float(Decimal(str(num.value)) * Decimal(str(factor))))
+    if num.low is not None and num.high is not None:
+        num.low = _clean(float(Decimal(str(num.low)) * Decimal(str(factor))))
+        num.high = _clean(float(Decimal(str(num.high)) * Decimal(str(factor))))
+
+
 def _read_digits(toks: list[Token], i: int) -> Num | None:
     """A digit number starting at toks[i]: groups, decimal comma and a scale word."""
     t = toks[i]
