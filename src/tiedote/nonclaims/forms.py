@@ -66,6 +66,12 @@ def why_not(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
                 and toks[j + 1].kind == "word" and toks[j + 1].text[:1].isupper() and num.value is not None \
                 and num.value < 100 and not num.decimal:
             return "nonclaim.list_number"
+        # "Sisältö: 1. Johdanto 2. Tulokset": the sentence splitter ends a sentence at "2.", so the
+        # list number stands last, after a heading's capitalised words only
+        if nxt is not None and nxt.text == "." and j + 1 == len(toks) and 0 < i <= 4 and num.value is not None \
+                and not num.decimal and num.value < 100 and all(
+                    t.text[:1].isupper() if t.kind == "word" else t.text in ",:-–" for t in toks[:i]):
+            return "nonclaim.list_number"
         # "(1562–1621)", "lukuvuonna 2014–2015": a range of years
         if num.low is not None and _YEAR.fullmatch(str(num.low)) and _YEAR.fullmatch(str(num.high)) and (
                 nxt is None or nxt.kind == "sym" or _starts(prev, nc["year_range_before"]) or prev == "("):
@@ -156,7 +162,7 @@ def _share_not(toks: list[Token], num: Num, nc: dict[str, frozenset[str]]) -> st
     prev = _low(toks, num.i - 1)
     word = toks[num.i].lower
     # "kolmannella neljänneksellä", "Kolmas neljännes sujui": a quarter of the year
-    if word.startswith("neljännes") and (_starts(prev, nc["quarter_before"]) or (
+    if word.startswith("neljänne") and (_starts(prev, nc["quarter_before"]) or (
             num.j < len(toks) and _YEAR.fullmatch(toks[num.j].text) is not None)):
         return "nonclaim.quarter_of_year"
     # "hyvät puolet", "molemmat puolet": sides

@@ -226,10 +226,11 @@ def _read_fraction(toks: list[Token], i: int) -> Num | None:
     t = toks[i]
     n = fr.shares.get(low)
     if n is not None:
-        return Num(i, i + 1, t.start, t.end, share_value(n), rule="number.share", is_word=True, share=True)
+        return Num(i, i + 1, t.start, t.end, _clean(share_value(n)), rule="number.share", is_word=True, share=True)
     n = fr.every.get(low)
     if n is not None and i > 0 and toks[i - 1].lower in fr.every_before:
-        return Num(i, i + 1, t.start, t.end, share_value(n), rule="number.share_every", is_word=True, share=True)
+        return Num(i, i + 1, t.start, t.end, _clean(share_value(n)), rule="number.share_every", is_word=True,
+                   share=True)
     value = fr.scaled.get(low)
     if value is not None:
         return Num(i, i + 1, t.start, t.end, value, rule="number.words", is_word=True)
@@ -265,7 +266,7 @@ def _read_word(toks: list[Token], i: int) -> Num | None:
     k = i + used
     # "kaksi kolmasosaa": a cardinal multiplies the fraction after it
     if k < len(toks) and toks[k].lower in fractions().multiplied:
-        share = share_value(fractions().shares[toks[k].lower], value)
+        share = _clean(share_value(fractions().shares[toks[k].lower], value))
         return Num(i, k + 1, t.start, toks[k].end, share, rule="number.share", is_word=True, share=True)
     # value 1 is read, and kept only before a unit (nonclaims: "yksi syy", "yhdessä" are words)
     rule = "number.words.one" if value == 1 else "number.words"
