@@ -225,3 +225,35 @@ def test_money_m_is_not_a_metre() -> None:
 def test_year_like_number_before_a_unit_is_no_year() -> None:
     mentions = tiedote.explain("Akku on 2100 mAh:n kokoinen ja matka 1900 kilometrin pituinen.", published=PUB)
     assert [(m.text, m.is_claim) for m in mentions] == [("2100", True), ("1900", True)]
+
+
+# more forms seen in real releases, in sentences of our own
+MORE_CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
+    # the comparison figure after the unit: "oli 96,2 miljoonaa euroa (90,4)"
+    ("Liikevaihto oli 96,2 miljoonaa euroa (90,4).", "90,4", 90_400_000, "EUR", {"change": None}),
+    ("Käyttökate nousi 12,8 miljoonaan euroon (11,1).", "11,1", 11_100_000, "EUR", {"change": None}),
+    ("Käyttöaste oli 81,5 prosenttia (79,9).", "79,9", 79.9, "percent", {"change": None}),
+    ("Liikevaihto oli 96,2 miljoonaa euroa (90,4).", "96,2 miljoonaa", 96_200_000, "EUR", {}),
+    # a unit symbol glued to its figure
+    ("Partio mittasi nopeudeksi 143km/h.", "143", 143, "km/h", {}),
+    ("Saalis oli 12kg.", "12", 12, "kg", {}),
+]
+
+
+@pytest.mark.parametrize("text,number,value,unit,fields", MORE_CLAIMS,
+                         ids=[f"{r[1]}-{i}" for i, r in enumerate(MORE_CLAIMS)])
+def test_more_claims(text: str, number: str, value: Any, unit: str, fields: dict[str, Any]) -> None:
+    test_claim(text, number, value, unit, fields)
+
+
+def test_comparison_figure_takes_the_measure_of_its_head() -> None:
+    now, before = tiedote.extract("Liiketulos oli 7,3 miljoonaa euroa (6,0).", published=PUB)
+    assert now.measure is not None and before.measure is not None
+    assert before.measure.lemma == now.measure.lemma
+    assert "measure.comparison" in before.rules
+
+
+def test_window_of_preceding_years_is_no_claim() -> None:
+    mentions = tiedote.explain("Määrä on pysynyt samalla tasolla kuin kahtena edeltävänä vuonna, 250 tapausta.",
+                               published=PUB)
+    assert [(m.text, m.is_claim) for m in mentions] == [("kahtena", False), ("250", True)]

@@ -211,7 +211,11 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
     ctx = SentenceContext.build(toks, clause, mentions, sent.start)
     last_measured: _Pending | None = None
     for p in pendings:
-        _fill_measure(p, toks, clause, lex, cue, last_measured, prev_claims, mask)
+        if p.num.compared and last_measured is not None and last_measured.measure is not None:
+            p.measure = last_measured.measure  # "45,2 (42,1)": the same measure a year earlier
+            p.rules.append("measure.comparison")
+        else:
+            _fill_measure(p, toks, clause, lex, cue, last_measured, prev_claims, mask)
         if p.measure is not None:
             last_measured = p
         p.period = period_for(p, toks, ctx, mentions, norm, sent, state, published, cue.kuin)

@@ -77,7 +77,9 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
         if i > 0 and toks[i - 1].kind == "word" and not first.space_before:
             return "nonclaim.identifier"
         last = toks[j - 1]
-        if nxt is not None and nxt.kind == "word" and not nxt.space_before and last.kind == "num":
+        # ("134km/h", "5kg": a unit symbol glued to its figure is no identifier)
+        if nxt is not None and nxt.kind == "word" and not nxt.space_before and last.kind == "num" \
+                and nxt.text not in lex.unit_symbols:
             return "nonclaim.identifier"
         # "COVID-19", "HSL-2030"
         if i > 1 and toks[i - 1].text in "-–" and not first.space_before and toks[i - 2].kind == "word" \

@@ -63,6 +63,7 @@ class Num:
     sign: str = ""  # "+" or "-" written before the digits
     unit_hint: str | None = None  # a unit the number's own scale word gives ("4,2 Me", "45 M€": EUR)
     share: bool = False  # a fraction word read as a share in percent ("neljännes")
+    scale: int = 1  # the multiplier of its scale word ("milj." 1000000)
 
 
 _DECIMAL_POINT = regex.compile(r"[0-9]{1,6}\.[0-9]{1,3}")
@@ -210,6 +211,7 @@ def _apply_scale(toks: list[Token], num: Num, at: int = -1) -> None:
     if not math.isfinite(scaled):
         return
     num.value = _clean(scaled)
+    num.scale = scale
     if at < 0:
         num.j += used
         num.end = toks[num.j - 1].end
@@ -357,7 +359,7 @@ def read_numbers(toks: list[Token]) -> list[Num]:
         compared = _bracketed(toks, num)
         if compared is not None:
             out.append(compared)
-            done = compared.tail
+            done = max(compared.j + 1, compared.tail)
     return out
 
 
@@ -368,8 +370,15 @@ def _bracketed(toks: list[Token], num: Num) -> Num | None:
     bracket belong to both figures, so both get them and read their unit at ``tail``.
     """
     j = num.j
-    if (num.value is None or num.is_word or num.dotted or "scale" in num.rule or j + 2 >= len(toks)
-            or toks[j].text != "(" or not toks[j].space_before):
+    if num.value is None or num.is_word or num.dotted:
+        return None
+    unit_at = -1
+    # "oli 183,5 miljoonaa euroa (191,5)", "25,8 prosenttia (25,9)": the bracket after the unit
+    if j + 3 < len(toks) and (toks[j].text == "%" or lexicon().unit_of(toks[j].text, toks[j].lower)):
+        unit_at, j = j, j + 1
+    elif "scale" in num.rule:
+        return None
+    if j + 2 >= len(toks) or toks[j].text != "(" or not toks[j].space_before:
         return None
     k = j + 1
     if toks[k].text in _SIGNS and k + 1 < len(toks) and not toks[k + 1].space_before:
@@ -381,9 +390,16 @@ def _bracketed(toks: list[Token], num: Num) -> Num | None:
             or toks[second.j].text != ")" or "scale" in second.rule:
         return None
     after = second.j + 1
-    num.tail = second.tail = after
     second.compared = True
     second.rule += "+compared"
+    if unit_at >= 0:  # the unit stands before the bracket: the old level takes it and the scale
+        second.tail = unit_at
+        if num.scale != 1 and second.value is not None:
+            second.value = _clean(float(Decimal(str(second.value)) * num.scale))
+            second.scale = num.scale
+            second.rule += "+scale"
+        return second
+    num.tail = second.tail = after
     _apply_scale(toks, num, after)
     _apply_scale(toks, second, after)
     return second
