@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 
+from tiedote.claims.comparison import year_earlier
 from tiedote.claims.context import (
     WINDOW,
     Cues,
@@ -24,6 +25,7 @@ from tiedote.claims.context import (
     after_number,
     clauses,
     cues,
+    duration_or_rate,
     read_change,
     read_qualifier,
     read_rate,
@@ -42,7 +44,8 @@ from tiedote.claims.subject import SubjectHit, find_subject
 from tiedote.lang.lexicon import Lexicon
 from tiedote.models import SCHEMA_VERSION, Claim
 from tiedote.nonclaims.checks import url_spans, why_not
-from tiedote.numbers.mentions import Num, number_starts, read_numbers, scale_by
+from tiedote.numbers.mentions import Num, number_starts, read_numbers
+from tiedote.numbers.scale import scale_by
 from tiedote.periods import find as periods
 from tiedote.periods.patterns import has_unsafe
 from tiedote.periods.state import (
@@ -182,7 +185,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
                 dropped.append((num.start, num.end, reason))
             continue
         unit = read_unit(toks, num, lex)
-        unit = _duration_or_rate(toks, num, unit, lex)
+        unit = duration_or_rate(toks, num, unit, lex)
         factor = lex.unit_factors.get(toks[unit.token].lower) if unit.token >= 0 else None
         if factor is not None:
             scale_by(num, factor)  # "45 senttiä" is 0.45 EUR
@@ -220,7 +223,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
             last_measured = p
         p.period = period_for(p, toks, ctx, mentions, norm, sent, state, published, cue.kuin)
         if p.num.compared and p.period is not None:
-            p.period = _year_earlier(p.period)  # "45,2 (42,1)": the same period a year earlier (contract.md)
+            p.period = year_earlier(p.period)  # "45,2 (42,1)": the same period a year earlier (contract.md)
             p.rules.append("period.comparison_year_earlier")
         covered = _Covered(toks, mask, p.measure.start if p.measure is not None else -1)
         p.subject = find_subject(toks, p.num, clause, covered)
@@ -261,40 +264,12 @@ class _Covered:
         return start == self.measure_start or self.mask.covers(start)
 
 
-def _year_earlier(w: When) -> When:
-    """The same period one year earlier ("heinä–syyskuu 2023" -> 2022); 29 February becomes the 28th."""
-    def back(d: dt.date | None) -> dt.date | None:
-        if d is None:
-            return None
-        return d.replace(year=d.year - 1, day=28) if (d.month, d.day) == (2, 29) else d.replace(year=d.year - 1)
-    if w.start is None and w.end is None:
-        return w
-    end = back(w.end)
-    # a month's last day stays the last day ("helmikuun loppu" 29.2.2024 -> 28.2.2023)
-    return When(back(w.start), end, w.granularity, "context", None)
-
-
 def _phone_end(toks: list[Token], i: int) -> int:
     """"puh. 09 4766 4000": every digit group of a phone number, one token past its end."""
     k = i + 1
     while k < len(toks) and toks[k].kind == "num" and toks[k].start - toks[k - 1].end <= 1:
         k += 1
     return k
-
-
-# Longest plausible duration stated in an inessive unit ("käsiteltiin 23 päivässä");
-# a larger figure before "kuukaudessa" is a count per month ("noin 1 900 kuukaudessa").
-_MAX_DURATION = {"second": 100_000, "minute": 10_000, "hour": 1_000, "day": 400, "week": 520, "month": 120,
-                 "year": 100}
-
-
-def _duration_or_rate(toks: list[Token], num: Num, unit: Unit, lex: Lexicon) -> Unit:
-    if unit.token < 0 or unit.unit not in _MAX_DURATION or not toks[unit.token].lower.endswith(("ssa", "ssä")):
-        return unit
-    value = num.value if num.value is not None else num.high
-    if value is not None and value > _MAX_DURATION[unit.unit] and toks[unit.token].lower in lex.rate_words:
-        return Unit(None, bare=False, rule="unit.rate_not_duration")
-    return unit
 
 
 def toks_text(toks: list[Token], hit: MeasureHit) -> str:

@@ -352,3 +352,18 @@ def read_rate(toks: list[Token], num: Num, unit: Unit, clause: list[int], lex: L
             continue
         cands.append((k, Found(rate, t.start, end_tok.end, f"rate.{rate}")))
     return _nearest(cands, num)
+
+
+# Longest plausible duration stated in an inessive unit ("käsiteltiin 23 päivässä");
+# a larger figure before "kuukaudessa" is a count per month ("noin 1 900 kuukaudessa").
+_MAX_DURATION = {"second": 100_000, "minute": 10_000, "hour": 1_000, "day": 400, "week": 520, "month": 120,
+                 "year": 100}
+
+
+def duration_or_rate(toks: list[Token], num: Num, unit: Unit, lex: Lexicon) -> Unit:
+    if unit.token < 0 or unit.unit not in _MAX_DURATION or not toks[unit.token].lower.endswith(("ssa", "ssä")):
+        return unit
+    value = num.value if num.value is not None else num.high
+    if value is not None and value > _MAX_DURATION[unit.unit] and toks[unit.token].lower in lex.rate_words:
+        return Unit(None, bare=False, rule="unit.rate_not_duration")
+    return unit

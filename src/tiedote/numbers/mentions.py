@@ -14,15 +14,23 @@ Decisions, each tested in tests/test_numbers.py:
   or "N:n ja M:n välillä"; a scale word after the second end applies to both.
 - A colon case ending ("30 000:een", "5 %:iin") is not part of the span.
 - Number words come from tiedote.numbers.words; value-1 words ("yksi", "yhdessä")
-  are not read, because in running text they are mostly "one of"/"together".
+  are read with rule "number.words.one", and nonclaims keep them only before a
+  unit ("kasvoi yhden prosentin"): in running text they are mostly "one of"/"together".
+- Fraction words are shares in percent (tiedote.numbers.fractions): "kaksi
+  kolmasosaa" 66.67, "joka viides" 20.
+- Signs are kept ("−3,1 %", "(+3,1 %)"); a decimal point is read before a percent
+  sign, a scale or a unit that is no time unit ("1.2 miljardia", "0.5 %").
+- A bracketed comparison figure ("45,2 (42,1) milj. euroa", "oli 183,5 miljoonaa
+  euroa (191,5)") is a number of its own, marked ``compared``, sharing the scale and
+  unit of its head; ``tail`` says where their unit words start.
+- Money abbreviations ("45 M€", "4,2 Me", "350 t€") are a scale and a unit at once
+  (units.toml [scaled]); "1 h 15 min" is one duration of 75 minutes.
 - Vague words: "parin" (pari in any case) is 2 with qualifier approximate;
   "muutama", "kymmeniä", "satoja" are not numbers (tiedote.numbers.words).
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
@@ -31,7 +39,19 @@ import regex
 from tiedote.lang.lexicon import lexicon
 from tiedote.numbers import words as numwords
 from tiedote.numbers.fractions import fractions, share_value
+from tiedote.numbers.scale import (
+    Num,
+    apply_scale,
+    clean,
+    compound_duration,
+    decimal_point,
+    scale_at,
+    to_number,
+)
 from tiedote.text.segment import Token
+
+# Num is re-exported: the number record every later stage reads
+__all__ = ["Num", "number_starts", "read_numbers"]
 
 _GROUP_RE = regex.compile(r"[0-9]{3}(?:,[0-9]+)?")
 _DASHES = frozenset({"–", "-", "—", "‒"})
@@ -40,79 +60,15 @@ _OPENERS = frozenset("([")
 _MAX_DIGITS = 30
 
 
-@dataclass(slots=True)
-class Num:
-    i: int  # index of the first token of the number
-    j: int  # index one past the last token of the number (scale word included)
-    start: int  # char span of the number's own text
-    end: int
-    value: int | float | None
-    low: int | float | None = None
-    high: int | float | None = None
-    rule: str = "number.digits"
-    is_word: bool = False
-    grouped: bool = False  # digit groups joined by spaces
-    decimal: bool = False
-    dotted: bool = False  # "9.6.2020", "21.40": dates and clock times, never claims
-    qualifier: str | None = None  # set by vague words ("parin")
-    first_digits: str = ""  # the first digit token's text, for phone/postal-code shapes
-    # where the figure's unit words start when not at j: past a bracketed comparison
-    # ("45,2 (42,1) milj. euroa": the scale and unit of both stand after the bracket)
-    tail: int = -1
-    compared: bool = False  # the bracketed figure of "45,2 (42,1)": the same measure a year earlier
-    sign: str = ""  # "+" or "-" written before the digits
-    unit_hint: str | None = None  # a unit the number's own scale word gives ("4,2 Me", "45 M€": EUR)
-    share: bool = False  # a fraction word read as a share in percent ("neljännes")
-    scale: int = 1  # the multiplier of its scale word ("milj." 1000000)
-
-
-_DECIMAL_POINT = regex.compile(r"[0-9]{1,6}\.[0-9]{1,3}")
-_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
-
-
-def _decimal_point(toks: list[Token], i: int) -> bool:
-    """"1.2 miljardia", "0.5 %", "11.90 e": a decimal point, not a date or a clock time, when a
-    percent sign, a scale word or a unit that is no time unit follows."""
-    if not _DECIMAL_POINT.fullmatch(toks[i].text) or i + 1 >= len(toks):
-        return False
-    nxt = toks[i + 1]
-    if nxt.text == "%" or _scale_at(toks, i + 1) is not None:
-        return True
-    unit = lexicon().unit_of(nxt.text, nxt.lower)
-    return unit is not None and unit not in _TIME_UNITS and nxt.kind == "word" or nxt.text in ("€", "$", "£")
-
-
-def _to_number(text: str) -> int | float:
-    if "," in text:
-        return float(text.replace(",", "."))
-    return int(text)
-
-
-def _clean(value: float) -> int | float:
-    """40000.0 → 40000: whole values are JSON integers, as in the gold files."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return int(value)
-    return round(value, 10) if isinstance(value, float) else value
-
-
-def scale_by(num: Num, factor: float) -> None:
-    """"45 senttiä": a unit worth a fraction of the canonical one (0.45 EUR)."""
-    if num.value is not None:
-        num.value = _clean(float(Decimal(str(num.value)) * Decimal(str(factor))))
-    if num.low is not None and num.high is not None:
-        num.low = _clean(float(Decimal(str(num.low)) * Decimal(str(factor))))
-        num.high = _clean(float(Decimal(str(num.high)) * Decimal(str(factor))))
-
-
 def _read_digits(toks: list[Token], i: int) -> Num | None:
     """A digit number starting at toks[i]: groups, decimal comma and a scale word."""
     t = toks[i]
     if "." in t.text:
-        if not _decimal_point(toks, i):
+        if not decimal_point(toks, i):
             return Num(i, i + 1, t.start, t.end, None, rule="number.dotted", dotted=True, first_digits=t.text)
-        num = Num(i, i + 1, t.start, t.end, _clean(float(t.text)), rule="number.decimal_point", decimal=True,
+        num = Num(i, i + 1, t.start, t.end, clean(float(t.text)), rule="number.decimal_point", decimal=True,
                   first_digits=t.text)
-        _apply_scale(toks, num)
+        apply_scale(toks, num)
         return num
     text = t.text
     # "1,2,3" is a list, not a number; a run of digits longer than any figure is an
@@ -129,7 +85,7 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
             text += toks[j].text
             grouped = True
             j += 1
-    value: int | float = _to_number(text)
+    value: int | float = to_number(text)
     end = toks[j - 1].end
     start = t.start
     rule = "number.grouped" if grouped else "number.digits"
@@ -147,78 +103,10 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
     num = Num(i, j, start, end, value, rule=rule, grouped=grouped, decimal="," in text, first_digits=t.text,
               sign=sign)
     if j < len(toks) and toks[j].kind == "word":  # only a word can be a scale
-        _apply_scale(toks, num)
+        apply_scale(toks, num)
         if "scale" not in num.rule and not num.decimal:
-            _compound_duration(toks, num)
+            compound_duration(toks, num)
     return num
-
-
-_SMALLER = {"hour": ("minute", 60), "minute": ("second", 60)}
-
-
-def _compound_duration(toks: list[Token], num: Num) -> None:
-    """"1 h 15 min", "2 tuntia 30 minuuttia": one duration in the smaller unit (contract.md: 75 minutes)."""
-    j = num.j
-    if j + 2 >= len(toks) or toks[j + 1].kind != "num" or "," in toks[j + 1].text or "." in toks[j + 1].text:
-        return
-    lex = lexicon()
-    big = lex.unit_of(toks[j].text, toks[j].lower)
-    smaller = _SMALLER.get(big or "")
-    if smaller is None or lex.unit_of(toks[j + 2].text, toks[j + 2].lower) != smaller[0] or num.value is None:
-        return
-    num.value = _clean(num.value * smaller[1] + int(toks[j + 1].text))
-    num.j = j + 3
-    num.end = toks[j + 2].end
-    num.unit_hint = smaller[0]
-    num.rule = "number.compound_duration"
-
-
-def _scale_at(toks: list[Token], j: int) -> tuple[int, int, str | None] | None:
-    """(multiplier, tokens used, unit) of a scale word at toks[j] ("miljoonaa", "milj.", "M€", "Me").
-
-    A money abbreviation ("4,2 Me", "350 t€") gives its unit too; for "M€" only the
-    "M" is used, so the "€" stays the unit word.
-    """
-    if j >= len(toks) or toks[j].kind != "word":
-        return None
-    t = toks[j]
-    money = lexicon().scaled_units
-    if money:
-        glued = j + 1 < len(toks) and not toks[j + 1].space_before and toks[j + 1].kind == "sym"
-        hit = money.get(t.text + toks[j + 1].text) if glued else None
-        if hit is not None:
-            return hit[1], 1, hit[0]
-        hit = money.get(t.text)
-        if hit is not None:
-            return hit[1], 1, hit[0]
-    if j + 1 < len(toks) and toks[j + 1].text == "." and not toks[j + 1].space_before:
-        scale = numwords.scale_value(t.lower + ".")
-        if scale:
-            return scale, 2, None
-    scale = numwords.scale_value(t.lower)
-    return (scale, 1, None) if scale else None
-
-
-def _apply_scale(toks: list[Token], num: Num, at: int = -1) -> None:
-    """Multiply by the scale word at ``at`` (default: right after the number)."""
-    k = num.j if at < 0 else at
-    found = _scale_at(toks, k)
-    if found is None or num.value is None:
-        return
-    scale, used, unit = found
-    # Decimal: "257,6 milj." is 257600000, not 257600000.00000003
-    scaled = float(Decimal(str(num.value)) * scale)
-    if not math.isfinite(scaled):
-        return
-    num.value = _clean(scaled)
-    num.scale = scale
-    if at < 0:
-        num.j += used
-        num.end = toks[num.j - 1].end
-    else:
-        num.tail = k + used
-    num.unit_hint = unit
-    num.rule += "+scale"
 
 
 def _read_fraction(toks: list[Token], i: int) -> Num | None:
@@ -228,10 +116,10 @@ def _read_fraction(toks: list[Token], i: int) -> Num | None:
     t = toks[i]
     n = fr.shares.get(low)
     if n is not None:
-        return Num(i, i + 1, t.start, t.end, _clean(share_value(n)), rule="number.share", is_word=True, share=True)
+        return Num(i, i + 1, t.start, t.end, clean(share_value(n)), rule="number.share", is_word=True, share=True)
     n = fr.every.get(low)
     if n is not None and i > 0 and toks[i - 1].lower in fr.every_before:
-        return Num(i, i + 1, t.start, t.end, _clean(share_value(n)), rule="number.share_every", is_word=True,
+        return Num(i, i + 1, t.start, t.end, clean(share_value(n)), rule="number.share_every", is_word=True,
                    share=True)
     value = fr.scaled.get(low)
     if value is not None:
@@ -253,7 +141,7 @@ def _read_word(toks: list[Token], i: int) -> Num | None:
         if i + 1 < len(toks) and toks[i + 1].kind == "word":
             value, qual = vague
             num = Num(i, i + 1, t.start, t.end, value, rule="number.vague", is_word=True, qualifier=qual)
-            _apply_scale(toks, num)  # "parilla miljoonalla"
+            apply_scale(toks, num)  # "parilla miljoonalla"
             return num
         return None
     words: list[str] = []
@@ -268,12 +156,12 @@ def _read_word(toks: list[Token], i: int) -> Num | None:
     k = i + used
     # "kaksi kolmasosaa": a cardinal multiplies the fraction after it
     if k < len(toks) and toks[k].lower in fractions().multiplied:
-        share = _clean(share_value(fractions().shares[toks[k].lower], value))
+        share = clean(share_value(fractions().shares[toks[k].lower], value))
         return Num(i, k + 1, t.start, toks[k].end, share, rule="number.share", is_word=True, share=True)
     # value 1 is read, and kept only before a unit (nonclaims: "yksi syy", "yhdessä" are words)
     rule = "number.words.one" if value == 1 else "number.words"
-    num = Num(i, k, t.start, toks[k - 1].end, _clean(value), rule=rule, is_word=True)
-    _apply_scale(toks, num)
+    num = Num(i, k, t.start, toks[k - 1].end, clean(value), rule=rule, is_word=True)
+    apply_scale(toks, num)
     return num
 
 
@@ -324,9 +212,9 @@ def _make_range(toks: list[Token], first: Num, second: Num) -> Num:
     assert low is not None and high is not None
     # "2–3 miljoonaa": the scale written after the second end applies to both
     if "scale" in second.rule and "scale" not in first.rule and high > low * 1000:
-        found = _scale_at(toks, second.j - (2 if toks[second.j - 1].text == "." else 1))
+        found = scale_at(toks, second.j - (2 if toks[second.j - 1].text == "." else 1))
         if found:
-            low = _clean(float(Decimal(str(low)) * found[0]))
+            low = clean(float(Decimal(str(low)) * found[0]))
     return Num(first.i, second.j, first.start, second.end, None, low=low, high=high,
                rule="number.range", is_word=first.is_word, grouped=first.grouped or second.grouped,
                decimal=first.decimal or second.decimal, first_digits=first.first_digits)
@@ -395,11 +283,11 @@ def _bracketed(toks: list[Token], num: Num) -> Num | None:
     if unit_at >= 0:  # the unit stands before the bracket: the old level takes it and the scale
         second.tail = unit_at
         if num.scale != 1 and second.value is not None:
-            second.value = _clean(float(Decimal(str(second.value)) * num.scale))
+            second.value = clean(float(Decimal(str(second.value)) * num.scale))
             second.scale = num.scale
             second.rule += "+scale"
         return second
     num.tail = second.tail = after
-    _apply_scale(toks, num, after)
-    _apply_scale(toks, second, after)
+    apply_scale(toks, num, after)
+    apply_scale(toks, second, after)
     return second
