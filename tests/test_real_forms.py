@@ -234,6 +234,9 @@ MORE_CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
     ("Käyttökate nousi 12,8 miljoonaan euroon (11,1).", "11,1", 11_100_000, "EUR", {"change": None}),
     ("Käyttöaste oli 81,5 prosenttia (79,9).", "79,9", 79.9, "percent", {"change": None}),
     ("Liikevaihto oli 96,2 miljoonaa euroa (90,4).", "96,2 miljoonaa", 96_200_000, "EUR", {}),
+    # a short sentence ending in its figure is no list number
+    ("Kävijöitä oli 12.", "12", 12, "count", {}),
+    ("Asiakkaat antoivat arvosanan 8.", "8", 8, "score", {}),
     # a unit symbol glued to its figure
     ("Partio mittasi nopeudeksi 143km/h.", "143", 143, "km/h", {}),
     ("Saalis oli 12kg.", "12", 12, "kg", {}),
@@ -257,3 +260,39 @@ def test_window_of_preceding_years_is_no_claim() -> None:
     mentions = tiedote.explain("Määrä on pysynyt samalla tasolla kuin kahtena edeltävänä vuonna, 250 tapausta.",
                                published=PUB)
     assert [(m.text, m.is_claim) for m in mentions] == [("kahtena", False), ("250", True)]
+
+
+REAL_TEXT_NOT_CLAIMS = [
+    # a news-wire stamp: ISO date and clock time with a colon
+    ("Espoo, 2023-04-18 08:30 EEST -- Yhtiö kertoi 40 uudesta työpaikasta.", "2023-04", "nonclaim.date_or_time"),
+    ("Espoo, 2023-04-18 08:30 EEST -- Yhtiö kertoi 40 uudesta työpaikasta.", "08", "nonclaim.clock"),
+    ("Espoo, 2023-04-18 08:30 EEST -- Yhtiö kertoi 40 uudesta työpaikasta.", "30", "nonclaim.clock"),
+    ("Päivitetty 3.5.2024 klo 14:20: tiellä on 2 kaistaa auki.", "14", "nonclaim.clock"),
+    # a table of contents that the sentence splitter cuts at every "N."
+    ("Sisällys 1. Katsaus 2. Talous 3. Henkilöstö 4. Näkymät\nHenkilöstöä oli 410.", "3", "nonclaim.list_number"),
+]
+
+
+@pytest.mark.parametrize("text,number,rule", REAL_TEXT_NOT_CLAIMS,
+                         ids=[f"{r[2]}-{i}" for i, r in enumerate(REAL_TEXT_NOT_CLAIMS)])
+def test_real_text_not_a_claim(text: str, number: str, rule: str) -> None:
+    test_not_a_claim_with_its_reason(text, number, rule)
+
+
+def test_comparison_figure_with_its_own_scale() -> None:
+    claims = tiedote.extract("Liikevaihto oli 212,4 miljoonaa euroa (198,7 Me) ja tulos 0,44 euroa (0,38 e).",
+                             published=PUB)
+    got = [(c.quantity.span.text, c.quantity.value, c.quantity.unit, c.change) for c in claims]
+    assert got == [("212,4 miljoonaa", 212_400_000, "EUR", None), ("198,7 Me", 198_700_000, "EUR", None),
+                   ("0,44", 0.44, "EUR", None), ("0,38", 0.38, "EUR", None)]
+    assert all("compared" in c.rules[0] for c in claims[1::2])
+
+
+def test_speed_unit_is_no_rate() -> None:
+    [c] = tiedote.extract("Auton nopeus oli 134 km/h.", published=PUB)
+    assert (c.quantity.unit, c.rate) == ("km/h", None)
+
+
+def test_every_nth_in_digits_is_a_share() -> None:
+    [c] = tiedote.extract("Joka 250:s tarkastettu kuljettaja oli päihtynyt.", published=PUB)
+    assert (c.quantity.span.text, c.quantity.value, c.quantity.unit) == ("250", 0.4, "percent")

@@ -341,6 +341,8 @@ def read_rate(toks: list[Token], num: Num, unit: Unit, clause: list[int], lex: L
     for k, rate, end in rates:
         if k < lo or k >= hi or clause[k] != c or num.i <= k < num.j or k == unit.token:
             continue
+        if unit.start <= toks[k].start < unit.end:
+            continue  # "134 km/h": the "/h" is the unit's, not a rate
         t, end_tok = toks[k], toks[end]
         # "kahdessa viikossa" is a duration of its own, not "per week"
         if k > 0 and toks[k - 1].kind == "num" and k - 1 != num.j - 1:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from tiedote.claims.measure import tense
 from tiedote.lang.lexicon import Lexicon
 from tiedote.numbers.mentions import Num
 from tiedote.text.segment import Token
@@ -68,10 +69,24 @@ def why_not(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
             return "nonclaim.list_number"
         # "Sisältö: 1. Johdanto 2. Tulokset": the sentence splitter ends a sentence at "2.", so the
         # list number stands last, after a heading's capitalised words only
-        if nxt is not None and nxt.text == "." and j + 1 == len(toks) and 0 < i <= 4 and num.value is not None \
-                and not num.decimal and num.value < 100 and all(
-                    t.text[:1].isupper() if t.kind == "word" else t.text in ",:-–" for t in toks[:i]):
+        if nxt is not None and nxt.text == "." and j + 1 == len(toks) and 0 < i <= 3 and num.value is not None \
+                and not num.decimal and num.value < 100 and toks[0].text[:1].isupper() and all(
+                    t.kind == "word" and tense(t.lower) is None or t.text in ",:-–" for t in toks[:i]):
             return "nonclaim.list_number"
+        # "2017-10-25 07:00", "julkaistu 14.11.2025 07:17": an ISO date and a clock time with a colon
+        if _glued(toks, j, "-") and num.value is not None and _YEAR.fullmatch(toks[i].text) \
+                or num.low is not None and _YEAR.fullmatch(toks[i].text) and _glued(toks, j, "-"):
+            return "nonclaim.date_or_time"
+        if i >= 2 and toks[i - 1].text == "-" and not toks[i - 1].space_before and not toks[i].space_before \
+                and (_YEAR.fullmatch(toks[i - 2].text) or i >= 4 and _YEAR.fullmatch(toks[i - 4].text)
+                     and toks[i - 3].text == "-"):
+            return "nonclaim.date_or_time"
+        if _glued(toks, j, ":") and len(toks[j + 1].text) == 2 and toks[j + 1].kind == "num" \
+                and num.value is not None and 0 <= num.value <= 24:
+            return "nonclaim.clock"
+        if i >= 2 and toks[i - 1].text == ":" and not toks[i - 1].space_before and not toks[i].space_before \
+                and toks[i - 2].kind == "num" and len(toks[i].text) == 2:
+            return "nonclaim.clock"
         # "(1562–1621)", "lukuvuonna 2014–2015": a range of years
         if num.low is not None and _YEAR.fullmatch(str(num.low)) and _YEAR.fullmatch(str(num.high)) and (
                 nxt is None or nxt.kind == "sym" or _starts(prev, nc["year_range_before"]) or prev == "("):
@@ -135,6 +150,12 @@ def why_not(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
     if _time_unit_at(toks, j, lex):
         return _threshold(toks, num, lex)
     return None
+
+
+def _glued(toks: list[Token], j: int, sym: str) -> bool:
+    """toks[j] is ``sym`` written between two tokens without spaces ("2017-10", "07:00")."""
+    return j + 1 < len(toks) and toks[j].text == sym and not toks[j].space_before \
+        and not toks[j + 1].space_before and toks[j + 1].kind == "num"
 
 
 def first_is_name(word: str) -> bool:

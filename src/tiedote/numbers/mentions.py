@@ -102,6 +102,12 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
         rule += "+sign"
     num = Num(i, j, start, end, value, rule=rule, grouped=grouped, decimal="," in text, first_digits=t.text,
               sign=sign)
+    # "joka 290:s kuljettaja": every 290th, a share like "joka viides"
+    if (i > 0 and toks[i - 1].lower in fractions().every_before and not sign and j + 1 < len(toks)
+            and toks[j].text == ":" and not toks[j].space_before and toks[j + 1].lower in ("s", "nnes")
+            and not toks[j + 1].space_before and isinstance(value, int) and value > 1):
+        return Num(i, j, start, end, clean(share_value(value)), rule="number.share_every", share=True,
+                   first_digits=t.text)
     if j < len(toks) and toks[j].kind == "word":  # only a word can be a scale
         apply_scale(toks, num)
         if "scale" not in num.rule and not num.decimal:
@@ -274,12 +280,19 @@ def _bracketed(toks: list[Token], num: Num) -> Num | None:
     if toks[k].kind != "num":
         return None
     second = _read_digits(toks, k)
-    if second is None or second.value is None or second.dotted or second.j >= len(toks) \
-            or toks[second.j].text != ")" or "scale" in second.rule:
+    if second is None or second.value is None or second.dotted or second.j >= len(toks):
+        return None
+    # "(166,0 Me)", "(0,39 e)": the old level with a scale or unit of its own
+    own = "scale" in second.rule or (second.j + 1 < len(toks) and toks[second.j + 1].text == ")" and (
+        toks[second.j].text == "%" or lexicon().unit_of(toks[second.j].text, toks[second.j].lower) is not None))
+    if toks[second.j].text != ")" and not own:
         return None
     after = second.j + 1
     second.compared = True
     second.rule += "+compared"
+    if own:
+        second.tail = -1 if toks[second.j].text != ")" else second.tail
+        return second
     if unit_at >= 0:  # the unit stands before the bracket: the old level takes it and the scale
         second.tail = unit_at
         if num.scale != 1 and second.value is not None:
