@@ -57,6 +57,7 @@ NOT_CLAIMS = [
     ("Alle kaksi viikkoa odottaneiden osuus nousi 64 prosenttiin.", "kaksi", "nonclaim.group_threshold"),
     ("Heistä 44 oli odottanut leikkausta yli neljä kuukautta.", "neljä", "nonclaim.group_threshold"),
     ("Hakemuksista 91 prosenttia ratkaistiin kahden viikon kuluessa.", "kahden", "nonclaim.group_threshold"),
+    ("Aikuisista kolme rokotetta on saanut 71,5 prosenttia.", "kolme", "nonclaim.group_threshold"),
     # ranks and top-N groups
     ("Kaupunki nousi kymmenen suurimman joukkoon, ja sen väkiluku kasvoi 1 200 asukkaalla.", "kymmenen",
      "nonclaim.rank"),
@@ -153,6 +154,8 @@ CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
     ("Liittymän nopeus on 1000 Mbps.", "1000", 1000, "count", {}),
     # a count per week
     ("Uusia asiakkaita tulee noin 2 400 viikossa.", "2 400", 2400, "count", {"rate": "week"}),
+    ("Lähetteitä saapuu noin 520 viikossa.", "520", 520, "count", {"rate": "week"}),
+    ("Remontti valmistui 16 viikossa.", "16", 16, "week", {"rate": None}),
     # price per area
     ("Vuokra on 14,5 €/m².", "14,5", 14.5, "EUR", {"rate": None}),
     # superlatives
@@ -234,6 +237,8 @@ MORE_CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
     ("Käyttökate nousi 12,8 miljoonaan euroon (11,1).", "11,1", 11_100_000, "EUR", {"change": None}),
     ("Käyttöaste oli 81,5 prosenttia (79,9).", "79,9", 79.9, "percent", {"change": None}),
     ("Liikevaihto oli 96,2 miljoonaa euroa (90,4).", "96,2 miljoonaa", 96_200_000, "EUR", {}),
+    # the count that is no group threshold
+    ("Kaikkiaan 3 000 asiakasta on saanut 50 % alennuksen.", "3 000", 3000, "count", {}),
     # a short sentence ending in its figure is no list number
     ("Kävijöitä oli 12.", "12", 12, "count", {}),
     ("Asiakkaat antoivat arvosanan 8.", "8", 8, "score", {}),

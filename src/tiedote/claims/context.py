@@ -358,7 +358,8 @@ def read_rate(toks: list[Token], num: Num, unit: Unit, clause: list[int], lex: L
 
 # Longest plausible duration stated in an inessive unit ("käsiteltiin 23 päivässä");
 # a larger figure before "kuukaudessa" is a count per month ("noin 1 900 kuukaudessa").
-_MAX_DURATION = {"second": 100_000, "minute": 10_000, "hour": 1_000, "day": 400, "week": 520, "month": 120,
+# (weeks: a duration is counted in weeks up to about two years; "noin 520 viikossa" is a count per week)
+_MAX_DURATION = {"second": 100_000, "minute": 10_000, "hour": 1_000, "day": 400, "week": 104, "month": 120,
                  "year": 100}
 
 

@@ -149,6 +149,26 @@ def why_not(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
         return "nonclaim.window"
     if _time_unit_at(toks, j, lex):
         return _threshold(toks, num, lex)
+    return _dose_threshold(toks, num, lex)
+
+
+def _dose_threshold(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
+    """"12 vuotta täyttäneistä kaksi annosta on saanut 84,1 prosenttia": the count received defines
+    the group whose share follows ("3 000 asiakasta on saanut 50 % alennuksen" stays a count)."""
+    j = num.j
+    if j >= len(toks) or toks[j].kind != "word" or lex.unit_of(toks[j].text, toks[j].lower) is not None:
+        return None
+    k = j + 1
+    if _low(toks, k) in ("on", "ovat", "oli", "olivat"):
+        k += 1
+    if k + 2 >= len(toks) or not (_PARTICIPLE_SG.fullmatch(toks[k].lower) or _PARTICIPLE_PL.fullmatch(toks[k].lower)):
+        return None
+    share, unit = toks[k + 1], toks[k + 2]
+    if share.kind != "num" or not (unit.text == "%" or unit.lower.startswith("prosent")):
+        return None
+    after = toks[k + 3] if k + 3 < len(toks) else None
+    if after is None or after.kind == "sym" or after.lower in ("ja", "sekä", "kun", "mutta"):
+        return "nonclaim.group_threshold"
     return None
 
 
