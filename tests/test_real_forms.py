@@ -116,6 +116,7 @@ CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
      {"change": "decrease"}),
     ("Joka viides vastaaja käytti palvelua.", "viides", 20, "percent", {}),
     ("Joka kolmas hakija pääsi sisään.", "kolmas", 33.33, "percent", {}),
+    ("Joka toinen asukas kävi kirjastossa.", "toinen", 50, "percent", {}),
     ("Noin viidennes kävijöistä oli lapsia.", "viidennes", 20, "percent", {"qualifier": "approximate"}),
     ("Sadasosa näytteistä oli positiivisia.", "Sadasosa", 1, "percent", {}),
     ("Kirjastossa käytiin neljännesmiljoona kertaa.", "neljännesmiljoona", 250_000, "count", {}),

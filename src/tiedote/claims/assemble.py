@@ -44,7 +44,7 @@ from tiedote.claims.subject import SubjectHit, find_subject
 from tiedote.lang.lexicon import Lexicon
 from tiedote.models import SCHEMA_VERSION, Claim
 from tiedote.nonclaims.checks import url_spans, why_not
-from tiedote.numbers.mentions import Num, number_starts, read_numbers
+from tiedote.numbers.mentions import Num, every_phrases, number_starts, read_numbers
 from tiedote.numbers.scale import scale_by
 from tiedote.periods import find as periods
 from tiedote.periods.patterns import has_unsafe
@@ -114,7 +114,8 @@ def _might_have_number(text: str) -> bool:
         p = m.start()
         if p == 0 or _LETTER.match(text, p - 1) is None:
             return True
-    return False
+    low = text.lower()
+    return any(phrase in low for phrase in every_phrases())  # "joka toinen"
 
 
 # A number the engine read and dropped: (start, end, rule id), offsets into the caller's text.

@@ -10,6 +10,8 @@ The words are data (``lang/fi/words.toml`` [nonclaim]).
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from tiedote.claims.measure import tense
@@ -22,6 +24,9 @@ _SUPERLATIVE = regex.compile(r"\w{2,}i(?:mm|mp)\w+")
 # an active past participle: "odottaneita", "jonottaneiden", "täyttäneet", "saaneista"
 _PARTICIPLE_PL = regex.compile(r"\w+(?:nee|nei)(?:t|ta|tä|den|sta|stä|lle|lla|llä|ssa|ssä)?")
 _PARTICIPLE_SG = regex.compile(r"\w+(?:nut|nyt)")
+# the endings both participle patterns end in, for a cheap test before the regex
+_PARTICIPLE_ENDS = ("nut", "nyt", "neet", "neita", "neitä", "neiden", "neista", "neistä", "neille", "neilla",
+                    "neillä", "neissa", "neissä", "nee", "nei")
 _TIME = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 _YEAR = regex.compile(r"(?:18|19|20|21)[0-9]{2}")
 _WORD_ABLATIVE = ("lta", "ltä")
@@ -31,8 +36,14 @@ def _low(toks: list[Token], k: int) -> str:
     return toks[k].lower if 0 <= k < len(toks) else ""
 
 
+@cache
+def _tuple(stems: frozenset[str]) -> tuple[str, ...]:
+    """A word list as the tuple str.startswith takes, made once per list."""
+    return tuple(stems)
+
+
 def _starts(word: str, stems: frozenset[str]) -> bool:
-    return any(word.startswith(s) for s in stems)
+    return word.startswith(_tuple(stems))
 
 
 def _time_unit_at(toks: list[Token], k: int, lex: Lexicon) -> bool:
@@ -47,121 +58,158 @@ def _other_figure(toks: list[Token], num: Num) -> bool:
 def why_not(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
     nc = lex.nonclaim
     i, j = num.i, num.j
-    prev = _low(toks, i - 1)
-    nxt = toks[j] if j < len(toks) else None
+    n = len(toks)
+    prev = toks[i - 1].lower if i > 0 else ""
+    nxt = toks[j] if j < n else None
     nlow = nxt.lower if nxt is not None else ""
-
     if not num.is_word:
-        # "laki 1202/2011", "(729/2018)", "91/628/ETY", "N:o 1255/97": numbers joined by slashes
-        glued_slash_after = nxt is not None and nxt.text == "/" and not nxt.space_before and j + 1 < len(toks) \
-            and not toks[j + 1].space_before and toks[j + 1].kind in ("num", "word") and toks[j + 1].text[:1] != "h"
-        glued_slash_before = i >= 2 and toks[i - 1].text == "/" and not toks[i - 1].space_before \
-            and not toks[i].space_before and toks[i - 2].kind == "num"
-        if glued_slash_after or glued_slash_before:
-            return "nonclaim.statute"
-        # "s. 4", "sivulla 14": a page number
-        if prev in nc["page"] or (prev == "." and _low(toks, i - 2) in nc["page"] and not toks[i - 1].space_before):
-            return "nonclaim.page"
-        # "Liitteet 1. Periaatteet 2. Segmentit": list numbers inside a line
-        if nxt is not None and nxt.text == "." and not nxt.space_before and j + 1 < len(toks) \
-                and toks[j + 1].kind == "word" and toks[j + 1].text[:1].isupper() and num.value is not None \
-                and num.value < 100 and not num.decimal:
-            return "nonclaim.list_number"
-        # "Sisältö: 1. Johdanto 2. Tulokset": the sentence splitter ends a sentence at "2.", so the
-        # list number stands last, after a heading's capitalised words only
-        if nxt is not None and nxt.text == "." and j + 1 == len(toks) and 0 < i <= 3 and num.value is not None \
-                and not num.decimal and num.value < 100 and toks[0].text[:1].isupper() and all(
-                    t.kind == "word" and tense(t.lower) is None or t.text in ",:-–" for t in toks[:i]):
-            return "nonclaim.list_number"
-        # "2017-10-25 07:00", "julkaistu 14.11.2025 07:17": an ISO date and a clock time with a colon
-        if _glued(toks, j, "-") and num.value is not None and _YEAR.fullmatch(toks[i].text) \
-                or num.low is not None and _YEAR.fullmatch(toks[i].text) and _glued(toks, j, "-"):
-            return "nonclaim.date_or_time"
-        if i >= 2 and toks[i - 1].text == "-" and not toks[i - 1].space_before and not toks[i].space_before \
-                and (_YEAR.fullmatch(toks[i - 2].text) or i >= 4 and _YEAR.fullmatch(toks[i - 4].text)
-                     and toks[i - 3].text == "-"):
-            return "nonclaim.date_or_time"
-        if _glued(toks, j, ":") and len(toks[j + 1].text) == 2 and toks[j + 1].kind == "num" \
-                and num.value is not None and 0 <= num.value <= 24:
-            return "nonclaim.clock"
-        if i >= 2 and toks[i - 1].text == ":" and not toks[i - 1].space_before and not toks[i].space_before \
-                and toks[i - 2].kind == "num" and len(toks[i].text) == 2:
-            return "nonclaim.clock"
-        # "(1562–1621)", "lukuvuonna 2014–2015": a range of years
-        if num.low is not None and _YEAR.fullmatch(str(num.low)) and _YEAR.fullmatch(str(num.high)) and (
-                nxt is None or nxt.kind == "sym" or _starts(prev, nc["year_range_before"]) or prev == "("):
-            return "nonclaim.year_range"
-        # "iPhone 6", "IFRS 16": a name written with capitals inside or throughout
-        if i > 0 and toks[i - 1].kind == "word" and len(toks[i - 1].text) > 1 and first_is_name(toks[i - 1].text) \
-                and lex.unit_of(toks[i - 1].text, prev) is None:
-            return "nonclaim.name"
-    # "rikoslain 23 luvun 3 §": a chapter of a statute
-    if nlow in nc["statute_chapter"] and (prev in nc["statute_name_end"] or prev.endswith("lain")):
-        return "nonclaim.statute"
-    # "valtatiellä 4": a road's number
-    if _starts(prev, nc["road_stem"]):
-        return "nonclaim.name"
-    # "1 päivänä huhtikuuta 2019": a formal date
-    if nlow in nc["formal_day"] and _low(toks, j + 1).endswith(tuple(nc["month_partitive_end"])):
-        return "nonclaim.formal_date"
-    # "100 000 asukasta kohden", "yhtä aloituspaikkaa kohden": a denominator
-    if nxt is not None and nxt.kind == "word" and _low(toks, j + 1) in nc["per_after"]:
-        return "nonclaim.denominator"
-    # "sijalla 4", "kolmen suurimman kaupungin", "kymmenen parhaan joukossa": a rank
-    if prev in nc["rank_before"] or (nxt is not None and nxt.kind == "word" and (
-            _SUPERLATIVE.fullmatch(nlow) is not None or _starts(nlow, nc["rank_stem"]))):
-        return "nonclaim.rank"
-    # "ylittyykö 6000 raja": a number naming a limit
-    if nlow in nc["threshold_noun"]:
-        return "nonclaim.limit_name"
+        found = _digits_not(toks, num, prev, nxt, lex)
+        if found is not None:
+            return found
     if num.share:
         return _share_not(toks, num, nc)
+    if prev:
+        # "sijalla 4": a rank
+        if prev in nc["rank_before"]:
+            return "nonclaim.rank"
+        # "valtatiellä 4": a road's number
+        if _starts(prev, nc["road_stem"]):
+            return "nonclaim.name"
+    time_unit = False
+    if nxt is not None and nxt.kind == "word":
+        after = toks[j + 1].lower if j + 1 < n else ""
+        # "rikoslain 23 luvun 3 §": a chapter of a statute
+        if nlow in nc["statute_chapter"] and (prev in nc["statute_name_end"] or prev.endswith("lain")):
+            return "nonclaim.statute"
+        # "1 päivänä huhtikuuta 2019": a formal date
+        if nlow in nc["formal_day"] and after.endswith(_tuple(nc["month_partitive_end"])):
+            return "nonclaim.formal_date"
+        # "100 000 asukasta kohden", "yhtä aloituspaikkaa kohden": a denominator
+        if after in nc["per_after"]:
+            return "nonclaim.denominator"
+        # "kolmen suurimman kaupungin", "kymmenen parhaan joukossa": a rank
+        if ("imm" in nlow or "imp" in nlow) and _SUPERLATIVE.fullmatch(nlow) is not None \
+                or _starts(nlow, nc["rank_stem"]):
+            return "nonclaim.rank"
+        # "ylittyykö 6000 raja": a number naming a limit
+        if nlow in nc["threshold_noun"]:
+            return "nonclaim.limit_name"
+        time_unit = lex.unit_forms.get(nlow) in _TIME
+        # "14 viime päivän aikana", "neljän päivän aikana" (with the figure beside it): the window's number
+        k = j + 1 if nlow in nc["window_before"] else j
+        if (k > j or time_unit) and _time_unit_at(toks, k, lex) and _low(toks, k + 1) in nc["window_after"] and (
+                k > j or _other_figure(toks, num) or num.is_word and _other_word_figure(toks, num)):
+            return "nonclaim.window"
     if num.rule.startswith("number.words.one") and not _counts_a_unit(toks, num, lex):
         return "nonclaim.one_as_word"  # "yksi syy", "yhdessä", "yhtä paljon"
     if num.is_word:
-        word = toks[i].lower
-        # "oli alkanut sataa", "sataa lunta": the verb "to rain"
-        if word == "sataa" and j == i + 1 and (prev in nc["rain_before"] or nlow in nc["rain_after"] or nxt is None
-                                               or nxt.kind == "sym"):
-            return "nonclaim.word_not_number"
-        # "asian parissa": a postposition after a genitive
-        if word in nc["pair_postposition"] and prev.endswith("n"):
-            return "nonclaim.word_not_number"
-        # "yöllä kolmelta", "puoli neljältä": the hour in words (ablative, no noun agreeing with it)
-        if word.endswith(_WORD_ABLATIVE) and j == i + 1 and not nlow.endswith(_WORD_ABLATIVE) and (
-                prev in nc["day_part"] or _low(toks, i - 2) in nc["day_part"] or nxt is None or nxt.kind == "sym"):
-            return "nonclaim.clock_words"
-        # "illalla seitsemän ja kahdeksan välillä"
-        if (prev in nc["day_part"] or _low(toks, i - 2) in nc["day_part"]) and nlow in ("ja", "–", "-") \
-                and num.value is not None and num.value <= 24:
-            return "nonclaim.clock_words"
-        if prev == "ja" and _low(toks, i - 3) in nc["day_part"] and num.value is not None and num.value <= 24 \
-                and nlow.startswith("väli"):
-            return "nonclaim.clock_words"
-        # "auki kolmena päivänä viikossa": an opening schedule
-        if word.endswith(("na", "nä")) and nlow.endswith(("na", "nä")) and any(
-                _low(toks, k) in nc["opening"] for k in range(max(0, i - 3), i)):
-            return "nonclaim.opening_schedule"
-    # "14 viime päivän aikana", "neljän päivän aikana" (with the figure beside it): the window's number
-    k = j + 1 if nlow in nc["window_before"] else j
-    if _time_unit_at(toks, k, lex) and _low(toks, k + 1) in nc["window_after"] and (
-            k > j or _other_figure(toks, num) or num.is_word and _other_word_figure(toks, num)):
-        return "nonclaim.window"
-    if _time_unit_at(toks, j, lex):
+        found = _word_not(toks, num, prev, nlow, nc)
+        if found is not None:
+            return found
+    if time_unit:
         return _threshold(toks, num, lex)
-    return _dose_threshold(toks, num, lex)
+    if nxt is not None and nxt.kind == "word":
+        return _dose_threshold(toks, num, lex)
+    return None
+
+
+def _word_not(toks: list[Token], num: Num, prev: str, nlow: str, nc: dict[str, frozenset[str]]) -> str | None:
+    """Number words that are other words, or the hour ("alkoi sataa", "asian parissa", "yöllä kolmelta")."""
+    i, j = num.i, num.j
+    nxt = toks[j] if j < len(toks) else None
+    word = toks[i].lower
+    # "oli alkanut sataa", "sataa lunta": the verb "to rain"
+    if word == "sataa" and j == i + 1 and (prev in nc["rain_before"] or nlow in nc["rain_after"] or nxt is None
+                                           or nxt.kind == "sym"):
+        return "nonclaim.word_not_number"
+    # "asian parissa": a postposition after a genitive
+    if word in nc["pair_postposition"] and prev.endswith("n"):
+        return "nonclaim.word_not_number"
+    day_part = prev in nc["day_part"] or _low(toks, i - 2) in nc["day_part"]
+    # "yöllä kolmelta", "puoli neljältä": the hour in words (ablative, no noun agreeing with it)
+    if word.endswith(_WORD_ABLATIVE) and j == i + 1 and not nlow.endswith(_WORD_ABLATIVE) and (
+            day_part or nxt is None or nxt.kind == "sym"):
+        return "nonclaim.clock_words"
+    # "illalla seitsemän ja kahdeksan välillä"
+    if day_part and nlow in ("ja", "–", "-") and num.value is not None and num.value <= 24:
+        return "nonclaim.clock_words"
+    if prev == "ja" and _low(toks, i - 3) in nc["day_part"] and num.value is not None and num.value <= 24 \
+            and nlow.startswith("väli"):
+        return "nonclaim.clock_words"
+    # "auki kolmena päivänä viikossa": an opening schedule
+    if word.endswith(("na", "nä")) and nlow.endswith(("na", "nä")) and any(
+            _low(toks, k) in nc["opening"] for k in range(max(0, i - 3), i)):
+        return "nonclaim.opening_schedule"
+    return None
+
+def _digits_not(toks: list[Token], num: Num, prev: str, nxt: Token | None, lex: Lexicon) -> str | None:
+    """The non-claims only digits can be; most checks look first at the symbol glued after or before."""
+    nc = lex.nonclaim
+    i, j = num.i, num.j
+    n = len(toks)
+    if nxt is not None and not nxt.space_before and nxt.text in "/.-:":
+        after = toks[j + 1] if j + 1 < n else None
+        glued = after is not None and not after.space_before
+        # "laki 1202/2011", "(729/2018)", "91/628/ETY", "N:o 1255/97": numbers joined by slashes
+        if nxt.text == "/" and glued and after is not None and after.kind in ("num", "word") \
+                and after.text[:1] != "h":
+            return "nonclaim.statute"
+        if nxt.text == "." and num.value is not None and not num.decimal and num.value < 100:
+            # "Liitteet 1. Periaatteet 2. Segmentit": list numbers inside a line
+            if after is not None and after.kind == "word" and after.text[:1].isupper():
+                return "nonclaim.list_number"
+            # "Sisältö: 1. Johdanto 2. Tulokset": the sentence splitter ends a sentence at "2.", so the
+            # list number stands last, after a heading's few capitalised words with no verb
+            if after is None and 0 < i <= 3 and toks[0].text[:1].isupper() and all(
+                    t.kind == "word" and tense(t.lower) is None or t.text in ",:-–" for t in toks[:i]):
+                return "nonclaim.list_number"
+        # "2017-10-25 07:00": an ISO date
+        if nxt.text == "-" and glued and after is not None and after.kind == "num" \
+                and _YEAR.fullmatch(toks[i].text):
+            return "nonclaim.date_or_time"
+        # "07:00", "julkaistu 14.11.2025 07:17": a clock time with a colon
+        if nxt.text == ":" and glued and after is not None and after.kind == "num" and len(after.text) == 2 \
+                and num.value is not None and 0 <= num.value <= 24:
+            return "nonclaim.clock"
+    if i >= 2 and not toks[i].space_before and toks[i - 1].text in "/-:" and not toks[i - 1].space_before:
+        sym, before = toks[i - 1].text, toks[i - 2]
+        if sym == "/" and before.kind == "num":
+            return "nonclaim.statute"  # "1255/97"
+        if sym == "-" and (_YEAR.fullmatch(before.text) or i >= 4 and _YEAR.fullmatch(toks[i - 4].text)
+                           and toks[i - 3].text == "-"):
+            return "nonclaim.date_or_time"  # "2017-10-25"
+        if sym == ":" and before.kind == "num" and len(toks[i].text) == 2:
+            return "nonclaim.clock"  # "07:00"
+    # "s. 4", "sivulla 14": a page number
+    if prev in nc["page"] or (prev == "." and i >= 2 and toks[i - 2].lower in nc["page"]
+                              and not toks[i - 1].space_before):
+        return "nonclaim.page"
+    # "(1562–1621)", "lukuvuonna 2014–2015": a range of years
+    if num.low is not None and _YEAR.fullmatch(str(num.low)) and _YEAR.fullmatch(str(num.high)) and (
+            nxt is None or nxt.kind == "sym" or _starts(prev, nc["year_range_before"]) or prev == "("):
+        return "nonclaim.year_range"
+    # "iPhone 6", "IFRS 16": a name written with capitals inside or throughout
+    if i > 0 and toks[i - 1].kind == "word" and not toks[i - 1].text.islower() and first_is_name(toks[i - 1].text) \
+            and lex.unit_of(toks[i - 1].text, prev) is None:
+        return "nonclaim.name"
+    return None
 
 
 def _dose_threshold(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
     """"12 vuotta täyttäneistä kaksi annosta on saanut 84,1 prosenttia": the count received defines
     the group whose share follows ("3 000 asiakasta on saanut 50 % alennuksen" stays a count)."""
     j = num.j
-    if j >= len(toks) or toks[j].kind != "word" or lex.unit_of(toks[j].text, toks[j].lower) is not None:
+    n = len(toks)
+    # cheap first: a participle one or two words after the noun
+    if j + 3 >= n or not (toks[j + 1].lower.endswith(_PARTICIPLE_ENDS) or toks[j + 2].lower.endswith(_PARTICIPLE_ENDS)):
+        return None
+    if toks[j].kind != "word" or lex.unit_of(toks[j].text, toks[j].lower) is not None:
         return None
     k = j + 1
     if _low(toks, k) in ("on", "ovat", "oli", "olivat"):
         k += 1
-    if k + 2 >= len(toks) or not (_PARTICIPLE_SG.fullmatch(toks[k].lower) or _PARTICIPLE_PL.fullmatch(toks[k].lower)):
+    if k + 2 >= len(toks) or not toks[k].lower.endswith(_PARTICIPLE_ENDS) or not (
+            _PARTICIPLE_SG.fullmatch(toks[k].lower) or _PARTICIPLE_PL.fullmatch(toks[k].lower)):
         return None
     share, unit = toks[k + 1], toks[k + 2]
     if share.kind != "num" or not (unit.text == "%" or unit.lower.startswith("prosent")):
@@ -172,18 +220,12 @@ def _dose_threshold(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
     return None
 
 
-def _glued(toks: list[Token], j: int, sym: str) -> bool:
-    """toks[j] is ``sym`` written between two tokens without spaces ("2017-10", "07:00")."""
-    return j + 1 < len(toks) and toks[j].text == sym and not toks[j].space_before \
-        and not toks[j + 1].space_before and toks[j + 1].kind == "num"
-
-
 def first_is_name(word: str) -> bool:
     """"iPhone", "IFRS", "PlayStation": capitals inside a word or throughout it (two letters or more)."""
-    letters = [c for c in word if c.isalpha()]
-    if len(letters) < 2:
+    if len(word) < 2 or not word.isalpha():
         return False
-    return all(c.isupper() for c in letters) or any(c.isupper() for c in letters[1:])
+    rest = word[1:]
+    return word.isupper() or rest.lower() != rest
 
 
 def _other_word_figure(toks: list[Token], num: Num) -> bool:
@@ -224,12 +266,13 @@ def _threshold(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
     for k in range(j + 1, min(len(toks), j + 4)):
         if toks[k].kind != "word":
             break
-        if _PARTICIPLE_PL.fullmatch(toks[k].lower) and not lex.unit_forms.get(toks[k].lower):
+        if toks[k].lower.endswith(_PARTICIPLE_ENDS) and _PARTICIPLE_PL.fullmatch(toks[k].lower) \
+                and not lex.unit_forms.get(toks[k].lower):
             return "nonclaim.group_threshold"
     qualified = any(lex.qualifier(_low(toks, k)) is not None for k in range(max(0, num.i - 2), num.i))
     before = range(max(0, num.i - 8), num.i)
     # "oli jonottanut yli kolme kuukautta", after the group's own figure
-    if qualified and any(_PARTICIPLE_SG.fullmatch(toks[k].lower) for k in before) and any(
+    if qualified and any(toks[k].lower.endswith(("nut", "nyt")) for k in before) and any(
             toks[k].kind == "num" or toks[k].lower == "puolet" for k in range(num.i)):
         return "nonclaim.group_threshold"
     # "97 prosenttia käsiteltiin kolmen viikon kuluessa"

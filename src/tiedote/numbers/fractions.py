@@ -28,7 +28,7 @@ class Fractions:
     every: dict[str, int]  # ordinal form after "joka" -> N ("viides" -> 5)
     every_before: frozenset[str]
     scaled: dict[str, int]  # "neljännesmiljoonaa" -> 250000
-    starts: frozenset[str]  # first three letters of every form, for the candidate filter
+    starts: frozenset[str]  # first three letters of the share and scaled forms, for the candidate filter
 
 
 def share_value(denominator: int, multiplier: float = 1) -> float:
@@ -77,7 +77,7 @@ def load(data: dict[str, Any] | None = None) -> Fractions:
         where = f"fractions.toml [[scaled]] {i}"
         value = _positive(entry.get("value"), where)
         scaled.update({f: value for f in _entry_forms(entry, where)})
-    words = (*shares, *every, *scaled)
+    words = (*shares, *scaled)
     return Fractions(shares, frozenset(multiplied), every, frozenset(every_t.get("before", [])), scaled,
                      frozenset(w[:3] for w in words))
 

@@ -51,7 +51,7 @@ from tiedote.numbers.scale import (
 from tiedote.text.segment import Token
 
 # Num is re-exported: the number record every later stage reads
-__all__ = ["Num", "number_starts", "read_numbers"]
+__all__ = ["Num", "every_phrases", "number_starts", "read_numbers"]
 
 _GROUP_RE = regex.compile(r"[0-9]{3}(?:,[0-9]+)?")
 _DASHES = frozenset({"–", "-", "—", "‒"})
@@ -116,9 +116,14 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
 
 
 def _read_fraction(toks: list[Token], i: int) -> Num | None:
-    """"neljännes", "joka viides", "neljännesmiljoona": a fraction word at toks[i]."""
+    """"neljännes", "joka viides", "neljännesmiljoona": a fraction word at toks[i] (or after "joka")."""
     fr = fractions()
     low = toks[i].lower
+    if low in fr.every_before:  # "joka toinen": the ordinal after it
+        if i + 1 >= len(toks) or toks[i + 1].lower not in fr.every:
+            return None
+        i += 1
+        low = toks[i].lower
     t = toks[i]
     n = fr.shares.get(low)
     if n is not None:
@@ -135,7 +140,7 @@ def _read_fraction(toks: list[Token], i: int) -> Num | None:
 
 def _read_word(toks: list[Token], i: int) -> Num | None:
     t = toks[i]
-    if t.lower[:3] in fractions().starts:
+    if t.lower[:3] in fractions().starts or t.lower in fractions().every_before:
         frac = _read_fraction(toks, i)
         if frac is not None:
             return frac
@@ -227,6 +232,15 @@ def _make_range(toks: list[Token], first: Num, second: Num) -> Num:
 
 
 @cache
+def every_phrases() -> tuple[str, ...]:
+    """ "joka toinen": the "every N:th" phrases whose ordinal no number word begins like, which a
+    sentence with no digit is searched for besides the starts."""
+    fr = fractions()
+    starts = number_starts()
+    return tuple(f"{b} {o}" for b in sorted(fr.every_before) for o in sorted(fr.every) if o[:3] not in starts)
+
+
+@cache
 def number_starts() -> frozenset[str]:
     """The first three letters of every number word and fraction word."""
     return numwords.lexicon().starts | fractions().starts
@@ -239,7 +253,8 @@ def read_numbers(toks: list[Token]) -> list[Num]:
     # Most tokens start no number: punctuation, or a word no number word begins like
     # (could_start_number_word).  One comprehension picks the others, in order; the starts are
     # letters, so no symbol is among them and the kind of a word need not be asked.
-    candidates = [i for i, t in enumerate(toks) if t.kind == "num" or t.lower[:3] in starts]
+    every = fractions().every_before  # "joka toinen"
+    candidates = [i for i, t in enumerate(toks) if t.kind == "num" or t.lower[:3] in starts or t.lower in every]
     done = 0  # tokens before this are part of a number already read
     for i in candidates:
         if i < done:
@@ -264,7 +279,10 @@ def _bracketed(toks: list[Token], num: Num) -> Num | None:
     bracket belong to both figures, so both get them and read their unit at ``tail``.
     """
     j = num.j
-    if num.value is None or num.is_word or num.dotted:
+    n = len(toks)
+    # cheap first: a bracket right after the number or after one unit word
+    if num.value is None or num.is_word or num.dotted or not (
+            j < n and toks[j].text == "(" or j + 1 < n and toks[j + 1].text == "("):
         return None
     unit_at = -1
     # "oli 183,5 miljoonaa euroa (191,5)", "25,8 prosenttia (25,9)": the bracket after the unit

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 import regex
 
@@ -102,6 +103,12 @@ def compound_duration(toks: list[Token], num: Num) -> None:
     num.rule = "number.compound_duration"
 
 
+@cache
+def _money_initials() -> frozenset[str]:
+    """The first letters of the money abbreviations: most words after a number start with none."""
+    return frozenset(k[0] for k in lexicon().scaled_units)
+
+
 def scale_at(toks: list[Token], j: int) -> tuple[int, int, str | None] | None:
     """(multiplier, tokens used, unit) of a scale word at toks[j] ("miljoonaa", "milj.", "M€", "Me").
 
@@ -111,8 +118,8 @@ def scale_at(toks: list[Token], j: int) -> tuple[int, int, str | None] | None:
     if j >= len(toks) or toks[j].kind != "word":
         return None
     t = toks[j]
-    money = lexicon().scaled_units
-    if money:
+    if len(t.text) <= 4 and t.text[0] in _money_initials():
+        money = lexicon().scaled_units
         glued = j + 1 < len(toks) and not toks[j + 1].space_before and toks[j + 1].kind == "sym"
         hit = money.get(t.text + toks[j + 1].text) if glued else None
         if hit is not None:
