@@ -302,3 +302,15 @@ def test_speed_unit_is_no_rate() -> None:
 def test_every_nth_in_digits_is_a_share() -> None:
     [c] = tiedote.extract("Joka 250:s tarkastettu kuljettaja oli päihtynyt.", published=PUB)
     assert (c.quantity.span.text, c.quantity.value, c.quantity.unit) == ("250", 0.4, "percent")
+
+
+@pytest.mark.parametrize("text,number,value", [
+    ("Tapahtumaan osallistui 40&nbsp;000 kävijää.", "40&nbsp;000", 40_000),
+    ("Jäseniä on nyt 1&#160;200.", "1&#160;200", 1200),
+    ("Hanke maksoi 2&thinsp;350&thinsp;000 euroa.", "2&thinsp;350&thinsp;000", 2_350_000),
+    ("Kävijöitä oli **18 500** viime vuonna.", "18 500", 18_500),
+])
+def test_markup_and_entities_leave_one_number(text: str, number: str, value: int) -> None:
+    [c] = tiedote.extract(text, published=PUB)
+    assert (c.quantity.span.text, c.quantity.value) == (number, value)
+    assert c.measure is not None and c.measure.lemma in ("kävijä", "jäsen", "hanke")

@@ -60,6 +60,24 @@ _OPENERS = frozenset("([")
 _MAX_DIGITS = 30
 
 
+# HTML entities of a space between digit groups, as tokenized: "&nbsp;" is "&", "nbsp", ";"
+_SPACE_ENTITIES = frozenset({"nbsp", "thinsp", "#160", "#8239", "#8201", "#x00a0", "#xa0", "#x202f"})
+
+
+def _after_space_entity(toks: list[Token], j: int) -> int:
+    """The index of the digit group after a space entity glued between groups at toks[j], else -1."""
+    n = len(toks)
+    if j + 3 >= n or toks[j].text != "&" or toks[j].space_before:
+        return -1
+    name, k = toks[j + 1].lower, j + 2
+    if name == "#" and toks[j + 2].kind == "num":  # "&#160;" is "&", "#", "160", ";"
+        name, k = "#" + toks[j + 2].text, j + 3
+    if name not in _SPACE_ENTITIES or k + 1 >= n or toks[k].text != ";":
+        return -1
+    glued = all(not toks[m].space_before for m in range(j + 1, k + 2))
+    return k + 1 if glued and toks[k + 1].kind == "num" else -1
+
+
 def _read_digits(toks: list[Token], i: int) -> Num | None:
     """A digit number starting at toks[i]: groups, decimal comma and a scale word."""
     t = toks[i]
@@ -79,12 +97,20 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
     grouped = False
     # a first group of 1-3 digits not starting with 0 (the token holds only ASCII digits here)
     if len(text) <= 3 and text[0] != "0" and "," not in text:
-        while (j < len(toks) and toks[j].kind == "num" and toks[j].space_before
-               and toks[j].start == toks[j - 1].end + 1 and _GROUP_RE.fullmatch(toks[j].text)
-               and "," not in toks[j - 1].text):
-            text += toks[j].text
+        while j < len(toks) and "," not in toks[j - 1].text:
+            if (toks[j].kind == "num" and toks[j].space_before and toks[j].start == toks[j - 1].end + 1
+                    and _GROUP_RE.fullmatch(toks[j].text)):
+                text += toks[j].text
+                grouped = True
+                j += 1
+                continue
+            # "40&nbsp;000", "1&#160;200": a space written as an HTML entity (text pasted from a page)
+            k = _after_space_entity(toks, j)
+            if k < 0 or not _GROUP_RE.fullmatch(toks[k].text):
+                break
+            text += toks[k].text
             grouped = True
-            j += 1
+            j = k + 1
     value: int | float = to_number(text)
     end = toks[j - 1].end
     start = t.start
