@@ -274,6 +274,10 @@ REAL_TEXT_NOT_CLAIMS = [
     ("Espoo, 2023-04-18 08:30 EEST -- Yhtiö kertoi 40 uudesta työpaikasta.", "08", "nonclaim.clock"),
     ("Espoo, 2023-04-18 08:30 EEST -- Yhtiö kertoi 40 uudesta työpaikasta.", "30", "nonclaim.clock"),
     ("Päivitetty 3.5.2024 klo 14:20: tiellä on 2 kaistaa auki.", "14", "nonclaim.clock"),
+    ("3.5.2024 16:45:00 EEST | Tiedote: yhtiö palkkaa 30 henkeä.", "16", "nonclaim.clock"),
+    # an international phone number and a number starting a compound name
+    ("Lisätietoja antaa johtaja, +358 40 123 4567, ja kävijöitä oli 800.", "+358", "nonclaim.phone"),
+    ("Yhtiö nousi Kasvu 500 -listalle ja palkkasi 45 henkeä.", "500", "nonclaim.name"),
     # a table of contents that the sentence splitter cuts at every "N."
     ("Sisällys 1. Katsaus 2. Talous 3. Henkilöstö 4. Näkymät\nHenkilöstöä oli 410.", "3", "nonclaim.list_number"),
 ]

@@ -180,6 +180,13 @@ def _digits_not(toks: list[Token], num: Num, prev: str, nxt: Token | None, lex: 
             return "nonclaim.date_or_time"  # "2017-10-25"
         if sym == ":" and before.kind == "num" and len(toks[i].text) == 2:
             return "nonclaim.clock"  # "07:00"
+    # "+358 50 123 4567": an international phone number
+    if num.sign == "+" and toks[i].text.startswith("358") and (nxt is None or nxt.kind == "num"):
+        return "nonclaim.phone"
+    # "Tivi 250 -listan", "IFRS 16 -standardin": the number is the first part of a compound name
+    if nxt is not None and nxt.text in "-–" and nxt.space_before and j + 1 < len(toks) \
+            and not toks[j + 1].space_before and toks[j + 1].kind == "word" and toks[j + 1].text.islower():
+        return "nonclaim.name"
     # "s. 4", "sivulla 14": a page number
     if prev in nc["page"] or (prev == "." and i >= 2 and toks[i - 2].lower in nc["page"]
                               and not toks[i - 1].space_before):
