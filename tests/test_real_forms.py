@@ -85,6 +85,12 @@ NOT_CLAIMS = [
      "nonclaim.opening_schedule"),
     # road numbers
     ("Kantatiellä 51 sattui 8 onnettomuutta.", "51", "nonclaim.name"),
+    ("Puhelimessa on Snapdragon 680-suoritin ja akku kestää 30 tuntia.", "680", "nonclaim.name"),
+    ("Lentokerho osti Cessna 152 -koneen ja lensi 400 tuntia.", "152", "nonclaim.name"),
+    ("Uusi Tesla Model 3 maksaa 45 000 euroa.", "3", "nonclaim.name"),
+    ("Palvelu sulkeutuu puoli neljältä, ja asiakkaita oli 60.", "neljältä", "nonclaim.clock_words"),
+    ("Kahden viime viikon aikana rokotteita annettiin 12 000.", "Kahden", "nonclaim.window"),
+    ("Kaudella 2023–2024 joukkue pelasi 32 ottelua.", "2023–2024", "nonclaim.year_range"),
 ]
 
 
@@ -127,7 +133,8 @@ CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
     ("Myynti muuttui −3,4 % edellisvuodesta.", "−3,4", -3.4, "percent", {}),
     ("Tampere: 240 000 matkustajaa (+5,2 %)", "+5,2", 5.2, "percent", {"change": "increase"}),
     ("Pori: 61 000 matkustajaa (−1,8 %)", "−1,8", -1.8, "percent", {"change": "decrease"}),
-    ("Väkiluku muuttui (-40 asukasta).", "-40", -40, "count", {}),
+    ("Väkiluku muuttui (-40 asukasta).", "-40", -40, "count", {"change": "decrease"}),
+    ("Keskusta: 5 210 asukasta (+65)", "+65", 65, "count", {"change": "increase"}),
     # decimal point
     ("Kauppa oli arvoltaan 1.8 miljardia dollaria.", "1.8 miljardia", 1_800_000_000, "USD", {}),
     ("Korko nousi 0.25 %.", "0.25", 0.25, "percent", {}),
@@ -153,6 +160,8 @@ CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
     ("Akun kapasiteetti on 4500 mAh.", "4500", 4500, "mAh", {}),
     ("Reitin pituus on lähes 2000 kilometriä.", "2000", 2000, "km", {"qualifier": "approximate"}),
     ("Liittymän nopeus on 1000 Mbps.", "1000", 1000, "count", {}),
+    ("Reitin varrella on lähes 1900 kilometrin pyörätie.", "1900", 1900, "km", {"qualifier": "approximate"}),
+    ("Yhteys nousi 1800 Mbps:n nopeuteen.", "1800", 1800, "count", {}),
     # a count per week
     ("Uusia asiakkaita tulee noin 2 400 viikossa.", "2 400", 2400, "count", {"rate": "week"}),
     ("Lähetteitä saapuu noin 520 viikossa.", "520", 520, "count", {"rate": "week"}),

@@ -187,6 +187,12 @@ def _digits_not(toks: list[Token], num: Num, prev: str, nxt: Token | None, lex: 
     if nxt is not None and nxt.text in "-–" and nxt.space_before and j + 1 < len(toks) \
             and not toks[j + 1].space_before and toks[j + 1].kind == "word" and toks[j + 1].text.islower():
         return "nonclaim.name"
+    # "Snapdragon 615-suoritin": a model number glued to the noun it names, after a capitalised name
+    if nxt is not None and nxt.text == "-" and not nxt.space_before and j + 1 < len(toks) \
+            and not toks[j + 1].space_before and toks[j + 1].kind == "word" and toks[j + 1].text.islower() \
+            and i > 1 and toks[i - 1].kind == "word" and toks[i - 1].text[:1].isupper() \
+            and not ("-" + toks[j + 1].lower).startswith(_tuple(nc["age_suffix"])):
+        return "nonclaim.name"
     # "s. 4", "sivulla 14": a page number
     if prev in nc["page"] or (prev == "." and i >= 2 and toks[i - 2].lower in nc["page"]
                               and not toks[i - 1].space_before):
