@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from tiedote.errors import TiedoteError
     from tiedote.frame import to_frame
     from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span, Subject
+    from tiedote.rules import RULES, RuleInfo
 
 # The public names are imported when first used (PEP 562): `tiedote batch` and
 # `tiedote schema` load only what they need, and each batch process starts
@@ -24,6 +25,8 @@ _EXPORTS = {
     "Measure": "tiedote.models",
     "Period": "tiedote.models",
     "Quantity": "tiedote.models",
+    "RULES": "tiedote.rules",
+    "RuleInfo": "tiedote.rules",
     "Span": "tiedote.models",
     "Subject": "tiedote.models",
     "TiedoteError": "tiedote.errors",
@@ -32,6 +35,7 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "RULES",
     "SCHEMA_VERSION",
     "Change",
     "Claim",
@@ -39,6 +43,7 @@ __all__ = [
     "Measure",
     "Period",
     "Quantity",
+    "RuleInfo",
     "Span",
     "Subject",
     "TiedoteError",
