@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
@@ -75,7 +76,7 @@ def _built_ids() -> set[str]:
         | {f"period.relative.{unit}" for unit, _ in grammar.unit_noun.values()}
         | {f"statistic.{s}" for s in models.STATISTICS}
         | {f"rate.{r}" for r in models.RATES}
-        | {f"change.{d}" for d in models.DIRECTIONS}
+        | {f"change.{d}" for d in get_args(models.Direction)}
         | {f"number.{kind}{sign}{scale}" for kind in ("digits", "grouped") for sign in ("", "+sign")
            for scale in ("", "+scale")}
     )

@@ -108,7 +108,6 @@ from tiedote.periods.patterns import UNSAFE, Family, has_unsafe, rules, scan
 __all__ = ["PeriodMention", "find_periods", "shift_range"]
 
 GRANULARITIES = ("day", "week", "month", "quarter", "year", "range", "open")
-KINDS = ("absolute", "now", "relative", "event", "base")
 
 
 @dataclass(frozen=True, slots=True)
