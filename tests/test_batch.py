@@ -194,6 +194,7 @@ def test_rerun_redoes_releases_whose_fallback_date_changed(tmp_path: Path) -> No
     ).fetchone() == ("2020-06-09", "option")
 
 
+@pytest.mark.slow
 def test_jobs_1_and_2_write_identical_output_with_the_fake(tmp_path: Path) -> None:
     # More than two chunks per worker, so the window really fills and drains.
     write_releases(tmp_path / "in", CHUNK_ITEMS * 5 + 3)
@@ -280,6 +281,7 @@ def _count(db_path: Path) -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_kill_9_then_rerun_equals_an_uninterrupted_run(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     write_releases(folder, 40)
@@ -347,6 +349,7 @@ def test_the_cli_launches_the_forkserver_before_loading_the_models() -> None:
     assert _python(code) == "[]"
 
 
+@pytest.mark.slow
 def test_the_warm_forkserver_builds_the_engine_and_hides_its_flag_from_workers() -> None:
     # What the forkserver's preload does when start_forkserver launched it for the default extractor.
     code = (

@@ -176,6 +176,7 @@ def test_same_text_same_jsonl_in_one_process() -> None:
     assert _expected(items) == first
 
 
+@pytest.mark.slow
 def test_jsonl_is_byte_identical_across_hash_seeds(runs: Runs) -> None:
     here = _expected(runs.items)  # this process has a hash seed of its own
     for seed, out in runs.lib.items():
@@ -192,6 +193,7 @@ def _first_diff(a: bytes, b: bytes) -> str:
     return f"{len(la)} lines against {len(lb)}"
 
 
+@pytest.mark.slow
 def test_cli_jsonl_is_byte_identical_across_hash_seeds(runs: Runs) -> None:
     outputs = runs.cli
     assert set(outputs) == set(SEEDS)

@@ -148,6 +148,7 @@ GROWTH_CASES: list[tuple[str, Callable[[int], str], int, str | None]] = [
         for name, make, n, reason in GROWTH_CASES
     ],
 )
+@pytest.mark.slow
 def test_time_grows_linearly(
     name: str,
     make: Callable[[int], str],
@@ -263,6 +264,7 @@ def scan(pattern: re.Pattern[str] | regex.Pattern[str], text: str) -> int:
 
 
 @pytest.mark.parametrize(("name", "pattern"), _pattern_params())
+@pytest.mark.slow
 def test_no_regex_backtracks_catastrophically(
     name: str,
     pattern: re.Pattern[str] | regex.Pattern[str],

@@ -436,6 +436,7 @@ def _seconds(text: str) -> float:
 
 
 @pytest.mark.parametrize("unit", ["huhti- ja ", "1.1.", "toukokuun 23. ", "vuoden 2020 ", "viikolla 1 ", "   "])
+@pytest.mark.slow
 def test_time_grows_linearly(unit: str) -> None:
     # 4× the text should take about 4× the time; a quadratic scan would take 16×
     # sizes large enough that a run takes tenths of a second, so timer noise does not decide
@@ -507,6 +508,7 @@ def _atoms(pattern: str) -> set[str]:
     return out
 
 
+@pytest.mark.slow
 def test_unsafe_characters_are_all_those_where_lowering_changes_a_match() -> None:
     # For every other character c, c.lower() is one character, lower-casing it again changes
     # nothing, and every atom of every pattern (the rules' and those the handlers call on the

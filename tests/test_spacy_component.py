@@ -103,6 +103,7 @@ def fresh_interpreter(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any
     return out
 
 
+@pytest.mark.slow
 def test_add_pipe_works_in_a_fresh_interpreter_through_the_entry_point(
     fresh_interpreter: dict[str, Any],
 ) -> None:
