@@ -43,4 +43,5 @@ def emitted(text: str, published: dt.date | None) -> set[str]:
     with tracing() as seen:
         for claim in tiedote.extract(text, published=published):
             seen.update(claim.rules)
+        seen.update(m.rule for m in tiedote.explain(text, published=published) if m.rule is not None)
     return set(seen)
