@@ -191,6 +191,8 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         if factor is not None:
             scale_by(num, factor)  # "45 senttiä" is 0.45 EUR
         p = _Pending(num=num, sent=sent, unit=unit, rules=[num.rule], clause=clause[num.i])
+        if num.compared:
+            p.rules.append("number.comparison_figure")  # "45,2 (42,1)": the bracketed figure
         if unit.unit is not None:
             p.rules.append(unit.rule)
         # "kymmenessä vuodessa puolittunut": a window of change, not a figure

@@ -21,15 +21,16 @@ from tiedote.text.segment import Token
 
 # "suurimman", "vilkkaimpien", "pienimmät": the superlative's -imm-/-imp- after a stem
 _SUPERLATIVE = regex.compile(r"\w{2,}i(?:mm|mp)\w+")
-# an active past participle: "odottaneita", "jonottaneiden", "täyttäneet", "saaneista"
-_PARTICIPLE_PL = regex.compile(r"\w+(?:nee|nei)(?:t|ta|tä|den|sta|stä|lle|lla|llä|ssa|ssä)?")
-_PARTICIPLE_SG = regex.compile(r"\w+(?:nut|nyt)")
-# the endings both participle patterns end in, for a cheap test before the regex
-_PARTICIPLE_ENDS = ("nut", "nyt", "neet", "neita", "neitä", "neiden", "neista", "neistä", "neille", "neilla",
-                    "neillä", "neissa", "neissä", "nee", "nei")
+# Endings, not words (morphology stays in code): the active past participle that names a group
+# ("odottaneita", "oli jonottanut"), the ablative of an hour in words ("kolmelta") and the
+# essive of a count of days ("kolmena päivänä")
+_PARTICIPLE_PLURAL = ("neet", "neita", "neitä", "neiden", "neista", "neistä", "neille", "neilla", "neillä",
+                      "neissa", "neissä", "neihin", "neiksi", "neina", "neinä")
+_PARTICIPLE_SINGULAR = ("nut", "nyt")
+_ABLATIVE = ("lta", "ltä")
+_ESSIVE = ("na", "nä")
 _TIME = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 _YEAR = regex.compile(r"(?:18|19|20|21)[0-9]{2}")
-_WORD_ABLATIVE = ("lta", "ltä")
 
 
 def _low(toks: list[Token], k: int) -> str:
@@ -79,7 +80,8 @@ def why_not(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
     if nxt is not None and nxt.kind == "word":
         after = toks[j + 1].lower if j + 1 < n else ""
         # "rikoslain 23 luvun 3 §": a chapter of a statute
-        if nlow in nc["statute_chapter"] and (prev in nc["statute_name_end"] or prev.endswith("lain")):
+        if nlow in nc["statute_chapter"] and (prev in nc["statute_name_end"]
+                                               or prev.endswith(_tuple(nc["statute_name_suffix"]))):
             return "nonclaim.statute"
         # "1 päivänä huhtikuuta 2019": a formal date
         if nlow in nc["formal_day"] and after.endswith(_tuple(nc["month_partitive_end"])):
@@ -89,7 +91,7 @@ def why_not(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
             return "nonclaim.denominator"
         # "kolmen suurimman kaupungin", "kymmenen parhaan joukossa": a rank
         if ("imm" in nlow or "imp" in nlow) and _SUPERLATIVE.fullmatch(nlow) is not None \
-                or _starts(nlow, nc["rank_stem"]):
+                and not _starts(nlow, nc["ordinal_stem"]) or _starts(nlow, nc["rank_stem"]):
             return "nonclaim.rank"
         # "ylittyykö 6000 raja": a number naming a limit
         if nlow in nc["threshold_noun"]:
@@ -127,17 +129,17 @@ def _word_not(toks: list[Token], num: Num, prev: str, nlow: str, nc: dict[str, f
         return "nonclaim.word_not_number"
     day_part = prev in nc["day_part"] or _low(toks, i - 2) in nc["day_part"]
     # "yöllä kolmelta", "puoli neljältä": the hour in words (ablative, no noun agreeing with it)
-    if word.endswith(_WORD_ABLATIVE) and j == i + 1 and not nlow.endswith(_WORD_ABLATIVE) and (
+    if word.endswith(_ABLATIVE) and j == i + 1 and not nlow.endswith(_ABLATIVE) and (
             day_part or nxt is None or nxt.kind == "sym"):
         return "nonclaim.clock_words"
     # "illalla seitsemän ja kahdeksan välillä"
-    if day_part and nlow in ("ja", "–", "-") and num.value is not None and num.value <= 24:
+    if day_part and nlow in nc["clock_range_joiner"] and num.value is not None and num.value <= 24:
         return "nonclaim.clock_words"
-    if prev == "ja" and _low(toks, i - 3) in nc["day_part"] and num.value is not None and num.value <= 24 \
-            and nlow.startswith("väli"):
+    if prev in nc["clock_range_joiner"] and _low(toks, i - 3) in nc["day_part"] and num.value is not None \
+            and num.value <= 24 and nlow in nc["clock_range_between"]:
         return "nonclaim.clock_words"
     # "auki kolmena päivänä viikossa": an opening schedule
-    if word.endswith(("na", "nä")) and nlow.endswith(("na", "nä")) and any(
+    if word.endswith(_ESSIVE) and nlow.endswith(_ESSIVE) and any(
             _low(toks, k) in nc["opening"] for k in range(max(0, i - 3), i)):
         return "nonclaim.opening_schedule"
     return None
@@ -214,21 +216,21 @@ def _dose_threshold(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
     j = num.j
     n = len(toks)
     # cheap first: a participle one or two words after the noun
-    if j + 3 >= n or not (toks[j + 1].lower.endswith(_PARTICIPLE_ENDS) or toks[j + 2].lower.endswith(_PARTICIPLE_ENDS)):
+    ends = _PARTICIPLE_PLURAL + _PARTICIPLE_SINGULAR
+    if j + 3 >= n or not (toks[j + 1].lower.endswith(ends) or toks[j + 2].lower.endswith(ends)):
         return None
     if toks[j].kind != "word" or lex.unit_of(toks[j].text, toks[j].lower) is not None:
         return None
     k = j + 1
     if _low(toks, k) in ("on", "ovat", "oli", "olivat"):
         k += 1
-    if k + 2 >= len(toks) or not toks[k].lower.endswith(_PARTICIPLE_ENDS) or not (
-            _PARTICIPLE_SG.fullmatch(toks[k].lower) or _PARTICIPLE_PL.fullmatch(toks[k].lower)):
+    if k + 2 >= len(toks) or not toks[k].lower.endswith(ends):
         return None
     share, unit = toks[k + 1], toks[k + 2]
     if share.kind != "num" or not (unit.text == "%" or unit.lower.startswith("prosent")):
         return None
     after = toks[k + 3] if k + 3 < len(toks) else None
-    if after is None or after.kind == "sym" or after.lower in ("ja", "sekä", "kun", "mutta"):
+    if after is None or after.kind == "sym" or after.lower in lex.nonclaim["group_share_closer"]:
         return "nonclaim.group_threshold"
     return None
 
@@ -258,7 +260,7 @@ def _share_not(toks: list[Token], num: Num, nc: dict[str, frozenset[str]]) -> st
     prev = _low(toks, num.i - 1)
     word = toks[num.i].lower
     # "kolmannella neljänneksellä", "Kolmas neljännes sujui": a quarter of the year
-    if word.startswith("neljänne") and (_starts(prev, nc["quarter_before"]) or (
+    if word.startswith(_tuple(nc["quarter_stem"])) and (_starts(prev, nc["quarter_before"]) or (
             num.j < len(toks) and _YEAR.fullmatch(toks[num.j].text) is not None)):
         return "nonclaim.quarter_of_year"
     # "hyvät puolet", "molemmat puolet": sides
@@ -277,15 +279,15 @@ def _threshold(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
     j = num.j
     # the participle of the group after the duration ("hoitoa odottaneita")
     for k in range(j + 1, min(len(toks), j + 4)):
-        if toks[k].kind != "word":
-            break
-        if toks[k].lower.endswith(_PARTICIPLE_ENDS) and _PARTICIPLE_PL.fullmatch(toks[k].lower) \
+        if toks[k].kind != "word" or toks[k].lower.startswith(_tuple(nc["age_after"])):
+            break  # "65 vuotta täyttäneet" is an age (checks.py)
+        if toks[k].lower.endswith(_PARTICIPLE_PLURAL) \
                 and not lex.unit_forms.get(toks[k].lower):
             return "nonclaim.group_threshold"
     qualified = any(lex.qualifier(_low(toks, k)) is not None for k in range(max(0, num.i - 2), num.i))
     before = range(max(0, num.i - 8), num.i)
     # "oli jonottanut yli kolme kuukautta", after the group's own figure
-    if qualified and any(toks[k].lower.endswith(("nut", "nyt")) for k in before) and any(
+    if qualified and any(toks[k].lower.endswith(_PARTICIPLE_SINGULAR) for k in before) and any(
             toks[k].kind == "num" or toks[k].lower == "puolet" for k in range(num.i)):
         return "nonclaim.group_threshold"
     # "97 prosenttia käsiteltiin kolmen viikon kuluessa"

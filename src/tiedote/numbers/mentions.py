@@ -333,7 +333,6 @@ def _bracketed(toks: list[Token], num: Num) -> Num | None:
         return None
     after = second.j + 1
     second.compared = True
-    second.rule += "+compared"
     if own:
         second.tail = -1 if toks[second.j].text != ")" else second.tail
         return second
