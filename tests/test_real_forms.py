@@ -199,6 +199,12 @@ CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
     ("Silta on 480 metriä pitkä.", "480", 480, "m", {}),
     ("Suojelualue on 12 neliökilometriä.", "12", 12, "km2", {}),
     ("Paneelien teho on 400 W.", "400", 400, "W", {}),
+    ("Toimistoja on 8 500 m2.", "8 500", 8500, "m2", {}),
+    ("Lunta satoi yöllä 15 senttiä.", "15", 15, "cm", {}),
+    ("Bussilipun hinta nousi 20 senttiä.", "20", 0.2, "EUR", {}),
+    ("Sähkö maksoi 0,15 €/kWh.", "0,15", 0.15, "EUR", {"rate": None}),
+    ("Pakkasta oli aamulla 24 astetta.", "24", 24, "°C", {}),
+    ("Sellua myytiin 4,5 miljoonaa tonnia.", "4,5 miljoonaa", 4_500_000, "t", {}),
 ]
 
 

@@ -31,6 +31,7 @@ from tiedote.claims.context import (
     read_rate,
     read_statistic,
     read_unit,
+    scaled_or_length,
 )
 from tiedote.claims.measure import (
     PARTITIVE_PLURAL,
@@ -45,7 +46,6 @@ from tiedote.lang.lexicon import Lexicon
 from tiedote.models import SCHEMA_VERSION, Claim
 from tiedote.nonclaims.checks import url_spans, why_not
 from tiedote.numbers.mentions import Num, every_phrases, number_starts, read_numbers
-from tiedote.numbers.scale import scale_by
 from tiedote.periods import find as periods
 from tiedote.periods.patterns import has_unsafe
 from tiedote.periods.state import (
@@ -189,7 +189,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         unit = duration_or_rate(toks, num, unit, lex)
         factor = lex.unit_factors.get(toks[unit.token].lower) if unit.token >= 0 else None
         if factor is not None:
-            scale_by(num, factor)  # "45 senttiä" is 0.45 EUR
+            unit = scaled_or_length(toks, num, unit, factor, lex)  # "45 senttiä" is 0.45 EUR
         p = _Pending(num=num, sent=sent, unit=unit, rules=[num.rule], clause=clause[num.i])
         if num.compared:
             p.rules.append("number.comparison_figure")  # "45,2 (42,1)": the bracketed figure

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from tiedote.claims.measure import tense
 from tiedote.lang.lexicon import Lexicon
 from tiedote.numbers.mentions import Num
+from tiedote.numbers.scale import scale_by
 from tiedote.text.segment import Token
 
 _CLAUSE_SYMS = frozenset(",;")
@@ -72,12 +73,12 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
                         k + 1 < n and toks[k + 1].kind == "word" and toks[k + 1].lower not in lex.stopwords
                         and tense(toks[k + 1].lower) is None):
                     anaphora.append(k)
+                sup = lex.superlatives.get(low)
+                # "Vilkkain kuukausi oli heinäkuu, 21 870 kävijää": the max over the period noun after it
+                if sup is not None and k + 1 < n and lex.unit_forms.get(toks[k + 1].lower) in _PERIOD_UNITS:
+                    superlative.append((k, sup))
             if low == "kuin":
                 kuin = True
-            sup = lex.superlatives.get(low)
-            # "Vilkkain kuukausi oli heinäkuu, 21 870 kävijää": the max over the period noun after it
-            if sup is not None and k + 1 < n and lex.unit_forms.get(toks[k + 1].lower) in _PERIOD_UNITS:
-                superlative.append((k, sup))
         # the phrase read_rate reads at k: "viikossa", "asukasta kohden", "/kk"
         phrase, end = low, k
         if k + 1 < n and toks[k + 1].lower in _PER:
@@ -369,4 +370,13 @@ def duration_or_rate(toks: list[Token], num: Num, unit: Unit, lex: Lexicon) -> U
     value = num.value if num.value is not None else num.high
     if value is not None and value > _MAX_DURATION[unit.unit] and toks[unit.token].lower in lex.rate_words:
         return Unit(None, bare=False, rule="unit.rate_not_duration")
+    return unit
+
+
+def scaled_or_length(toks: list[Token], num: Num, unit: Unit, factor: float, lex: Lexicon) -> Unit:
+    """"45 senttiä" is 0.45 EUR (contract.md), but "15 senttiä lunta" is a length in cm."""
+    length_unit, words = lex.factor_as_length
+    if length_unit and any(t.lower in words for t in toks):
+        return Unit(length_unit, unit.start, unit.end, unit.token, "unit.length_not_money")
+    scale_by(num, factor)
     return unit

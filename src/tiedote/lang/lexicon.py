@@ -80,6 +80,8 @@ class Lexicon:
     unit_suffixes: dict[tuple[str, str], str] = field(default_factory=dict)
     unit_symbols: dict[str, str] = field(default_factory=dict)  # "kWh" -> "kWh", as written (case matters)
     superlatives: dict[str, str] = field(default_factory=dict)  # "vilkkain" -> "max", before a time noun
+    # words of a sentence in which a unit with a factor is a length instead ("15 senttiä lunta": cm)
+    factor_as_length: tuple[str, frozenset[str]] = ("", frozenset())
 
     def unit_of(self, tok_text: str, tok_lower: str) -> str | None:
         """The unit a word or symbol after a number names ("tonnia" -> "t", "MW" -> "MW"), else None."""
@@ -99,7 +101,7 @@ class Lexicon:
             statistic, change = _first(self.statistics, word), _first(self.change, word)
             weak = _first(self.weak_change, word)
             cue = (statistic is not None or change is not None or weak is not None or word in self.comparatives
-                   or word in self.anaphora)
+                   or word in self.anaphora or word in self.superlatives)
             measurable = content and not is_adverb(word) and word not in self.comparatives
             wc = WordClass(statistic, change, weak, content, measurable, cue)
             self._classes[word] = wc
@@ -176,6 +178,14 @@ def _scaled_units(table: Any, where: str) -> dict[str, tuple[str, int]]:
             raise LexiconError(f"{where} {written!r}: needs a unit of {UNITS} and a positive integer scale")
         out[str(written)] = (str(unit), scale)
     return out
+
+
+def _factor_as_length(table: Any, where: str) -> tuple[str, frozenset[str]]:
+    if not table:
+        return "", frozenset()
+    if not isinstance(table, dict) or table.get("unit") not in UNITS:
+        raise LexiconError(f"{where}: needs a unit (one of {UNITS}) and words")
+    return str(table["unit"]), frozenset(_strings(table.get("words", []), f"{where}.words"))
 
 
 def _symbols(table: Any, where: str) -> dict[str, str]:
@@ -278,6 +288,7 @@ def load(root: Path | None = None) -> Lexicon:
         unit_factors=factors,
         unit_suffixes=_unit_suffixes(units.get("written_in_parts", []), "units.toml [[written_in_parts]]"),
         unit_symbols=_symbols(units.get("symbols", {}), "units.toml [symbols]"),
+        factor_as_length=_factor_as_length(units.get("cent_as_length", {}), "units.toml [cent_as_length]"),
         superlatives={w: stat for stat in ("max", "min")
                       for w in _strings(words.get("superlative", {}).get(stat, []), f"words.toml [superlative].{stat}")},
     )

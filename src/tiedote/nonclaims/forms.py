@@ -11,6 +11,7 @@ The words are data (``lang/fi/words.toml`` [nonclaim]).
 from __future__ import annotations
 
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -43,6 +44,24 @@ def _tuple(stems: frozenset[str]) -> tuple[str, ...]:
     return tuple(stems)
 
 
+class _Stems(NamedTuple):
+    """The stem lists every number asks about, as tuples for str.startswith, made once per lexicon."""
+
+    road: tuple[str, ...]
+    rank: tuple[str, ...]
+    ordinal: tuple[str, ...]
+
+
+_STEMS: dict[int, _Stems] = {}
+
+
+def _stems(nc: dict[str, frozenset[str]]) -> _Stems:
+    got = _STEMS.get(id(nc))
+    if got is None:
+        got = _STEMS[id(nc)] = _Stems(tuple(nc["road_stem"]), tuple(nc["rank_stem"]), tuple(nc["ordinal_stem"]))
+    return got
+
+
 def _starts(word: str, stems: frozenset[str]) -> bool:
     return word.startswith(_tuple(stems))
 
@@ -58,6 +77,7 @@ def _other_figure(toks: list[Token], num: Num) -> bool:
 
 def why_not(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
     nc = lex.nonclaim
+    stems = _stems(nc)
     i, j = num.i, num.j
     n = len(toks)
     prev = toks[i - 1].lower if i > 0 else ""
@@ -74,7 +94,7 @@ def why_not(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
         if prev in nc["rank_before"]:
             return "nonclaim.rank"
         # "valtatiellä 4": a road's number
-        if _starts(prev, nc["road_stem"]):
+        if prev.startswith(stems.road):
             return "nonclaim.name"
     time_unit = False
     if nxt is not None and nxt.kind == "word":
@@ -91,7 +111,7 @@ def why_not(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
             return "nonclaim.denominator"
         # "kolmen suurimman kaupungin", "kymmenen parhaan joukossa": a rank
         if ("imm" in nlow or "imp" in nlow) and _SUPERLATIVE.fullmatch(nlow) is not None \
-                and not _starts(nlow, nc["ordinal_stem"]) or _starts(nlow, nc["rank_stem"]):
+                and not nlow.startswith(stems.ordinal) or nlow.startswith(stems.rank):
             return "nonclaim.rank"
         # "ylittyykö 6000 raja": a number naming a limit
         if nlow in nc["threshold_noun"]:

@@ -105,7 +105,7 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
                 j += 1
                 continue
             # "40&nbsp;000", "1&#160;200": a space written as an HTML entity (text pasted from a page)
-            k = _after_space_entity(toks, j)
+            k = _after_space_entity(toks, j) if toks[j].text == "&" else -1
             if k < 0 or not _GROUP_RE.fullmatch(toks[k].text):
                 break
             text += toks[k].text
@@ -129,14 +129,14 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
     num = Num(i, j, start, end, value, rule=rule, grouped=grouped, decimal="," in text, first_digits=t.text,
               sign=sign)
     # "joka 290:s kuljettaja": every 290th, a share like "joka viides"
-    if (i > 0 and toks[i - 1].lower in fractions().every_before and not sign and j + 1 < len(toks)
-            and toks[j].text == ":" and not toks[j].space_before and toks[j + 1].lower in ("s", "nnes")
+    if (j + 1 < len(toks) and toks[j].text == ":" and i > 0 and toks[i - 1].lower in fractions().every_before
+            and not sign and not toks[j].space_before and toks[j + 1].lower in ("s", "nnes")
             and not toks[j + 1].space_before and isinstance(value, int) and value > 1):
         return Num(i, j, start, end, clean(share_value(value)), rule="number.share_every", share=True,
                    first_digits=t.text)
     if j < len(toks) and toks[j].kind == "word":  # only a word can be a scale
         apply_scale(toks, num)
-        if "scale" not in num.rule and not num.decimal:
+        if j + 2 < len(toks) and toks[j + 1].kind == "num" and "scale" not in num.rule and not num.decimal:
             compound_duration(toks, num)
     return num
 

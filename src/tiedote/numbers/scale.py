@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 
 import regex
 
@@ -103,10 +102,16 @@ def compound_duration(toks: list[Token], num: Num) -> None:
     num.rule = "number.compound_duration"
 
 
-@cache
+_MONEY_INITIALS: frozenset[str] = frozenset()
+
+
 def _money_initials() -> frozenset[str]:
-    """The first letters of the money abbreviations: most words after a number start with none."""
-    return frozenset(k[0] for k in lexicon().scaled_units)
+    """The first letters of the money abbreviations: most words after a number start with none.
+
+    Kept in a module global once read (a cached call per number would cost more than the test)."""
+    global _MONEY_INITIALS
+    _MONEY_INITIALS = frozenset(k[0] for k in lexicon().scaled_units)
+    return _MONEY_INITIALS
 
 
 def scale_at(toks: list[Token], j: int) -> tuple[int, int, str | None] | None:
@@ -118,7 +123,7 @@ def scale_at(toks: list[Token], j: int) -> tuple[int, int, str | None] | None:
     if j >= len(toks) or toks[j].kind != "word":
         return None
     t = toks[j]
-    if len(t.text) <= 4 and t.text[0] in _money_initials():
+    if len(t.text) <= 4 and t.text[0] in (_MONEY_INITIALS or _money_initials()):
         money = lexicon().scaled_units
         glued = j + 1 < len(toks) and not toks[j + 1].space_before and toks[j + 1].kind == "sym"
         hit = money.get(t.text + toks[j + 1].text) if glued else None
