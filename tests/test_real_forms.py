@@ -253,6 +253,9 @@ MORE_CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
     ("Käyttökate nousi 12,8 miljoonaan euroon (11,1).", "11,1", 11_100_000, "EUR", {"change": None}),
     ("Käyttöaste oli 81,5 prosenttia (79,9).", "79,9", 79.9, "percent", {"change": None}),
     ("Liikevaihto oli 96,2 miljoonaa euroa (90,4).", "96,2 miljoonaa", 96_200_000, "EUR", {}),
+    # a signed percent in brackets after a sum is the change, not the old level
+    ("Toimintakate heikkenee 5,7 miljoonaa euroa (-0,8 %).", "-0,8", -0.8, "percent", {"change": "decrease"}),
+    ("Menot kasvavat 4,7 miljoonaa euroa (+0,5 %).", "+0,5", 0.5, "percent", {"change": "increase"}),
     # the count that is no group threshold
     ("Kaikkiaan 3 000 asiakasta on saanut 50 % alennuksen.", "3 000", 3000, "count", {}),
     # a short sentence ending in its figure is no list number

@@ -298,6 +298,11 @@ def read_numbers(toks: list[Token]) -> list[Num]:
     return out
 
 
+def _unit_name(toks: list[Token], k: int) -> str | None:
+    t = toks[k]
+    return "percent" if t.text == "%" else lexicon().unit_of(t.text, t.lower)
+
+
 def _bracketed(toks: list[Token], num: Num) -> Num | None:
     """"Liikevaihto oli 45,2 (42,1) milj. euroa": the comparison figure of a financial release.
 
@@ -330,6 +335,9 @@ def _bracketed(toks: list[Token], num: Num) -> Num | None:
     own = "scale" in second.rule or (second.j + 1 < len(toks) and toks[second.j + 1].text == ")" and (
         toks[second.j].text == "%" or lexicon().unit_of(toks[second.j].text, toks[second.j].lower) is not None))
     if toks[second.j].text != ")" and not own:
+        return None
+    # "5,7 miljoonaa euroa (-0,8 %)": a bracketed figure in another unit is the change, not the old level
+    if own and unit_at >= 0 and _unit_name(toks, unit_at) != (second.unit_hint or _unit_name(toks, second.j)):
         return None
     after = second.j + 1
     second.compared = True
