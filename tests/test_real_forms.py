@@ -336,3 +336,37 @@ def test_markup_and_entities_leave_one_number(text: str, number: str, value: int
     [c] = tiedote.extract(text, published=PUB)
     assert (c.quantity.span.text, c.quantity.value) == (number, value)
     assert c.measure is not None and c.measure.lemma in ("kävijä", "jäsen", "hanke")
+
+
+def test_fraction_data_is_validated_when_loaded() -> None:
+    from tiedote.errors import LexiconError
+    from tiedote.numbers import fractions
+
+    good = fractions.load()
+    assert good.shares["neljännes"] == 4 and good.shares["kolmasosaa"] == 3 and "kolmasosaa" in good.multiplied
+    assert "neljännestä" not in good.shares  # the elative of the ordinal "neljäs", left out
+    with pytest.raises(LexiconError, match="positive integer"):
+        fractions.load({"share_words": {"puolet": 0}})
+    with pytest.raises(LexiconError, match="principal parts"):
+        fractions.load({"share": [{"nom": "kolmannes", "denominator": 3}]})
+
+
+def test_unit_data_is_validated_when_loaded(tmp_path: Any) -> None:
+    import shutil
+    from importlib import resources
+
+    from tiedote.errors import LexiconError
+    from tiedote.lang.lexicon import load
+
+    src = resources.files("tiedote.lang.fi")
+    for name in ("units.toml", "qualifiers.toml", "words.toml", "abbreviations.toml", "stopwords.toml",
+                 "lemmas.toml"):
+        shutil.copyfile(str(src.joinpath(name)), tmp_path / name)
+    lex = load(tmp_path)
+    assert lex.scaled_units["M€"] == ("EUR", 1_000_000) and lex.unit_factors["senttiä"] == 0.01
+    assert lex.unit_of("MW", "mw") == "MW" and lex.unit_of("tonnia", "tonnia") == "t"
+    units = (tmp_path / "units.toml").read_text(encoding="utf-8")
+    (tmp_path / "units.toml").write_text(units.replace('"Me" = { unit = "EUR"', '"Me" = { unit = "euro"'),
+                                         encoding="utf-8")
+    with pytest.raises(LexiconError, match="scaled"):
+        load(tmp_path)

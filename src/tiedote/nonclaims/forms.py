@@ -52,14 +52,15 @@ class _Stems(NamedTuple):
     ordinal: tuple[str, ...]
 
 
-_STEMS: dict[int, _Stems] = {}
+_STEMS: dict[int, tuple[dict[str, frozenset[str]], _Stems]] = {}
 
 
 def _stems(nc: dict[str, frozenset[str]]) -> _Stems:
     got = _STEMS.get(id(nc))
-    if got is None:
-        got = _STEMS[id(nc)] = _Stems(tuple(nc["road_stem"]), tuple(nc["rank_stem"]), tuple(nc["ordinal_stem"]))
-    return got
+    if got is None or got[0] is not nc:  # the lexicon's own lists (a test may load another)
+        got = _STEMS[id(nc)] = (nc, _Stems(tuple(nc["road_stem"]), tuple(nc["rank_stem"]),
+                                           tuple(nc["ordinal_stem"])))
+    return got[1]
 
 
 def _starts(word: str, stems: frozenset[str]) -> bool:
