@@ -171,6 +171,7 @@ CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
     # superlatives
     ("Vilkkain päivä oli perjantai, 3 400 kävijää.", "3 400", 3400, "count", {"statistic": "max"}),
     ("Hiljaisin kuukausi oli helmikuu, 780 käyntiä.", "780", 780, "count", {"statistic": "min"}),
+    ("Kiireisimpänä heinäkuun päivänä asiakkaita oli noin 6 100.", "6 100", 6100, "count", {"statistic": "max"}),
     # change verbs
     ("Sähkö kallistui 7 prosenttia.", "7", 7, "percent", {"change": "increase"}),
     ("Liiketulos painui 1,2 miljoonaan euroon.", "1,2 miljoonaan", 1_200_000, "EUR", {"change": "decrease"}),

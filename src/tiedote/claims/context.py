@@ -75,7 +75,10 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
                     anaphora.append(k)
                 sup = lex.superlatives.get(low)
                 # "Vilkkain kuukausi oli heinäkuu, 21 870 kävijää": the max over the period noun after it
-                if sup is not None and k + 1 < n and lex.unit_forms.get(toks[k + 1].lower) in _PERIOD_UNITS:
+                # ("kiireisimpänä kesäkuun vuorokautena": a genitive may stand between)
+                if sup is not None and k + 1 < n and (lex.unit_forms.get(toks[k + 1].lower) in _PERIOD_UNITS or (
+                        k + 2 < n and toks[k + 1].lower.endswith("n")
+                        and lex.unit_forms.get(toks[k + 2].lower) in _PERIOD_UNITS)):
                     superlative.append((k, sup))
             if low == "kuin":
                 kuin = True
