@@ -94,8 +94,9 @@ def test_no_command_prints_help_and_is_a_usage_error(capsys: pytest.CaptureFixtu
         (
             ["batch", "{tmp}", "-o", "a.sqlite", "--published", "2020-13-01"],
             (
-                "tiedote batch: error: Invalid value for '--published': '2020-13-01' is not a date; "
-                "give YYYY-MM-DD or D.M.YYYY (see 'tiedote batch --help')"
+                "tiedote batch: error: Invalid value for '--published': '2020-13-01' is not a date "
+                "(month must be in 1..12); give it as 2020-06-09, 9.6.2020, '9. kesäkuuta 2020' or "
+                "2020-06-09T10:15+03:00 (see 'tiedote batch --help')"
             ),
         ),
         (
@@ -274,7 +275,8 @@ def hostile_archive(path: Path) -> dict[str, str]:
     return {
         "huonot/binaari.txt": "binary file (it holds NUL bytes); a release must be text or HTML",
         "huonot/tyhja.txt": "empty file",
-        "huonot/latin1.txt": "not valid UTF-8 (byte 0xe4 at offset 1); save the file as UTF-8",
+        "huonot/latin1.txt": "not valid UTF-8 (byte 0xe4 at offset 1); save the file as UTF-8, "
+        "or name its encoding with --encoding (latin-1 for old archives)",
         "huonot/iso.txt": "over the size limit: 160000 bytes, limit 100000 (raise it with --max-bytes)",
         "huonot/pommi.txt": "over the size limit: 5000000 bytes, limit 100000 (raise it with --max-bytes)",
         "../../ohi.txt": "unsafe member path '../../ohi.txt': climbs out with '..'; not read",
@@ -335,7 +337,7 @@ def test_csv_batch_lists_errors_on_stderr(
         ),
         (
             f"tiedote batch: {tmp_path / 'in' / 'latin1.txt'}: not valid UTF-8 (byte 0xe4 at offset 1); "
-            "save the file as UTF-8"
+            "save the file as UTF-8, or name its encoding with --encoding (latin-1 for old archives)"
         ),
         f"tiedote batch: {tmp_path / 'in' / 'tyhja.txt'}: empty file",
     ]

@@ -150,8 +150,8 @@ def test_sqlite_tables_and_columns(tmp_path: Path) -> None:
         for table in ("releases", "claims", "errors")
     }
     assert columns["releases"] == [
-        "id", "source", "location", "published", "published_source", "title", "url", "text", "content_hash",
-        "n_claims", "extracted_at", "tiedote_version", "schema_version",
+        "id", "source", "location", "published", "published_source", "date_source", "warnings", "title",
+        "url", "text", "content_hash", "n_claims", "extracted_at", "tiedote_version", "schema_version",
     ]  # fmt: skip
     assert columns["claims"] == [*CLAIM_COLUMNS, "seq", "json"]
     assert columns["errors"] == ["location", "release_id", "source", "reason", "content_hash", "recorded_at"]

@@ -9,7 +9,21 @@ from tiedote._version import __version__
 
 if TYPE_CHECKING:
     from tiedote.api import Extractor, extract
-    from tiedote.errors import TiedoteError
+    from tiedote.errors import (
+        BatchError,
+        DateError,
+        ExtractionError,
+        InputTypeError,
+        InputValueError,
+        LexiconError,
+        MissingExtraError,
+        SinkError,
+        SourceError,
+        TextTooLongError,
+        TiedoteError,
+        UnsupportedOutputError,
+        UnsupportedSourceError,
+    )
     from tiedote.frame import to_frame
     from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span, Subject
 
@@ -26,22 +40,46 @@ _EXPORTS = {
     "Quantity": "tiedote.models",
     "Span": "tiedote.models",
     "Subject": "tiedote.models",
+    "BatchError": "tiedote.errors",
+    "DateError": "tiedote.errors",
+    "ExtractionError": "tiedote.errors",
+    "InputTypeError": "tiedote.errors",
+    "InputValueError": "tiedote.errors",
+    "LexiconError": "tiedote.errors",
+    "MissingExtraError": "tiedote.errors",
+    "SinkError": "tiedote.errors",
+    "SourceError": "tiedote.errors",
+    "TextTooLongError": "tiedote.errors",
     "TiedoteError": "tiedote.errors",
+    "UnsupportedOutputError": "tiedote.errors",
+    "UnsupportedSourceError": "tiedote.errors",
     "extract": "tiedote.api",
     "to_frame": "tiedote.frame",
 }
 
 __all__ = [
     "SCHEMA_VERSION",
+    "BatchError",
     "Change",
     "Claim",
+    "DateError",
+    "ExtractionError",
     "Extractor",
+    "InputTypeError",
+    "InputValueError",
+    "LexiconError",
     "Measure",
+    "MissingExtraError",
     "Period",
     "Quantity",
+    "SinkError",
+    "SourceError",
     "Span",
     "Subject",
+    "TextTooLongError",
     "TiedoteError",
+    "UnsupportedOutputError",
+    "UnsupportedSourceError",
     "__version__",
     "extract",
     "to_frame",

@@ -33,11 +33,10 @@ from typing import IO, TYPE_CHECKING, Any, ClassVar
 import click
 
 from tiedote._version import __version__
-from tiedote.errors import TiedoteError
+from tiedote.errors import BatchError, TiedoteError, UnsupportedOutputError
 from tiedote.io import batch as _batch
 from tiedote.io.batch import (
     COMMIT_EVERY,
-    BatchError,
     Stats,
     build_extractor,
     default_jobs,
@@ -68,20 +67,17 @@ Exit statuses:
 
 
 class _Date(click.ParamType[dt.date]):
-    """A date as YYYY-MM-DD or D.M.YYYY (the way Finnish releases write it)."""
+    """A date as YYYY-MM-DD, D.M.YYYY, "9. kesäkuuta 2020" or an ISO date-time (``tiedote.dates``)."""
 
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        text = str(value).strip()
+        from tiedote.dates import read_date
+
         try:
-            if m := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text):
-                return dt.date(int(m[3]), int(m[2]), int(m[1]))
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            self.fail(f"{text!r} is not a date; give YYYY-MM-DD or D.M.YYYY", param, ctx)
+            return read_date(value)
+        except TiedoteError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 class _Size(click.ParamType[int]):
@@ -273,7 +269,7 @@ def batch(
     factory = _factory(max_bytes)
     if jobs > 1:
         _batch.start_forkserver(factory)
-    from tiedote.io.sinks import CsvSink, JsonlSink, UnsupportedOutputError, open_sink
+    from tiedote.io.sinks import CsvSink, JsonlSink, open_sink
 
     try:
         opened = [open_source(path, max_bytes=max_bytes) for path in sources]

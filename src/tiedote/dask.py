@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
-from tiedote.errors import InputTypeError, TiedoteError
+from tiedote.errors import ExtractionError, InputTypeError, MissingExtraError
 from tiedote.frame import FRAME_COLUMNS, to_frame
 from tiedote.io.batch import CHUNK_ITEMS, ExtractorFactory, ExtractorLike, default_extractor, process_chunk
 from tiedote.io.results import Release, ReleaseResult, describe_validation_error
@@ -48,16 +48,12 @@ _BUILDS = 0
 _LOCK = threading.Lock()
 
 
-class ExtractionError(TiedoteError, RuntimeError):
-    """A release of ``extract_frame`` could not be extracted, and ``errors="raise"`` was asked for."""
-
-
 def _require_dask() -> None:
     try:
         import dask.bag
         import dask.dataframe  # noqa: F401
     except ImportError as exc:
-        raise ImportError(
+        raise MissingExtraError(
             "tiedote.dask needs Dask, an optional dependency: pip install 'tiedote[dask]' "
             f"(missing: {exc.name or exc})"
         ) from exc

@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from tiedote.errors import InputTypeError
+from tiedote.errors import InputTypeError, MissingExtraError
 from tiedote.io.results import ReleaseResult, claim_row
 from tiedote.models import Claim, Span
 
@@ -97,7 +97,7 @@ def _require_pandas() -> Any:
     try:
         import pandas
     except ImportError as exc:
-        raise ImportError(
+        raise MissingExtraError(
             "tiedote.to_frame needs pandas, an optional dependency: pip install 'tiedote[pandas]'"
         ) from exc
     return pandas

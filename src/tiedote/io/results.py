@@ -18,7 +18,6 @@ turns a whole result into the JSON line and rows every sink writes.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -27,7 +26,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from tiedote._version import __version__
 from tiedote.models import SCHEMA_VERSION, Claim
 
-_FINNISH_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+DateSource = Literal["meta", "text", "given", "none"]
+"""Where ``published`` came from, in brief: ``meta`` the HTML page's metadata, ``text`` a dateline
+of the text, ``given`` the input record or ``--published``, ``none`` nowhere (periods unresolved)."""
 
 PublishedSource = Literal["record", "metadata", "dateline", "option", "unresolved"]
 """Which rule gave ``published``, first found wins:
@@ -41,27 +42,16 @@ PublishedSource = Literal["record", "metadata", "dateline", "option", "unresolve
 
 
 def parse_date(value: object) -> object:
-    """Accept a date, an ISO date, an ISO date-time (its date part) or D.M.YYYY, else leave it to pydantic.
+    """A date given as text read by ``tiedote.dates.read_date`` (ISO, ISO date-time, D.M.YYYY, Finnish
+    month names); anything else is left to pydantic, which refuses what is not a date.
 
     Archives often store ``"2020-06-09T10:00:00+03:00"``; the release's day is
     what periods resolve against, so the time of day is dropped, not refused.
-    "9.6.2020" is how Finnish sources write dates, so it is no error either.
     """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, str):
-        text = value.strip()
-        if m := _FINNISH_DATE.fullmatch(text):
-            try:
-                return dt.date(int(m[3]), int(m[2]), int(m[1]))
-            except ValueError:
-                return value
-        if len(text) > 10 and text[10] in "T ":
-            try:
-                return dt.datetime.fromisoformat(text).date()
-            except ValueError:
-                return value
-        return text
+    from tiedote.dates import read_date
+
+    if isinstance(value, (str, dt.datetime)):
+        return read_date(value)
     return value
 
 
@@ -106,7 +96,18 @@ class ReleaseResult(BaseModel):
         default=None, description="The publication date relative periods were resolved against."
     )
     published_source: PublishedSource = Field(
-        default="unresolved", description="Which rule gave `published` (record, metadata, dateline, option)."
+        default="unresolved",
+        description="Which rule gave `published`: record, metadata, dateline, option, or unresolved.",
+    )
+    date_source: DateSource = Field(
+        default="none",
+        description="Where `published` came from, in brief: meta (page metadata), text (a dateline), "
+        "given (the input record or --published) or none.",
+    )
+    warnings: tuple[str, ...] = Field(
+        default=(),
+        description="What was passed over on the way, each a sentence: a metadata date that is no date "
+        "or lies in the future, a page with only a modified date, a release with no date at all.",
     )
     title: str | None = None
     url: str | None = None
@@ -194,6 +195,8 @@ RELEASE_COLUMNS: tuple[str, ...] = (
     "location",
     "published",
     "published_source",
+    "date_source",
+    "warnings",
     "title",
     "url",
     "text",
@@ -265,6 +268,8 @@ def encode(result: ReleaseResult, encoding: Encoding = FULL) -> EncodedResult:
                 result.location,
                 result.published.isoformat() if result.published else None,
                 result.published_source,
+                result.date_source,
+                "\n".join(result.warnings) or None,
                 result.title,
                 result.url,
                 result.text or "",

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, ClassVar, Self
 
-from tiedote.errors import TiedoteError
+from tiedote.errors import SinkError, UnsupportedOutputError
 from tiedote.io.results import (
     CLAIM_COLUMNS,
     FULL,
@@ -33,14 +33,6 @@ SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 OUT_KINDS = ".jsonl, .csv, .sqlite, .sqlite3 or .db"
 STORE_VERSION = 1
 """Layout version of the SQLite tables; a database of another layout is refused, not altered."""
-
-
-class SinkError(TiedoteError, OSError):
-    """OUT cannot be written: not a tiedote database, a newer layout, no permission, disk full."""
-
-
-class UnsupportedOutputError(TiedoteError, ValueError):
-    """An OUT whose suffix names no format tiedote writes (a usage error)."""
 
 
 class Sink:
@@ -178,6 +170,8 @@ CREATE TABLE IF NOT EXISTS releases (
     location         TEXT NOT NULL,
     published        TEXT,
     published_source TEXT NOT NULL,
+    date_source      TEXT NOT NULL DEFAULT 'none',
+    warnings         TEXT,
     title            TEXT,
     url              TEXT,
     text             TEXT NOT NULL,
@@ -236,6 +230,7 @@ class SqliteSink(Sink):
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._check_layout()
+            self._add_columns()
             # One transaction: a kill while the tables are being made must not leave a
             # half-made database that the next run would refuse as not tiedote's.
             self._db.executescript(
@@ -260,6 +255,21 @@ class SqliteSink(Sink):
                 f"{self.path} has tiedote table layout {found}, this tiedote writes {STORE_VERSION}; "
                 "give a new file"
             )
+
+    def _add_columns(self) -> None:
+        """Columns added to ``releases`` since a database was made, added to it (additions only, so
+        the layout version stands); old rows get ``date_source`` from ``published_source``."""
+        have = {row[1] for row in self._db.execute("PRAGMA table_info(releases)")}
+        if not have or "date_source" in have:
+            return
+        self._db.executescript(
+            "BEGIN IMMEDIATE;\n"
+            "ALTER TABLE releases ADD COLUMN date_source TEXT NOT NULL DEFAULT 'none';\n"
+            "ALTER TABLE releases ADD COLUMN warnings TEXT;\n"
+            "UPDATE releases SET date_source = CASE published_source WHEN 'metadata' THEN 'meta' "
+            "WHEN 'dateline' THEN 'text' WHEN 'unresolved' THEN 'none' ELSE 'given' END;\n"
+            "COMMIT;"
+        )
 
     def is_done(self, release_id: str, content_hash: str | None, fallback: dt.date | None) -> bool:
         from tiedote._version import __version__

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from tiedote.errors import TiedoteError
+from tiedote.errors import UnsupportedSourceError
 
 if TYPE_CHECKING:
     # Only an annotation here: importing the pydantic models costs ~0.2 s, which the batch
@@ -45,10 +45,6 @@ SOURCE_KINDS = "a folder, .zip, .tar, .tar.gz, .tgz, .jsonl, .jsonl.gz, or one .
 ItemKind = Literal["text", "html", "release", "error"]
 
 
-class UnsupportedSourceError(TiedoteError, ValueError):
-    """A SOURCE that is none of the accepted kinds (a usage error, found before any work starts)."""
-
-
 @dataclass(frozen=True, slots=True)
 class Item:
     """One thing a source yielded: raw bytes to decode, a parsed JSONL record, or a failure to report.
@@ -66,10 +62,16 @@ class Item:
     release: Release | None = None
     error: str | None = None
     content_hash: str | None = None
+    encoding: str | None = None
+    """What bytes that are not UTF-8 are decoded as (``--encoding``); None: they are an error."""
+    warnings: tuple[str, ...] = ()
+    """What the source noticed and passed over (a JSONL ``published`` that is no date)."""
 
     @classmethod
-    def of_bytes(cls, id: str, source: str, location: str, kind: ItemKind, data: bytes) -> Item:
-        return cls(id, source, location, kind, data=data, content_hash=content_hash(data))
+    def of_bytes(
+        cls, id: str, source: str, location: str, kind: ItemKind, data: bytes, encoding: str | None = None
+    ) -> Item:
+        return cls(id, source, location, kind, data=data, content_hash=content_hash(data), encoding=encoding)
 
     @classmethod
     def failed(cls, id: str, source: str, location: str, reason: str, data: bytes | None = None) -> Item:

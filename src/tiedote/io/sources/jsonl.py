@@ -10,6 +10,8 @@ from typing import IO, cast
 
 from pydantic import ValidationError
 
+from tiedote.dates import read_date
+from tiedote.errors import TiedoteError
 from tiedote.io.results import Release, describe_validation_error
 from tiedote.io.sources import Item, Source, content_hash, too_big
 
@@ -71,6 +73,15 @@ class JsonlSource(Source):
         id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else None
         if "id" not in record:
             record = {**record, "id": self._line_id(lineno)}
+        warnings: tuple[str, ...] = ()
+        if record.get("published") is not None:
+            # A bad date is no reason to drop a release: it is read without one (a dateline
+            # or --published may still date it) and the result says why.
+            try:
+                read_date(record["published"])
+            except TiedoteError as exc:
+                warnings = (f"line {lineno}: field 'published': {exc}; not used",)
+                record = {key: value for key, value in record.items() if key != "published"}
         try:
             release = Release.model_validate(record)
         except ValidationError as exc:
@@ -82,6 +93,7 @@ class JsonlSource(Source):
             "release",
             release=release,
             content_hash=content_hash(line),
+            warnings=warnings,
         )
 
     def count(self) -> int | None:
