@@ -321,8 +321,8 @@ def test_jsonl_good_and_bad_lines(tmp_path: Path, name: str) -> None:
     assert found[1].release is not None and found[1].release.published == dt.date(2020, 6, 9)
     bad_date = next(i for i in found if i.id == "huono-paiva")
     assert bad_date.release is not None and bad_date.release.published is None
-    assert bad_date.warnings == ("line 9: field 'published': 'eilen' is not a date; give it as 2020-06-09, "
-                                 "9.6.2020, '9. kesäkuuta 2020' or 2020-06-09T10:15+03:00; not used",)
+    assert bad_date.warnings == (("line 9: field 'published': 'eilen' is not a date; give it as 2020-06-09, "
+                                 "9.6.2020, '9. kesäkuuta 2020' or 2020-06-09T10:15+03:00; not used"),)
 
 
 def test_truncated_jsonl_gz_keeps_the_lines_before_the_break(tmp_path: Path) -> None:
