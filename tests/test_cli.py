@@ -116,7 +116,7 @@ def test_no_command_prints_help_and_is_a_usage_error(capsys: pytest.CaptureFixtu
         (
             ["extract", "{tmp}/a.txt", "--format", "xml"],
             (
-                "tiedote extract: error: Invalid value for '--format': 'xml' is not one of 'jsonl', 'json', 'csv'. "
+                "tiedote extract: error: Invalid value for '--format': 'xml' is not one of 'table', 'jsonl', 'json', 'csv'. "
                 "(see 'tiedote extract --help')"
             ),
         ),
@@ -208,7 +208,7 @@ def test_extract_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path, fak
     status, pretty, _ = run(capsys, "extract", str(path), "--published", "2020-06-09", "--format", "json")
     assert ReleaseResult.model_validate_json(pretty) == record and pretty.startswith("{\n  ")
     status, table, _ = run(capsys, "extract", str(path), "--format", "csv")
-    assert table.splitlines()[0].startswith("release_id,claim_id,value,low,high,unit,")
+    assert table.splitlines()[0].startswith("release_id,published,date_source,title,claim_id,value,low,high,unit,")
     assert len(table.splitlines()) == 4
 
 
@@ -287,7 +287,8 @@ def hostile_archive(path: Path) -> dict[str, str]:
 def test_hostile_archive_every_bad_item_reported_every_good_one_extracted(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, fake: None
 ) -> None:
-    expected = hostile_archive(tmp_path / "vihamielinen.zip")
+    # Two sources: the archive's path-made ids carry its name (issue 19), the JSONL record's id is kept.
+    expected = {f"vihamielinen.zip/{k}": v for k, v in hostile_archive(tmp_path / "vihamielinen.zip").items()}
     (tmp_path / "rivit.jsonl").write_text(
         json.dumps({"id": "jsonl-hyva", "text": "Kävijöitä oli 870 000.", "published": "2019-03-19"})
         + "\n{ei jsonia\n",
@@ -312,10 +313,14 @@ def test_hostile_archive_every_bad_item_reported_every_good_one_extracted(
     db = sqlite3.connect(out)
     got = dict(db.execute("SELECT release_id, reason FROM errors").fetchall())
     assert got.pop("rivit.jsonl:2").startswith("line 2: not valid JSON")
-    assert got.pop("huonot/rikki.txt").startswith(expected.pop("huonot/rikki.txt"))
+    rikki = "vihamielinen.zip/huonot/rikki.txt"
+    assert got.pop(rikki).startswith(expected.pop(rikki))
     assert got == expected
     releases = dict(db.execute("SELECT id, n_claims FROM releases").fetchall())
-    assert set(releases) == {"hyvat/kela.txt", "hyvat/sivu.html", "hyvat/kirjasto.md", "jsonl-hyva"}
+    assert set(releases) == {
+        "vihamielinen.zip/hyvat/kela.txt", "vihamielinen.zip/hyvat/sivu.html", "vihamielinen.zip/hyvat/kirjasto.md",
+        "jsonl-hyva",
+    }  # fmt: skip
     assert all(n > 0 for n in releases.values())
     # Nothing was written outside OUT's folder: the archive was never unpacked.
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "out"])
@@ -343,7 +348,7 @@ def test_csv_batch_lists_errors_on_stderr(
     ]
     assert len(lines) == 4 and "3 errors (listed above;" in lines[3]
     rows = (tmp_path / "a.csv").read_text("utf-8").splitlines()
-    assert rows[0].startswith("release_id,claim_id,") and len(rows) > 2
+    assert rows[0].startswith("release_id,published,date_source,title,claim_id,") and len(rows) > 2
 
 
 def test_no_progress_bar_unless_stderr_is_a_terminal(

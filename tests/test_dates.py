@@ -75,7 +75,9 @@ def test_jsonl_text_dates_are_read_and_bad_ones_are_warnings(tmp_path: Path) -> 
 
 def test_a_given_future_date_is_used_with_a_warning(tmp_path: Path) -> None:
     future = dt.date.today() + dt.timedelta(days=30)
-    path = _jsonl(tmp_path, {"id": "a", "text": "Toukokuussa 40 000 puhelua.", "published": future.isoformat()})
+    path = _jsonl(
+        tmp_path, {"id": "a", "text": "Toukokuussa 40 000 puhelua.", "published": future.isoformat()}
+    )
     [item] = open_source(str(path))
     release, dating = prepare(item, None)
     assert release.published == future and dating.date_source == "given"

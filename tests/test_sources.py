@@ -85,7 +85,7 @@ def test_single_file_source_uses_its_name_as_id(tmp_path: Path) -> None:
             "data.parquet",
             (
                 "source {p!r} is not a kind tiedote reads; give a folder, .zip, .tar, .tar.gz, "
-                ".tgz, .jsonl, .jsonl.gz, or one .txt/.md/.html/.htm file"
+                ".tgz, .jsonl, .jsonl.gz, one .txt/.md/.html/.htm file, or - for JSONL on standard input"
             ),
         ),
     ],
@@ -314,7 +314,7 @@ def test_jsonl_good_and_bad_lines(tmp_path: Path, name: str) -> None:
                 "(raise it with --max-bytes)"
             ),
         ),
-        ("11", f"{name}:11", "line 11: not valid UTF-8"),
+        ("11", f"{name}:11", "line 11: not valid UTF-8 (name its encoding with --encoding)"),
     ]
     first = found[0].release
     assert first is not None and first.published == dt.date(2020, 6, 9) and first.text == RELEASE

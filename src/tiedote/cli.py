@@ -1,8 +1,9 @@
 """tiedote's command line, a thin shell over the library.
 
 Commands:
-    tiedote extract FILE|-  [--published DATE] [--format jsonl|json|csv] [--max-bytes N]
-    tiedote batch SOURCE... -o OUT [--jobs N] [--published DATE] [--max-bytes N] [--commit-every N] [-q]
+    tiedote extract FILE|-  [--published DATE] [--format table|jsonl|json|csv] [--max-bytes N] [--encoding E]
+    tiedote batch SOURCE...|- -o OUT [--jobs N] [--published DATE] [--max-bytes N] [--commit-every N]
+                  [--encoding E] [--excel] [-q] [-v]
     tiedote schema [result|release|claim]
 
 Exit statuses (also in ``tiedote --help``):
@@ -15,6 +16,7 @@ Exit statuses (also in ``tiedote --help``):
          the extractor could not be built, a worker process died.  What was
          committed stays in OUT; run the same command again to resume.
     130  interrupted (Ctrl-C); as 3, committed work stays and a rerun resumes.
+    143  stopped by SIGTERM (timeout, docker stop, Slurm); as 130.
 
 Library errors become one line on stderr, ``tiedote COMMAND: error: ...``, in
 one place (``main``), so every command fails the same way.
@@ -22,10 +24,12 @@ one place (``main``), so every command fails the same way.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import functools
 import os
 import re
+import signal
 import sys
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any, ClassVar
@@ -43,8 +47,16 @@ from tiedote.io.batch import (
     process_chunk,
     run_batch,
 )
-from tiedote.io.sources import DEFAULT_MAX_BYTES, Item, ItemKind, UnsupportedSourceError, open_source
+from tiedote.io.sources import (
+    DEFAULT_MAX_BYTES,
+    Item,
+    ItemKind,
+    UnsupportedSourceError,
+    label_sources,
+    open_source,
+)
 from tiedote.io.sources.folder import file_item
+from tiedote.io.stopping import Stopped, stop_on_signals
 
 if TYPE_CHECKING:
     from tiedote.io.results import EncodedResult
@@ -63,7 +75,8 @@ Exit statuses:
   2    usage error (bad option, missing or unsupported SOURCE, unknown OUT format)
   3    the run stopped (OUT not writable, extractor not available, a worker
        died); committed work stays in OUT and rerunning resumes
-  130  interrupted; as 3"""
+  130  interrupted (Ctrl-C); as 3
+  143  stopped by SIGTERM (timeout, docker stop, Slurm); as 3"""
 
 
 class _Date(click.ParamType[dt.date]):
@@ -95,8 +108,32 @@ class _Size(click.ParamType[int]):
         return int(m[1]) * self._UNITS[m[2].lower()]
 
 
+class _Codec(click.ParamType[str]):
+    """A text encoding Python knows (latin-1, cp1252, iso-8859-15…)."""
+
+    name = "ENCODING"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            return codecs.lookup(str(value)).name
+        except LookupError:
+            self.fail(f"{value!r} is no encoding Python knows; give one such as latin-1 or cp1252", param, ctx)
+
+
 DATE = _Date()
 SIZE = _Size()
+_encoding = click.option(
+    "--encoding",
+    type=_Codec(),
+    default=None,
+    help="Encoding of releases that are not UTF-8 (latin-1 or cp1252 for old archives); "
+    "without it such files are errors.",
+)
+_excel = click.option(
+    "--excel",
+    is_flag=True,
+    help="CSV for Excel set to Finnish: UTF-8 with a byte-order mark, ';' between cells, decimal commas.",
+)
 
 _published = click.option(
     "--published",
@@ -139,14 +176,17 @@ def _sniff_kind(name: str, data: bytes) -> str:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "json", "csv"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: the release result on one line (as in a batch's .jsonl); json: the same, indented; "
-    "csv: one row per claim.",
+    type=click.Choice(["table", "jsonl", "json", "csv"]),
+    default=None,
+    help="table: one line per claim, to read [default on a terminal]; jsonl: the release result on one "
+    "line, as in a batch's .jsonl [default otherwise]; json: the same, indented; csv: one row per claim.",
 )
 @_max_bytes
-def extract(file: str, published: dt.date | None, fmt: str, max_bytes: int) -> int:
+@_encoding
+@_excel
+def extract(
+    file: str, published: dt.date | None, fmt: str | None, max_bytes: int, encoding: str | None, excel: bool
+) -> int:
     """Extract the claims of one release (.txt, .md, .html; '-' reads stdin) and print them.
 
     HTML pages are reduced to their main text first; the result carries the text the spans point into.
@@ -158,7 +198,9 @@ def extract(file: str, published: dt.date | None, fmt: str, max_bytes: int) -> i
                 "-", "-", "-", f"over the size limit: more than {max_bytes} bytes (raise --max-bytes)"
             )
             if len(data) > max_bytes
-            else Item.of_bytes("-", "-", "-", "html" if _sniff_kind("", data) == "html" else "text", data)
+            else Item.of_bytes(
+                "-", "-", "-", "html" if _sniff_kind("", data) == "html" else "text", data, encoding
+            )
         )
     else:
         if not os.path.isfile(file):
@@ -166,15 +208,21 @@ def extract(file: str, published: dt.date | None, fmt: str, max_bytes: int) -> i
         with open(file, "rb") as f:
             head = f.read(1024)
         kind: ItemKind = "html" if _sniff_kind(file, head) == "html" else "text"
-        item = file_item(file, os.path.basename(file), file, kind, max_bytes)
+        item = file_item(file, os.path.basename(file), file, kind, max_bytes, encoding)
     from tiedote.io.sinks import write_claims_csv
 
     [result] = process_chunk([item], build_extractor(_factory(max_bytes)), published)
     out = sys.stdout
-    if fmt == "json":
+    if fmt is None:
+        fmt = "table" if out.isatty() else "jsonl"
+    if fmt == "table":
+        from tiedote.io.table import render
+
+        out.write(render(result))
+    elif fmt == "json":
         out.write(result.model_dump_json(indent=2) + "\n")
     elif fmt == "csv":
-        write_claims_csv(out, [result])
+        write_claims_csv(out, [result], excel=excel)
     else:
         out.write(result.model_dump_json() + "\n")
     if result.error is not None:
@@ -236,7 +284,10 @@ def _make_progress(total: int | None, stream: IO[str]) -> tuple[Any, Any]:
     show_default=True,
     help="Releases per SQLite transaction (a kill loses at most these).",
 )
+@_encoding
+@_excel
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no closing summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Name every file passed over as no release, on stderr.")
 def batch(
     sources: tuple[str, ...],
     out: str,
@@ -244,17 +295,23 @@ def batch(
     published: dt.date | None,
     max_bytes: int,
     commit_every: int,
+    encoding: str | None,
+    excel: bool,
     quiet: bool,
+    verbose: bool,
 ) -> int:
     """Extract the claims of every release in SOURCE... into OUT.
 
     \b
     SOURCE is a folder (searched recursively for .txt, .md, .html, .htm;
     README.md is skipped), a .zip, a .tar/.tar.gz/.tgz, or a .jsonl/.jsonl.gz
-    with one release per line: {"id", "text", "published"?, "title"?, "url"?}.
+    with one release per line: {"id", "text", "published"?, "title"?, "url"?};
+    '-' reads JSONL from standard input.
 
     \b
-    Release ids are the record's id, else the path inside the source.
+    Release ids are the record's id, else the path inside the source; with
+    two or more SOURCEs that path is prefixed by the source's name
+    ("archive.zip/a.txt"), so the same path in two sources stays two releases.
     The publication date is, first found: the record's field, the page's
     metadata, a dateline at the top of the text ("Helsinki 9.6.2020"),
     --published; otherwise relative periods stay unresolved.
@@ -272,18 +329,18 @@ def batch(
     from tiedote.io.sinks import CsvSink, JsonlSink, open_sink
 
     try:
-        opened = [open_source(path, max_bytes=max_bytes) for path in sources]
+        opened = label_sources([open_source(path, max_bytes=max_bytes, encoding=encoding) for path in sources])
     except UnsupportedSourceError as exc:
         raise click.BadParameter(str(exc), param_hint="SOURCE") from None
+    if sources.count("-") > 1:
+        raise click.BadParameter("standard input ('-') can be read once", param_hint="SOURCE")
     for path in sources:
         if os.path.abspath(path) == os.path.abspath(out):
             raise click.BadParameter(
                 f"{out!r} is also a SOURCE; give OUT a path of its own", param_hint="OUT"
             )
-    try:
-        sink = open_sink(out)
-    except UnsupportedOutputError as exc:
-        raise click.BadParameter(str(exc), param_hint="OUT") from None
+    if excel and not out.lower().endswith(".csv"):
+        raise click.BadParameter("--excel is for a .csv OUT", param_hint="OUT")
 
     show_bar = not quiet and sys.stderr.isatty()
     bar, progress = (None, None)
@@ -291,6 +348,17 @@ def batch(
         counts = [s.count() for s in opened]
         total = None if any(c is None for c in counts) else sum(c for c in counts if c is not None)
         bar, progress = _make_progress(total, sys.stderr)
+
+    def passed_over(location: str) -> None:
+        line = f"tiedote batch: passed over (no release by its name): {location}"
+        if bar is not None:
+            bar.write(line, file=sys.stderr)
+        else:
+            click.echo(line, err=True)
+
+    if verbose:
+        for source in opened:
+            source.on_skip = passed_over
 
     def report(result: EncodedResult) -> None:
         # A CSV of claims has no place for errors; stderr is where they are not lost.
@@ -301,6 +369,13 @@ def batch(
             else:
                 click.echo(line, err=True)
 
+    try:
+        sink = open_sink(out, excel=excel)
+    except UnsupportedOutputError as exc:
+        raise click.BadParameter(str(exc), param_hint="OUT") from None
+    if excel and not isinstance(sink, CsvSink):
+        raise click.BadParameter("--excel is for a .csv OUT", param_hint="OUT")
+    # Opened last, right before the run: a stop before this point leaves no OUT.part behind.
     try:
         with sink:
             stats = run_batch(
@@ -313,6 +388,12 @@ def batch(
                 progress=progress,
                 on_result=report,
             )
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM as Stopped (io/stopping.py)
+        if bar is not None:
+            bar.close()
+            bar = None
+        click.echo(f"tiedote batch: {_stopped_message(exc, sink, out)}", err=True)
+        raise click.exceptions.Exit(exc.exit_status if isinstance(exc, Stopped) else EXIT_INTERRUPTED) from None
     finally:
         if bar is not None:
             bar.close()
@@ -322,11 +403,25 @@ def batch(
         errors = f"{stats.errors} errors ({where} {out})" if stats.errors else "0 errors"
         click.echo(
             f"tiedote batch: {stats.releases} releases, {stats.claims} claims, {errors}, "
-            f"{stats.resumed} already done, {stats.not_releases} other files passed over; "
+            f"{stats.resumed} already done, {stats.not_releases} other files passed over"
+            f"{' (--verbose names them)' if stats.not_releases and not verbose else ''}; "
             f"{stats.seconds:.1f} s, {rate:.1f} releases/s",
             err=True,
         )
     return EXIT_FAILED_RELEASES if stats.errors else EXIT_OK
+
+
+def _stopped_message(exc: KeyboardInterrupt, sink: object, out: str) -> str:
+    """What a stopped run left in OUT and how to go on, by the kind of OUT."""
+    from tiedote.io.sinks import SqliteSink
+
+    how = f"stopped by {exc.args[0]}" if isinstance(exc, Stopped) and exc.signum != signal.SIGINT else "interrupted"
+    if isinstance(sink, SqliteSink):
+        return f"{how}; the releases committed so far are kept in {out}: run the same command to resume"
+    return (
+        f"{how}; {out} was not written ({out}.part removed: a .jsonl or .csv OUT is written whole or not "
+        "at all): run the same command to start again, or write to a .sqlite OUT, which resumes"
+    )
 
 
 @cli.command(epilog=EXIT_HELP)
@@ -354,7 +449,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     name = _command_name(args)
     try:
-        status = cli.main(args=args, prog_name="tiedote", standalone_mode=False)
+        # From the first moment: a SIGTERM while the workers start must not kill the run uncleanly.
+        with stop_on_signals():
+            status = cli.main(args=args, prog_name="tiedote", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as exc:
         # "tiedote" alone: the help is the answer, but nothing was done, so the status is a usage error's.
         click.echo(exc.format_message(), err=True)
@@ -365,9 +462,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except (click.Abort, KeyboardInterrupt):
-        click.echo(f"{name}: interrupted; committed work is kept, run the same command to resume", err=True)
-        return EXIT_INTERRUPTED
+    except (click.Abort, KeyboardInterrupt) as exc:
+        # click turns a KeyboardInterrupt met while it parses into Abort; the signal is its cause.
+        stop = exc if isinstance(exc, Stopped) else exc.__cause__
+        how = f"stopped by {stop.args[0]}" if isinstance(stop, Stopped) and stop.signum != signal.SIGINT else (
+            "interrupted")
+        click.echo(f"{name}: {how}; committed work is kept, run the same command to resume", err=True)
+        return stop.exit_status if isinstance(stop, Stopped) else EXIT_INTERRUPTED
     except (BatchError, TiedoteError, OSError) as exc:  # SinkError among them
         click.echo(f"{name}: error: {exc}", err=True)
         return EXIT_STOPPED

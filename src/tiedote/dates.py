@@ -61,7 +61,9 @@ def read_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise InputTypeError(f"a date must be a datetime.date or text such as {ACCEPTED}, got {type(value).__name__}")
+        raise InputTypeError(
+            f"a date must be a datetime.date or text such as {ACCEPTED}, got {type(value).__name__}"
+        )
     text = value.strip()
     if not text:
         raise _refuse(value, "empty")

@@ -15,7 +15,7 @@ import os
 import sqlite3
 from pathlib import Path
 from types import TracebackType
-from typing import IO, ClassVar, Self
+from typing import IO, Any, ClassVar, Self
 
 from tiedote.errors import SinkError, UnsupportedOutputError
 from tiedote.io.results import (
@@ -28,6 +28,7 @@ from tiedote.io.results import (
     claim_row,
     encode,
 )
+from tiedote.io.stopping import transaction
 
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 OUT_KINDS = ".jsonl, .csv, .sqlite, .sqlite3 or .db"
@@ -80,12 +81,12 @@ class Sink:
 class _StreamSink(Sink):
     """A text file written to ``OUT.part`` and renamed over OUT at the end."""
 
-    def __init__(self, path: str, *, newline: str | None = None) -> None:
+    def __init__(self, path: str, *, newline: str | None = None, encoding: str = "utf-8") -> None:
         super().__init__(path)
         self._part = f"{path}.part"
         try:
             # Held open across the run and closed in close()/abort(), so no `with` block fits.
-            self._file: IO[str] = open(self._part, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
+            self._file: IO[str] = open(self._part, "w", encoding=encoding, newline=newline)  # noqa: SIM115
         except OSError as exc:
             raise SinkError(f"cannot write {path}: {exc.strerror or exc}") from None
 
@@ -115,31 +116,56 @@ class JsonlSink(_StreamSink):
         self._file.write("\n")
 
 
+CSV_COLUMNS: tuple[str, ...] = ("release_id", "published", "date_source", "title", *CLAIM_COLUMNS[1:])
+"""A CSV row: the claim's columns with its release's date and title beside its id, since a CSV has
+no ``releases`` table to join."""
+_RELEASE_INDEX = tuple(RELEASE_COLUMNS.index(name) for name in ("published", "date_source", "title"))
+
+
+def _excel_cell(value: Any) -> Any:
+    # Excel set to Finnish reads "2.5" as a date or text; it reads "2,5" as a number.
+    return str(value).replace(".", ",") if isinstance(value, float) else value
+
+
+def _csv_row(claim_values: tuple[Any, ...], release_values: tuple[Any, ...], excel: bool) -> list[Any]:
+    row = [claim_values[0], *release_values, *claim_values[1 : len(CLAIM_COLUMNS)]]
+    return [_excel_cell(v) for v in row] if excel else row
+
+
 class CsvSink(_StreamSink):
-    """One row per claim with the flat columns of ``CLAIM_COLUMNS``; a CSV has no place for errors,
-    so the runner reports those on stderr."""
+    """One row per claim with the columns of ``CSV_COLUMNS``; a CSV has no place for errors, so the
+    runner reports those on stderr.  ``excel``: UTF-8 with a byte-order mark, ``;`` between cells and
+    decimal commas, which Excel set to Finnish opens as columns of numbers."""
 
     encoding = Encoding(json=False, claim_json=False)
 
-    def __init__(self, path: str) -> None:
-        super().__init__(path, newline="")  # the csv module writes its own line ends
-        self._writer = csv.writer(self._file)
-        self._writer.writerow(CLAIM_COLUMNS)
+    def __init__(self, path: str, *, excel: bool = False) -> None:
+        # newline="": the csv module writes its own line ends
+        super().__init__(path, newline="", encoding="utf-8-sig" if excel else "utf-8")
+        self._excel = excel
+        self._writer = csv.writer(self._file, delimiter=";") if excel else csv.writer(self._file)
+        self._writer.writerow(CSV_COLUMNS)
 
     def write_encoded(self, result: EncodedResult) -> None:
-        if result.n_claims and not result.claim_rows:
+        if result.n_claims and (not result.claim_rows or result.release_row is None):
             raise ValueError(f"{result.location}: encoded without its rows; encode with CsvSink.encoding")
-        width = len(CLAIM_COLUMNS)
-        self._writer.writerows(row[:width] for row in result.claim_rows)
+        if not result.claim_rows:
+            return
+        assert result.release_row is not None
+        release = tuple(result.release_row[i] for i in _RELEASE_INDEX)
+        self._writer.writerows(_csv_row(row, release, self._excel) for row in result.claim_rows)
 
 
-def write_claims_csv(stream: IO[str], results: list[ReleaseResult]) -> None:
+def write_claims_csv(stream: IO[str], results: list[ReleaseResult], *, excel: bool = False) -> None:
     """The CSV of ``tiedote extract --format csv``: the same columns as a batch's CSV."""
-    writer = csv.DictWriter(stream, fieldnames=CLAIM_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    if excel:
+        stream.write("\ufeff")
+    writer = csv.writer(stream, delimiter=";" if excel else ",", lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
     for result in results:
+        release = (result.published.isoformat() if result.published else None, result.date_source, result.title)
         for claim in result.claims:
-            writer.writerow(claim_row(result.id, claim))
+            writer.writerow(_csv_row(tuple(claim_row(result.id, claim).values()), release, excel))
 
 
 _CLAIM_TYPES = {
@@ -297,19 +323,21 @@ class SqliteSink(Sink):
             return
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         db = self._db
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            for result in self._pending:
-                if result.error is None:
-                    self._store_release(result, now)
-                else:
-                    self._store_error(result, now)
-            db.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise SinkError(f"cannot write to {self.path}: {exc}") from None
-        self._pending.clear()
+        # A SIGTERM or Ctrl-C met while the transaction is written waits for its end (io/stopping.py).
+        with transaction():
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                for result in self._pending:
+                    if result.error is None:
+                        self._store_release(result, now)
+                    else:
+                        self._store_error(result, now)
+                db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise SinkError(f"cannot write to {self.path}: {exc}") from None
+            self._pending.clear()
 
     def _store_release(self, r: EncodedResult, now: str) -> None:
         db = self._db
@@ -348,8 +376,9 @@ class SqliteSink(Sink):
             self._db.close()
 
 
-def open_sink(path: str) -> Sink:
-    """The sink for OUT, by its suffix; its folder is created when missing."""
+def open_sink(path: str, *, excel: bool = False) -> Sink:
+    """The sink for OUT, by its suffix; its folder is created when missing (``excel``: a CSV for
+    Excel set to Finnish, see ``CsvSink``)."""
     lower = path.lower()
     kind: type[Sink]
     if lower.endswith(".jsonl"):
@@ -368,4 +397,4 @@ def open_sink(path: str) -> Sink:
             os.makedirs(parent, exist_ok=True)
         except OSError as exc:
             raise SinkError(f"cannot create the folder of {path}: {exc.strerror or exc}") from None
-    return kind(path)
+    return CsvSink(path, excel=excel) if kind is CsvSink else kind(path)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
+import sys
 from collections.abc import Iterator
 from typing import IO, cast
 
@@ -16,6 +18,8 @@ from tiedote.io.results import Release, describe_validation_error
 from tiedote.io.sources import Item, Source, content_hash, too_big
 
 _CHUNK = 1 << 20
+STDIN = "-"
+"""The SOURCE that names standard input: JSONL, as `tiedote batch -` reads it."""
 
 
 class JsonlSource(Source):
@@ -27,6 +31,9 @@ class JsonlSource(Source):
     """
 
     def _open(self) -> IO[bytes]:
+        if self.path == STDIN:
+            # Not closed after reading: the process's own standard input is not this source's to close.
+            return cast(IO[bytes], contextlib.nullcontext(sys.stdin.buffer))
         if self.path.lower().endswith(".gz"):
             return cast(IO[bytes], gzip.open(self.path, "rb"))
         return open(self.path, "rb")
@@ -58,13 +65,21 @@ class JsonlSource(Source):
         return Item.failed(id or self._line_id(lineno), self.path, f"{self.path}:{lineno}", label + reason)
 
     def _line_id(self, lineno: int) -> str:
-        return f"{os.path.basename(self.path)}:{lineno}"
+        name = "stdin" if self.path == STDIN else os.path.basename(self.path)
+        return f"{name}:{lineno}"
 
     def _parse(self, line: bytes, lineno: int) -> Item:
         try:
             record = json.loads(line)
         except UnicodeDecodeError:
-            return self._failed(lineno, "not valid UTF-8")
+            if self.encoding is None:
+                return self._failed(lineno, "not valid UTF-8 (name its encoding with --encoding)")
+            try:
+                record = json.loads(line.decode(self.encoding))
+            except (UnicodeDecodeError, LookupError):
+                return self._failed(lineno, f"neither UTF-8 nor {self.encoding}")
+            except json.JSONDecodeError as exc:
+                return self._failed(lineno, f"not valid JSON ({exc.msg}: column {exc.colno})")
         except json.JSONDecodeError as exc:
             return self._failed(lineno, f"not valid JSON ({exc.msg}: column {exc.colno})")
         if not isinstance(record, dict):
@@ -97,7 +112,7 @@ class JsonlSource(Source):
         )
 
     def count(self) -> int | None:
-        if self.path.lower().endswith(".gz"):
+        if self.path == STDIN or self.path.lower().endswith(".gz"):
             return None  # counting would decompress the whole file once more
         n = 0
         try:
