@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -432,11 +433,15 @@ def test_readme_main_job_and_jobs_do_not_change_the_output(
         "SELECT r.text, c.number_start, c.number_end, c.number_text FROM claims c JOIN releases r ON r.id = c.release_id"
     ):
         assert text[start:end] == number
-    if shutil.which("sqlite3"):  # the README's query through the sqlite3 program, as a user runs it
-        shown = subprocess.run(
-            ["sqlite3", "out/claims.sqlite", query], capture_output=True, text=True, check=True
-        )
-        assert len(shown.stdout.splitlines()) == 20
+    # The README's sqlite3 line, taken from the README itself: the query with a header (issue 19).
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    [line] = [ln for ln in readme.splitlines() if ln.startswith("python3 -m venv") and "sqlite3" in ln]
+    command = shlex.split(line.split("&& sqlite3 ", 1)[1])
+    assert command[:3] == ["-header", "-column", "out/claims.sqlite"] and command[3] == query
+    if shutil.which("sqlite3"):  # as a user runs it
+        shown = subprocess.run(["sqlite3", *command], capture_output=True, text=True, check=True)
+        lines = shown.stdout.splitlines()
+        assert lines[0].split()[:3] == ["release_id", "value", "unit"] and len(lines) == 22
 
     other = "1" if batch_module.default_jobs() > 1 else "2"
     started = time.monotonic()
