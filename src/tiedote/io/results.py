@@ -60,11 +60,15 @@ class Release(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="ignore")
 
-    id: str = Field(min_length=1)
-    text: str
-    published: dt.date | None = None
-    title: str | None = None
-    url: str | None = None
+    id: str = Field(min_length=1, description="The release's id, unique in a run (a number is taken as text).")
+    text: str = Field(description="The release's text; every span of its claims points into it.")
+    published: dt.date | None = Field(
+        default=None,
+        description="Publication date: 2020-06-09, 9.6.2020, '9. kesäkuuta 2020' or an ISO date-time (its day); "
+        "relative periods resolve against it.",
+    )
+    title: str | None = Field(default=None, description="The headline, when the record has one.")
+    url: str | None = Field(default=None, description="Where the release was published.")
 
     @field_validator("published", mode="before")
     @classmethod
@@ -109,20 +113,22 @@ class ReleaseResult(BaseModel):
         description="What was passed over on the way, each a sentence: a metadata date that is no date "
         "or lies in the future, a page with only a modified date, a release with no date at all.",
     )
-    title: str | None = None
-    url: str | None = None
+    title: str | None = Field(
+        default=None, description="The headline: the page's title, or the first line that is no dateline or label."
+    )
+    url: str | None = Field(default=None, description="The page's or record's URL, when it gives one.")
     text: str | None = Field(
         default=None, description="The text the claims' spans point into (for HTML: the extracted main text)."
     )
     content_hash: str | None = Field(
         default=None, description="sha256 of the release's bytes as read; resuming skips unchanged releases."
     )
-    claims: tuple[Claim, ...] = ()
+    claims: tuple[Claim, ...] = Field(default=(), description="The claims found, in text order.")
     error: str | None = Field(default=None, description="Why the release yielded no claims, when it failed.")
     # A factory, not a plain default: the version is then left out of the JSON Schema,
     # which would otherwise change with every release of tiedote.
     tiedote_version: str = Field(default_factory=lambda: __version__, description="The tiedote that made it.")
-    schema_version: int = SCHEMA_VERSION
+    schema_version: int = Field(default=SCHEMA_VERSION, description="Version of this record's layout (1).")
 
 
 CLAIM_COLUMNS: tuple[str, ...] = (
