@@ -60,7 +60,7 @@ def render(result: ReleaseResult) -> str:
     """The table of a release's claims, headed by its id, date and title."""
     head = f"{result.id}  published {result.published or '-'} ({result.date_source})"
     if result.title:
-        head += f"  {_cut(result.title)}"
+        head += f"  {result.title if len(result.title) <= 100 else result.title[:99] + '…'}"
     lines = [head]
     lines.extend(f"warning: {w}" for w in result.warnings)
     rows = [list(COLUMNS), *(cells(c) for c in result.claims)]
