@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import tiedote
-from tiedote.dates import read_date
+from tiedote.io.dates import read_date
 from tiedote.io.sources import open_source
 from tiedote.io.sources.decode import prepare
 

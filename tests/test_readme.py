@@ -130,6 +130,7 @@ def _dask_cluster() -> Iterator[None]:
             dask.config.refresh()
 
 
+@pytest.mark.slow  # the README's main job, and a Dask cluster for its Dask block
 @pytest.mark.parametrize("block", BLOCKS, ids=_ids())
 def test_readme_block_runs_as_written(block: Block, reader_folder: Path) -> None:
     missing = sorted(name for name in _top_imports(block.code) if importlib.util.find_spec(name) is None)

@@ -66,6 +66,7 @@ def committed(db: Path) -> int:
         return 0
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
 def test_sigterm_on_a_jsonl_batch_leaves_no_part_file_and_says_so(tmp_path: Path) -> None:
     corpus(tmp_path / "in", N)
@@ -81,6 +82,7 @@ def test_sigterm_on_a_jsonl_batch_leaves_no_part_file_and_says_so(tmp_path: Path
     assert "Traceback" not in err and "leaked semaphore" not in err
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
 def test_sigterm_on_a_sqlite_batch_keeps_whole_transactions_and_resumes(tmp_path: Path) -> None:
     corpus(tmp_path / "in", N)
@@ -127,6 +129,7 @@ def test_a_named_pipe_in_a_folder_is_an_error_item_not_a_hang(tmp_path: Path) ->
     assert found == {"a.txt": None, "putki.txt": "not a regular file (a named pipe); not read"}
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 def test_batch_over_a_folder_with_a_named_pipe_finishes(tmp_path: Path) -> None:
     folder = tmp_path / "in"

@@ -24,8 +24,10 @@ if TYPE_CHECKING:
         UnsupportedOutputError,
         UnsupportedSourceError,
     )
+    from tiedote.explanation import Mention, explain
     from tiedote.frame import to_frame
     from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span, Subject
+    from tiedote.rules import RULES, RuleInfo
 
 # The public names are imported when first used (PEP 562): `tiedote batch` and
 # `tiedote schema` load only what they need, and each batch process starts
@@ -38,6 +40,8 @@ _EXPORTS = {
     "Measure": "tiedote.models",
     "Period": "tiedote.models",
     "Quantity": "tiedote.models",
+    "RULES": "tiedote.rules",
+    "RuleInfo": "tiedote.rules",
     "Span": "tiedote.models",
     "Subject": "tiedote.models",
     "BatchError": "tiedote.errors",
@@ -54,10 +58,13 @@ _EXPORTS = {
     "UnsupportedOutputError": "tiedote.errors",
     "UnsupportedSourceError": "tiedote.errors",
     "extract": "tiedote.api",
+    "explain": "tiedote.explanation",
+    "Mention": "tiedote.explanation",
     "to_frame": "tiedote.frame",
 }
 
 __all__ = [
+    "RULES",
     "SCHEMA_VERSION",
     "BatchError",
     "Change",
@@ -69,9 +76,11 @@ __all__ = [
     "InputValueError",
     "LexiconError",
     "Measure",
+    "Mention",
     "MissingExtraError",
     "Period",
     "Quantity",
+    "RuleInfo",
     "SinkError",
     "SourceError",
     "Span",
@@ -81,6 +90,7 @@ __all__ = [
     "UnsupportedOutputError",
     "UnsupportedSourceError",
     "__version__",
+    "explain",
     "extract",
     "to_frame",
 ]

@@ -37,8 +37,9 @@ from typing import IO, TYPE_CHECKING, Any, ClassVar
 import click
 
 from tiedote._version import __version__
-from tiedote.errors import BatchError, TiedoteError, UnsupportedOutputError
+from tiedote.errors import BatchError, SourceError, TiedoteError, UnsupportedOutputError
 from tiedote.io import batch as _batch
+from tiedote.io import workers as _workers
 from tiedote.io.batch import (
     COMMIT_EVERY,
     Stats,
@@ -80,12 +81,12 @@ Exit statuses:
 
 
 class _Date(click.ParamType[dt.date]):
-    """A date as YYYY-MM-DD, D.M.YYYY, "9. kesäkuuta 2020" or an ISO date-time (``tiedote.dates``)."""
+    """A date as YYYY-MM-DD, D.M.YYYY, "9. kesäkuuta 2020" or an ISO date-time (``tiedote.io.dates``)."""
 
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
-        from tiedote.dates import read_date
+        from tiedote.io.dates import read_date
 
         try:
             return read_date(value)
@@ -191,24 +192,7 @@ def extract(
 
     HTML pages are reduced to their main text first; the result carries the text the spans point into.
     """
-    if file == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        item = (
-            Item.failed(
-                "-", "-", "-", f"over the size limit: more than {max_bytes} bytes (raise --max-bytes)"
-            )
-            if len(data) > max_bytes
-            else Item.of_bytes(
-                "-", "-", "-", "html" if _sniff_kind("", data) == "html" else "text", data, encoding
-            )
-        )
-    else:
-        if not os.path.isfile(file):
-            raise click.BadParameter(f"{file!r} is not a file", param_hint="FILE")
-        with open(file, "rb") as f:
-            head = f.read(1024)
-        kind: ItemKind = "html" if _sniff_kind(file, head) == "html" else "text"
-        item = file_item(file, os.path.basename(file), file, kind, max_bytes, encoding)
+    item = _item_for(file, max_bytes, encoding)
     from tiedote.io.sinks import write_claims_csv
 
     [result] = process_chunk([item], build_extractor(_factory(max_bytes)), published)
@@ -228,6 +212,44 @@ def extract(
     if result.error is not None:
         click.echo(f"tiedote extract: error: {result.location}: {result.error}", err=True)
         return EXIT_FAILED_RELEASES
+    return EXIT_OK
+
+
+def _item_for(file: str, max_bytes: int, encoding: str | None = None) -> Item:
+    """The one release FILE names ('-': stdin), as a batch would read it."""
+    if file == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            return Item.failed("-", "-", "-", f"over the size limit: more than {max_bytes} bytes (raise --max-bytes)")
+        kind: ItemKind = "html" if _sniff_kind("", data) == "html" else "text"
+        return Item.of_bytes("-", "-", "-", kind, data, encoding)
+    if not os.path.isfile(file):
+        raise click.BadParameter(f"{file!r} is not a file", param_hint="FILE")
+    with open(file, "rb") as f:
+        head = f.read(1024)
+    kind = "html" if _sniff_kind(file, head) == "html" else "text"
+    return file_item(file, os.path.basename(file), file, kind, max_bytes, encoding)
+
+
+@cli.command(name="explain", epilog=EXIT_HELP)
+@click.argument("file", metavar="FILE|-")
+@_published
+@_max_bytes
+def explain_cmd(file: str, published: dt.date | None, max_bytes: int) -> int:
+    """Every number of one release, in order: the claim it became, or why it is not a claim."""
+    from tiedote.io.sources.decode import prepare
+
+    item = _item_for(file, max_bytes)
+    try:
+        release, _ = prepare(item, published)
+    except SourceError as exc:
+        click.echo(f"tiedote explain: error: {item.location}: {exc}", err=True)
+        return EXIT_FAILED_RELEASES
+    from tiedote.api import DEFAULT_MAX_CHARS, Extractor
+    from tiedote.explanation import format_table
+
+    extractor = Extractor(max_chars=max(max_bytes, DEFAULT_MAX_CHARS))
+    sys.stdout.write(format_table(extractor.explain(release.text, published=release.published)))
     return EXIT_OK
 
 
@@ -325,7 +347,7 @@ def batch(
     jobs = jobs or default_jobs()
     factory = _factory(max_bytes)
     if jobs > 1:
-        _batch.start_forkserver(factory)
+        _workers.start_forkserver(factory)
     from tiedote.io.sinks import CsvSink, JsonlSink, open_sink
 
     try:

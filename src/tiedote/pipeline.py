@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tiedote.claims.assemble import extract_claims
-from tiedote.dates import optional_date, read_date
+from tiedote.io.dates import optional_date, read_date
 from tiedote.lang.lexicon import lexicon
 from tiedote.models import Claim
 

@@ -115,7 +115,13 @@ def _might_have_number(text: str) -> bool:
     return False
 
 
-def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[Claim]:
+# A number the engine read and dropped: (start, end, rule id), offsets into the caller's text.
+Dropped = tuple[int, int, str]
+
+
+def extract_claims(text: str, published: dt.date | None, lex: Lexicon,
+                   dropped: list[Dropped] | None = None) -> list[Claim]:
+    """The claims of a release; when ``dropped`` is a list, every number read and not kept is added to it."""
     norm = normalise(text)
     sents = sentences(norm)
     state = PeriodState()
@@ -138,7 +144,7 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
         if not has_num:
             update_state(state, mentions, sent, norm, s_index, toks)
             continue
-        pendings = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims)
+        pendings = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims, dropped)
         update_state(state, mentions, sent, norm, s_index, toks)
         if sent.paragraph == 0:
             title.extend(pendings)
@@ -157,21 +163,24 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
 
 def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: list[periods.PeriodMention],
                      lex: Lexicon, state: PeriodState, published: dt.date | None,
-                     prev_claims: list[_Pending]) -> list[_Pending]:
-    masked: list[tuple[int, int]] = [(sent.start + m.start_char, sent.start + m.end_char) for m in mentions]
-    masked += [(sent.start + a, sent.start + b) for a, b in url_spans(sent.text)]
-    masked.sort()
+                     prev_claims: list[_Pending], dropped: list[Dropped] | None = None) -> list[_Pending]:
+    in_period: list[tuple[int, int]] = [(sent.start + m.start_char, sent.start + m.end_char) for m in mentions]
+    masked = sorted(in_period + [(sent.start + a, sent.start + b) for a, b in url_spans(sent.text)])
     mask = SpanMask(masked)
     clause = clauses(toks)
     pendings: list[_Pending] = []
     skip_to = -1
     for num in read_numbers(toks):
         if num.i < skip_to or mask.overlaps(num.start, num.end):
+            if dropped is not None:
+                dropped.append((num.start, num.end, _masked_reason(num, skip_to, in_period)))
             continue
         reason = why_not(toks, num, sent, lex)
         if reason is not None:
             if reason == "nonclaim.phone":
                 skip_to = _phone_end(toks, num.i)
+            if dropped is not None:
+                dropped.append((num.start, num.end, reason))
             continue
         unit = read_unit(toks, num, lex)
         unit = _duration_or_rate(toks, num, unit, lex)
@@ -182,6 +191,8 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         if unit.token >= 0 and unit.unit in ("year", "month", "week", "day") and toks[unit.token].lower.endswith(
                 ("ssa", "ssä")) and unit.token + 1 < len(toks) and \
                 lex.classes(toks[unit.token + 1].lower).change is not None:
+            if dropped is not None:
+                dropped.append((num.start, num.end, "nonclaim.change_window"))
             continue
         pendings.append(p)
     if not pendings:  # a quarter of the sentences with digits: dates, years, phone numbers only
@@ -207,6 +218,17 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         if p.subject is not None:
             p.rules.append("subject.name")
     return pendings
+
+
+def _masked_reason(num: Num, skip_to: int, in_period: list[tuple[int, int]]) -> str:
+    """Why a number under the mask was passed over: a phone number's later group, a time expression, a URL."""
+    if num.i < skip_to:
+        return "nonclaim.phone"
+    if any(a < num.end and num.start < b for a, b in in_period):
+        value = num.value
+        year = isinstance(value, int) and not num.is_word and 1800 <= value <= 2199 and not num.grouped
+        return "nonclaim.period_year" if year else "nonclaim.in_period"
+    return "nonclaim.url"
 
 
 class _Covered:

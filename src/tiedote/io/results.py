@@ -42,13 +42,13 @@ PublishedSource = Literal["record", "metadata", "dateline", "option", "unresolve
 
 
 def parse_date(value: object) -> object:
-    """A date given as text read by ``tiedote.dates.read_date`` (ISO, ISO date-time, D.M.YYYY, Finnish
+    """A date given as text read by ``tiedote.io.dates.read_date`` (ISO, ISO date-time, D.M.YYYY, Finnish
     month names); anything else is left to pydantic, which refuses what is not a date.
 
     Archives often store ``"2020-06-09T10:00:00+03:00"``; the release's day is
     what periods resolve against, so the time of day is dropped, not refused.
     """
-    from tiedote.dates import read_date
+    from tiedote.io.dates import read_date
 
     if isinstance(value, (str, dt.datetime)):
         return read_date(value)

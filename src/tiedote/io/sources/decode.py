@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from tiedote.dates import read_date
 from tiedote.errors import LexiconError, SourceError, TiedoteError
+from tiedote.io.dates import read_date
 from tiedote.io.results import DateSource, PublishedSource, Release
 from tiedote.io.sources import Item
 from tiedote.io.sources.html import MetaDates, body_text, keep_double_breaks, meta_dates

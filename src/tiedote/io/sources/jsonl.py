@@ -12,8 +12,8 @@ from typing import IO, cast
 
 from pydantic import ValidationError
 
-from tiedote.dates import read_date
 from tiedote.errors import TiedoteError
+from tiedote.io.dates import read_date
 from tiedote.io.results import Release, describe_validation_error
 from tiedote.io.sources import Item, Source, content_hash, too_big
 
