@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tiedote.io.csvfile import CsvSink
 from tiedote.io.results import CLAIM_COLUMNS, FULL, Release, ReleaseResult, claim_row, encode
 from tiedote.io.sinks import (
-    CsvSink,
     JsonlSink,
     Sink,
     SinkError,

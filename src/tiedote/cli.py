@@ -24,25 +24,23 @@ one place (``main``), so every command fails the same way.
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import functools
 import os
-import re
 import signal
 import sys
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
 import click
 
+from tiedote import cli_support as _support
 from tiedote._version import __version__
 from tiedote.errors import BatchError, SourceError, TiedoteError, UnsupportedOutputError
 from tiedote.io import batch as _batch
 from tiedote.io import workers as _workers
 from tiedote.io.batch import (
     COMMIT_EVERY,
-    Stats,
     build_extractor,
     default_jobs,
     process_chunk,
@@ -62,6 +60,11 @@ from tiedote.io.stopping import Stopped, stop_on_signals
 if TYPE_CHECKING:
     from tiedote.io.results import EncodedResult
 
+# The options and helpers every command shares live in cli_support.py.
+_published, _max_bytes = _support.published_option, _support.max_bytes_option
+_encoding, _excel = _support.encoding_option, _support.excel_option
+_sniff_kind, _make_progress, _stopped_message = _support.sniff_kind, _support.make_progress, _support.stopped_message
+
 # The sinks (and through them the pydantic models) are imported inside the commands: the
 # batch command launches its workers' forkserver first, so the ~0.2 s those imports take
 # here overlaps the forkserver's own start-up instead of delaying it.
@@ -80,78 +83,6 @@ Exit statuses:
   143  stopped by SIGTERM (timeout, docker stop, Slurm); as 3"""
 
 
-class _Date(click.ParamType[dt.date]):
-    """A date as YYYY-MM-DD, D.M.YYYY, "9. kesäkuuta 2020" or an ISO date-time (``tiedote.io.dates``)."""
-
-    name = "DATE"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
-        from tiedote.io.dates import read_date
-
-        try:
-            return read_date(value)
-        except TiedoteError as exc:
-            self.fail(str(exc), param, ctx)
-
-
-class _Size(click.ParamType[int]):
-    """A byte count: 5000000, 500k, 10M, 1G (powers of 1000, as disk sizes are written)."""
-
-    name = "BYTES"
-    _UNITS: ClassVar[dict[str, int]] = {"": 1, "k": 1000, "m": 1000**2, "g": 1000**3}
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        if isinstance(value, int):
-            return value
-        m = re.fullmatch(r"\s*(\d+)\s*([kKmMgG]?)[bB]?\s*", str(value))
-        if m is None or int(m[1]) == 0:
-            self.fail(f"{value!r} is not a size; give a positive byte count such as 500k or 10M", param, ctx)
-        return int(m[1]) * self._UNITS[m[2].lower()]
-
-
-class _Codec(click.ParamType[str]):
-    """A text encoding Python knows (latin-1, cp1252, iso-8859-15…)."""
-
-    name = "ENCODING"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        try:
-            return codecs.lookup(str(value)).name
-        except LookupError:
-            self.fail(f"{value!r} is no encoding Python knows; give one such as latin-1 or cp1252", param, ctx)
-
-
-DATE = _Date()
-SIZE = _Size()
-_encoding = click.option(
-    "--encoding",
-    type=_Codec(),
-    default=None,
-    help="Encoding of releases that are not UTF-8 (latin-1 or cp1252 for old archives); "
-    "without it such files are errors.",
-)
-_excel = click.option(
-    "--excel",
-    is_flag=True,
-    help="CSV for Excel set to Finnish: UTF-8 with a byte-order mark, ';' between cells, decimal commas.",
-)
-
-_published = click.option(
-    "--published",
-    type=DATE,
-    default=None,
-    help="Publication date for releases that give none (no record field, page metadata or dateline); "
-    "relative periods resolve against it.",
-)
-_max_bytes = click.option(
-    "--max-bytes",
-    type=SIZE,
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Largest release read, as stored (e.g. 500k, 10M); bigger ones are reported as errors.",
-)
-
-
 @click.group(
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog=EXIT_HELP,
@@ -159,16 +90,6 @@ _max_bytes = click.option(
 @click.version_option(__version__, prog_name="tiedote")
 def cli() -> None:
     """Numeric claims from Finnish press releases, as structured records with exact spans."""
-
-
-def _sniff_kind(name: str, data: bytes) -> str:
-    lower = name.lower()
-    if lower.endswith((".html", ".htm")):
-        return "html"
-    if lower.endswith((".txt", ".md")):
-        return "text"
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return "html" if head.startswith((b"<!doctype html", b"<html")) else "text"
 
 
 @cli.command(epilog=EXIT_HELP)
@@ -193,7 +114,7 @@ def extract(
     HTML pages are reduced to their main text first; the result carries the text the spans point into.
     """
     item = _item_for(file, max_bytes, encoding)
-    from tiedote.io.sinks import write_claims_csv
+    from tiedote.io.csvfile import write_claims_csv
 
     [result] = process_chunk([item], build_extractor(_factory(max_bytes)), published)
     out = sys.stdout
@@ -263,18 +184,6 @@ def _factory(max_bytes: int) -> _batch.ExtractorFactory:
     if max_bytes <= DEFAULT_MAX_BYTES:
         return _batch.default_extractor
     return functools.partial(_batch.default_extractor, max_chars=max_bytes)
-
-
-def _make_progress(total: int | None, stream: IO[str]) -> tuple[Any, Any]:
-    from tqdm import tqdm
-
-    bar = tqdm(total=total, unit=" releases", file=stream, dynamic_ncols=True, smoothing=0.1)
-
-    def progress(stats: Stats, done: int) -> None:
-        bar.update(done)
-        bar.set_postfix(claims=stats.claims, errors=stats.errors, resumed=stats.resumed, refresh=False)
-
-    return bar, progress
 
 
 @cli.command(epilog=EXIT_HELP)
@@ -348,7 +257,8 @@ def batch(
     factory = _factory(max_bytes)
     if jobs > 1:
         _workers.start_forkserver(factory)
-    from tiedote.io.sinks import CsvSink, JsonlSink, open_sink
+    from tiedote.io.csvfile import CsvSink
+    from tiedote.io.sinks import JsonlSink, open_sink
 
     try:
         opened = label_sources([open_source(path, max_bytes=max_bytes, encoding=encoding) for path in sources])
@@ -431,19 +341,6 @@ def batch(
             err=True,
         )
     return EXIT_FAILED_RELEASES if stats.errors else EXIT_OK
-
-
-def _stopped_message(exc: KeyboardInterrupt, sink: object, out: str) -> str:
-    """What a stopped run left in OUT and how to go on, by the kind of OUT."""
-    from tiedote.io.sinks import SqliteSink
-
-    how = f"stopped by {exc.args[0]}" if isinstance(exc, Stopped) and exc.signum != signal.SIGINT else "interrupted"
-    if isinstance(sink, SqliteSink):
-        return f"{how}; the releases committed so far are kept in {out}: run the same command to resume"
-    return (
-        f"{how}; {out} was not written ({out}.part removed: a .jsonl or .csv OUT is written whole or not "
-        "at all): run the same command to start again, or write to a .sqlite OUT, which resumes"
-    )
 
 
 @cli.command(epilog=EXIT_HELP)
