@@ -59,6 +59,8 @@ def wait_for(condition: object, process: subprocess.Popen[str], seconds: float =
 
 
 def committed(db: Path) -> int:
+    if not db.exists():  # connecting would create it, racing the batch's own creation
+        return 0
     try:
         with sqlite3.connect(db) as conn:
             return int(conn.execute("SELECT count(*) FROM releases").fetchone()[0])
