@@ -279,9 +279,11 @@ def test_extract_frame_reads_published_cells_of_any_kind() -> None:
         got = extract_frame(dd.from_pandas(column, npartitions=2)).compute()
         for i in range(5):
             rows = got[got["release_id"] == f"r{i}"].reset_index(drop=True)
-            expected = tiedote.extract(text, published=day if i < 3 else None)
+            published = day if i < 3 else None
+            expected = tiedote.extract(text, published=published)
             pd.testing.assert_frame_equal(
-                rows.drop(columns="release_id"), to_frame(expected).drop(columns="release_id")
+                rows.drop(columns="release_id"),
+                to_frame(expected, published=published).drop(columns="release_id"),
             )
 
 

@@ -30,6 +30,8 @@ NOT_ENGINE = ("lang/fi/", "io/", "schema/", "cli.py", "dask.py", "frame.py", "pi
               "rules_doc.py", "__main__.py", "_version.py")
 # Tags the word lists hold besides words: case names, number, and the role "to" of a time word
 _TAGS = {*CASES, "sg", "pl", "to", "eur", "mm"}
+# The package's own name ("tiedote.models"), also a label word of lang/fi/release.toml ("TIEDOTE 9.6.2020")
+_TAGS.add("tiedote")
 _WORD = re.compile(r"[^\W\d_]+")
 
 # module -> (the Finnish literals it may hold, why they are code and not data)
@@ -123,9 +125,12 @@ def _finnish_words() -> set[str]:
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
-    """Ids of the string statements (docstrings, attribute docstrings): prose, not code."""
+    """Ids of the string statements (docstrings, attribute docstrings) and of the schema descriptions
+    (``Field(description=...)``, which quote the phrases a field is for): prose, not code."""
     out = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg == "description":
+            out.update(id(c) for c in ast.walk(node.value) if isinstance(c, ast.Constant))
         body = getattr(node, "body", None)
         for stmt in body if isinstance(body, list) else []:
             if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from tiedote.errors import SourceError, TiedoteError
+from tiedote.errors import BatchError, SourceError, TiedoteError
 from tiedote.io.sources import Item
 
 if TYPE_CHECKING:
@@ -74,10 +74,6 @@ _DEFAULT_EXTRACTOR = default_extractor
 """The library's own factory, whatever ``default_extractor`` is rebound to later (tests put fakes there)."""
 
 
-class BatchError(TiedoteError, RuntimeError):
-    """The run could not go on (a worker died, the extractor could not be built); OUT keeps what was committed."""
-
-
 @dataclass
 class Stats:
     """Counts of a run, for the progress bar and the closing summary."""
@@ -117,13 +113,13 @@ def process_chunk(
     ready = []
     for i, item in enumerate(chunk):
         try:
-            release, how = prepare(item, fallback)
+            release, dating = prepare(item, fallback)
         except SourceError as exc:
             results[i] = error_result(item, str(exc))
         except Exception as exc:  # noqa: BLE001 - a parser crash on one page is that page's error
             results[i] = error_result(item, f"cannot read the release: {_describe(exc)}")
         else:
-            ready.append((i, item, release, how))
+            ready.append((i, item, release, dating))
 
     batch: list[list[Claim]] | None
     try:
@@ -133,7 +129,7 @@ def process_chunk(
     except Exception:  # noqa: BLE001 - one bad text ends extract_many's stream; redo one by one below
         batch = None
 
-    for k, (i, item, release, how) in enumerate(ready):
+    for k, (i, item, release, dating) in enumerate(ready):
         if batch is not None:
             claims = batch[k]
         else:
@@ -150,7 +146,9 @@ def process_chunk(
             source=item.source,
             location=item.location,
             published=release.published,
-            published_source=how,
+            published_source=dating.published_source,
+            date_source=dating.date_source,
+            warnings=dating.warnings,
             title=release.title,
             url=release.url,
             text=release.text,

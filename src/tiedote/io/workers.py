@@ -22,19 +22,20 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
+from tiedote.errors import BatchError
 from tiedote.io.batch import (
     _DEFAULT_EXTRACTOR,
-    BatchError,
     ExtractorFactory,
     ExtractorLike,
     build_extractor,
     process_chunk,
 )
 from tiedote.io.sources import Item
+from tiedote.io.stopping import transaction
 
 if TYPE_CHECKING:
     from tiedote.io.results import EncodedResult, Encoding
@@ -47,8 +48,11 @@ _worker: dict[str, Any] = {}
 def _init_worker(
     factory: ExtractorFactory, fallback: dt.date | None, encoding: Encoding, main_pid: int
 ) -> None:
-    # Ctrl-C reaches the whole process group; the main process alone decides how to stop.
+    # Ctrl-C reaches the whole process group, and Slurm sends SIGTERM to every process of a job;
+    # the main process alone decides how to stop (a worker killed while it sends a result would
+    # leave the pool waiting forever for the rest of it).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _worker.clear()
     _worker.update(factory=factory, fallback=fallback, encoding=encoding)
     threading.Thread(target=_exit_with, args=(main_pid,), daemon=True, name="tiedote-orphan-watch").start()
@@ -176,7 +180,10 @@ def run_parallel(
     finished = False
     try:
         for chunk in chunks:
-            window.append(pool.submit(_work, chunk))
+            # A stop signal waits while workers are being started: one cut off mid-start cannot be
+            # terminated, and dies on its own later with a traceback about a missing semaphore.
+            with transaction():
+                window.append(pool.submit(_work, chunk))
             # Two chunks per worker: one being worked on, one waiting, so no worker idles
             # while the main process writes; more would only hold more releases in memory.
             if len(window) >= 2 * jobs:
@@ -189,23 +196,35 @@ def run_parallel(
             f"a worker process died ({exc}); rerun to resume, or use --jobs 1 to see why"
         ) from exc
     finally:
-        for future in window:
-            future.cancel()
-        if not finished:
-            _terminate_workers(pool)
-        pool.shutdown(wait=finished, cancel_futures=True)
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _stop_workers(pool, window)
 
 
-def _terminate_workers(pool: ProcessPoolExecutor) -> None:
-    """Stop workers mid-chunk when the run is stopping anyway (Ctrl-C, a failed write).
+STOP_GRACE = 10.0
+"""Seconds a stopping run lets the chunks under way finish before it kills their workers."""
 
-    Waiting would let each finish its chunk, seconds of work whose results are
-    thrown away; and a worker still starting up when the main process exits
-    prints a confusing traceback.  The executor has no public way to do this.
+
+def _stop_workers(pool: ProcessPoolExecutor, window: deque[Future[list[EncodedResult]]]) -> None:
+    """Stop a run early (Ctrl-C, SIGTERM, a failed write): no new chunk starts, the ones under way end.
+
+    Workers are not killed outright: one killed while it writes its result
+    leaves the pool's result pipe half-written, and the pool's thread (which
+    the interpreter joins at exit) then waits for the rest of it forever.  The
+    chunks still queued are cancelled, not failed by killing their workers
+    (on Python 3.11 the pool failing a cancelled future raises in its thread).
+    A chunk is a second or two of work; past ``STOP_GRACE``, or on a second
+    stop signal, the workers are killed all the same.
     """
-    processes = getattr(pool, "_processes", None) or {}
-    for process in list(processes.values()):
-        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    try:
+        _, running = wait(window, timeout=STOP_GRACE)
+    except KeyboardInterrupt:
+        running = set(window)
+    if running:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()
 
 
 if os.environ.pop(_WARM_ENV, None) == "1":  # only in the forkserver: see start_forkserver
