@@ -371,3 +371,27 @@ def test_unit_data_is_validated_when_loaded(tmp_path: Any) -> None:
                                          encoding="utf-8")
     with pytest.raises(LexiconError, match="scaled"):
         load(tmp_path)
+
+
+@pytest.mark.parametrize("text,old,new,direction", [
+    ("Jäsenmäärä kasvoi 1 250:stä 1 410:een.", "1 250", "1 410", "increase"),
+    ("Toimitusaika lyheni 12 päivästä 7 päivään.", "12", "7", "decrease"),
+    ("Indeksi nousi 68,5 pisteestä 72,0 pisteeseen.", "68,5", "72,0", "increase"),
+    ("Korko laski 4,2 prosentista 3,8 prosenttiin.", "4,2", "3,8", "decrease"),
+])
+def test_change_from_x_to_y_is_on_the_new_level(text: str, old: str, new: str, direction: str) -> None:
+    """contract.md: in "from X to Y" the from-value is the old level, change null; the to-value changes."""
+    by_text = {c.quantity.span.text: c for c in tiedote.extract(text, published=PUB)}
+    assert by_text[old].change is None
+    assert by_text[new].change is not None and by_text[new].change.direction == direction
+
+
+def test_a_statistic_word_belongs_to_the_figure_of_its_clause() -> None:
+    claims = tiedote.extract("Asiakkaat jonottivat keskimäärin 7 minuuttia, ja pahimmillaan jonotus venyi "
+                             "1 h 5 min.", published=PUB)
+    assert [(c.quantity.value, c.statistic) for c in claims] == [(7, "mean"), (65, "max")]
+
+
+def test_daily_average_is_a_rate() -> None:
+    [c] = tiedote.extract("Päivittäinen keskiarvo oli 12 300 kävijää.", published=PUB)
+    assert (c.statistic, c.rate) == ("mean", "day")

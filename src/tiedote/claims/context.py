@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+import regex
+
 from tiedote.claims.measure import tense
 from tiedote.lang.lexicon import Lexicon
 from tiedote.numbers.mentions import Num
@@ -247,7 +249,9 @@ def read_statistic(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
         t = toks[k]
         cands.append((k, Found(name, t.start, t.end, f"statistic.{name}")))
     if figures:
-        cands = [(k, f) for k, f in cands if _owner(k, figures) is num]
+        # the figures of the word's own clause ("keskimäärin 9 minuuttia, ja pahimmillaan ... 1 h 15 min")
+        own = [f for f in figures if clause[f.i] == c] or figures
+        cands = [(k, f) for k, f in cands if _owner(k, own) is num]
     # "matalin kattavuus on noin 6 prosenttia ja korkein 58": a word before its figure wins
     before = [c_ for c_ in cands if c_[0] < num.i]
     return _nearest(before or cands, num)
@@ -267,6 +271,8 @@ def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, un
                 cue: Cues | None = None) -> Found | None:
     if num.compared:
         return None  # "45,2 (42,1)": the bracketed figure is the old level, no change of its own
+    if _from_value(toks, num, clause):
+        return None  # "laski 14 päivästä 5 päivään": the old level (contract.md), the to-value changes
     signed = _signed_change(toks, num)
     if signed is not None:
         return signed
@@ -288,6 +294,36 @@ def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, un
             if opener == "eli" or explains:
                 found = _change_in_clause(toks, num, clause, c - 1, lex, unit, cue)
     return found
+
+
+# "päivästä", "4 310:stä": the elative of the old level; "päivään", "pisteeseen", "4 655:een": the
+# illative of the new one (a doubled vowel and n, or -seen/-siin/-hin)
+_ELATIVE_END = ("sta", "stä")
+_ILLATIVE_END = regex.compile(r"(?:([aeiouyäö])\1n|seen|siin|hin)$")
+
+
+def _case_word(toks: list[Token], j: int) -> str:
+    """The case-bearing word at toks[j] after a figure: its colon ending ("4 310:stä") or its unit word."""
+    if j + 1 < len(toks) and toks[j].text == ":" and not toks[j].space_before:
+        return toks[j + 1].lower
+    return toks[j].lower if j < len(toks) and toks[j].kind == "word" else ""
+
+
+def _from_value(toks: list[Token], num: Num, clause: list[int]) -> bool:
+    """"kasvoi 4 310:stä 4 655:een", "lyheni 14 päivästä 5 päivään": the figure in the elative with a
+    figure in the illative after it in its clause is the old level of a change from X to Y."""
+    if not _case_word(toks, num.j if num.tail < 0 else num.tail).endswith(_ELATIVE_END):
+        return False
+    c = clause[num.i]
+    for k in range(num.j, min(len(toks), num.j + 6)):
+        if clause[k] != c:
+            return False
+        if toks[k].kind == "num":
+            m = k + 1  # past the later groups of a grouped figure ("4 655:een")
+            while m < len(toks) and toks[m].kind == "num" and toks[m].space_before:
+                m += 1
+            return _ILLATIVE_END.search(_case_word(toks, m)) is not None
+    return False
 
 
 def _signed_change(toks: list[Token], num: Num) -> Found | None:
