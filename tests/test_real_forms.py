@@ -72,6 +72,7 @@ NOT_CLAIMS = [
     ("Ylittyykö 5000 raja jo tänä vuonna, kun kävijöitä on nyt 4 800?", "5000", "nonclaim.limit_name"),
     # words that look like number words
     ("Illalla alkoi sataa, ja tulvia oli 12.", "sataa", "nonclaim.word_not_number"),
+    ("Syyskuussa sataa tavallisesti 60–80 millimetriä.", "sataa", "nonclaim.word_not_number"),
     ("Järjestö toimii nuorten parissa ja tavoitti 900 nuorta.", "parissa", "nonclaim.word_not_number"),
     ("Yksi syy kasvuun oli sää, ja kävijöitä tuli 700.", "Yksi", "nonclaim.one_as_word"),
     ("Kunnat tekevät työtä yhdessä, ja hankkeita on 18.", "yhdessä", "nonclaim.one_as_word"),
@@ -182,6 +183,7 @@ CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
     ("Metsää hakattiin 34 000 hehtaaria.", "34 000", 34_000, "ha", {}),
     ("Lämpötila laski −12,5 asteeseen.", "−12,5", -12.5, "°C", {}),
     ("Pakkasta oli −18 °C.", "−18", -18, "°C", {}),
+    ("Sodankylässä mitattiin -38,5C.", "-38,5", -38.5, "°C", {}),
     ("Vettä kului 850 litraa.", "850", 850, "l", {}),
     ("Nopeusrajoitus on 120 km/h.", "120", 120, "km/h", {}),
     ("Voimalan teho on 350 MW.", "350", 350, "MW", {}),

@@ -17,6 +17,7 @@ import regex
 
 from tiedote.claims.measure import tense
 from tiedote.lang.lexicon import Lexicon
+from tiedote.lang.morphology import is_adverb
 from tiedote.numbers.mentions import Num
 from tiedote.text.segment import Token
 
@@ -142,8 +143,10 @@ def _word_not(toks: list[Token], num: Num, prev: str, nlow: str, nc: dict[str, f
     nxt = toks[j] if j < len(toks) else None
     word = toks[i].lower
     # "oli alkanut sataa", "sataa lunta": the verb "to rain"
+    # ("heinäkuussa sataa 60–90 millimetriä", "sataa runsaasti": a hundred is followed by no digits
+    # and no adverb)
     if word == "sataa" and j == i + 1 and (prev in nc["rain_before"] or nlow in nc["rain_after"] or nxt is None
-                                           or nxt.kind == "sym"):
+                                           or nxt.kind in ("sym", "num") or is_adverb(nlow)):
         return "nonclaim.word_not_number"
     # "asian parissa": a postposition after a genitive
     if word in nc["pair_postposition"] and prev.endswith("n"):
