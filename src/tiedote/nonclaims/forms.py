@@ -53,15 +53,14 @@ class _Stems(NamedTuple):
     ordinal: tuple[str, ...]
 
 
-_STEMS: dict[int, tuple[dict[str, frozenset[str]], _Stems]] = {}
+_STEMS: list[tuple[dict[str, frozenset[str]], _Stems]] = []
 
 
 def _stems(nc: dict[str, frozenset[str]]) -> _Stems:
-    got = _STEMS.get(id(nc))
-    if got is None or got[0] is not nc:  # the lexicon's own lists (a test may load another)
-        got = _STEMS[id(nc)] = (nc, _Stems(tuple(nc["road_stem"]), tuple(nc["rank_stem"]),
-                                           tuple(nc["ordinal_stem"])))
-    return got[1]
+    """The tuples of the lexicon's own lists (a test may load another lexicon: then they are made anew)."""
+    if not _STEMS or _STEMS[0][0] is not nc:
+        _STEMS[:] = [(nc, _Stems(tuple(nc["road_stem"]), tuple(nc["rank_stem"]), tuple(nc["ordinal_stem"])))]
+    return _STEMS[0][1]
 
 
 def _starts(word: str, stems: frozenset[str]) -> bool:
@@ -308,11 +307,11 @@ def _threshold(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
         if toks[k].lower.endswith(_PARTICIPLE_PLURAL) \
                 and not lex.unit_forms.get(toks[k].lower):
             return "nonclaim.group_threshold"
-    qualified = any(lex.qualifier(_low(toks, k)) is not None for k in range(max(0, num.i - 2), num.i))
     before = range(max(0, num.i - 8), num.i)
-    # "oli jonottanut yli kolme kuukautta", after the group's own figure
-    if qualified and any(toks[k].lower.endswith(_PARTICIPLE_SINGULAR) for k in before) and any(
-            toks[k].kind == "num" or toks[k].lower == "puolet" for k in range(num.i)):
+    # "oli jonottanut yli kolme kuukautta", after the group's own figure (cheap tests first)
+    if any(toks[k].lower.endswith(_PARTICIPLE_SINGULAR) for k in before) and any(
+            toks[k].kind == "num" or toks[k].lower == "puolet" for k in range(num.i)) and any(
+            lex.qualifier(_low(toks, k)) is not None for k in range(max(0, num.i - 2), num.i)):
         return "nonclaim.group_threshold"
     # "97 prosenttia käsiteltiin kolmen viikon kuluessa"
     if _low(toks, j + 1) in nc["limit_after"] and any(
