@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from tiedote.explain import Mention, explain
     from tiedote.frame import to_frame
     from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span, Subject
+    from tiedote.review import review_html
 
 # The public names are imported when first used (PEP 562): `tiedote batch` and
 # `tiedote schema` load only what they need, and each batch process starts
@@ -29,6 +30,7 @@ _EXPORTS = {
     "Subject": "tiedote.models",
     "TiedoteError": "tiedote.errors",
     "extract": "tiedote.api",
+    "review_html": "tiedote.review",
     "explain": "tiedote.explain",
     "Mention": "tiedote.explain",
     "to_frame": "tiedote.frame",
@@ -49,6 +51,7 @@ __all__ = [
     "__version__",
     "explain",
     "extract",
+    "review_html",
     "to_frame",
 ]
 

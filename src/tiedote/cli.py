@@ -27,10 +27,11 @@ import functools
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 import click
+from click.decorators import FC
 
 from tiedote._version import __version__
 from tiedote.errors import SourceError, TiedoteError
@@ -102,14 +103,14 @@ class _Size(click.ParamType[int]):
 DATE = _Date()
 SIZE = _Size()
 
-_published = click.option(
+_published: Callable[[FC], FC] = click.option(
     "--published",
     type=DATE,
     default=None,
     help="Publication date for releases that give none (no record field, page metadata or dateline); "
     "relative periods resolve against it.",
 )
-_max_bytes = click.option(
+_max_bytes: Callable[[FC], FC] = click.option(
     "--max-bytes",
     type=SIZE,
     default=DEFAULT_MAX_BYTES,
@@ -366,6 +367,12 @@ def schema(record: str) -> int:
 
     sys.stdout.write(committed(record))
     return EXIT_OK
+
+
+# review, report and series live in their own module; registered before main() looks names up.
+from tiedote.cli_pages import register as _register_pages
+
+_register_pages(cli)
 
 
 def _command_name(argv: Sequence[str]) -> str:
