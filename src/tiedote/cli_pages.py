@@ -117,6 +117,9 @@ def series_cmd(database: str, measure: str | None, unit: str | None, statistic: 
 
     if not os.path.isfile(database):
         raise click.BadParameter(f"{database!r} is not a file", param_hint="OUT.sqlite")
+    chart_format = os.path.splitext(chart)[1].lower().lstrip(".") if chart else None
+    if chart_format is not None and chart_format not in ("svg", "png"):
+        raise click.BadParameter(f"a chart is .svg or .png, not {chart!r}", param_hint="--chart")
     db = connect(database)
     try:
         if measure is None:
@@ -138,7 +141,7 @@ def series_cmd(database: str, measure: str | None, unit: str | None, statistic: 
     if chart is not None:
         from tiedote.chart import draw
 
-        data = draw(key, rows, os.path.splitext(chart)[1].lower().lstrip("."))
+        data = draw(key, rows, chart_format or "svg")
         with open(chart, "wb") as f:
             f.write(data)
     if out is None:
