@@ -28,6 +28,7 @@ import tiedote
 from tests.cdp import Chromium, Page, find_chromium
 from tests.helpers import FIXTURES, ROOT, SHARED, gold_files, load_release
 from tiedote.cli import main
+from tiedote.explain import explain
 from tiedote.review import review_html
 from tiedote.review.marks import KINDS, parts
 from tiedote.review.record import period_text
@@ -116,7 +117,7 @@ def click_every_claim(page: Page, claims: list[tiedote.Claim]) -> None:
 @pytest.mark.parametrize("gold", FIXTURE_GOLDS, ids=lambda p: p.name.split(".")[0])
 def test_review_page_of_each_fixture(gold: Path, page: Page, tmp_path: Path) -> None:
     text, published, _ = load_release(gold)
-    mentions = tiedote.explain(text, published=published)
+    mentions = explain(text, published=published)
     claims = [m.claim for m in mentions if m.claim is not None]
     assert claims == tiedote.extract(text, published=published)
     html_path = tmp_path / "review.html"
@@ -153,7 +154,7 @@ def test_seed_review_from_the_cli_has_the_ids_of_extract(
     assert dom["all_ids"] == extracted, "the same ids, in text order, each once"
     text = SEED.read_text(encoding="utf-8")
     claims = tiedote.extract(text, published=dt.date(2020, 6, 9))
-    check_review(page, text, claims, tiedote.explain(text, published=dt.date(2020, 6, 9)))
+    check_review(page, text, claims, explain(text, published=dt.date(2020, 6, 9)))
     page.screenshot(ARTEFACTS / "review-seed-1440.png")
 
 

@@ -11,6 +11,7 @@ import pytest
 import tiedote
 from tests.helpers import FIXTURES, gold_files, load_release
 from tiedote.cli import main
+from tiedote.explain import explain
 from tiedote.review import review_html
 from tiedote.review.marks import parts, pieces
 from tiedote.review.record import fields, period_text
@@ -24,7 +25,7 @@ PUBLISHED = dt.date(2024, 2, 6)
 def test_pieces_cover_the_text_once_in_order() -> None:
     for gold in gold_files(FIXTURES):
         text, published, _ = load_release(gold)
-        mentions = tiedote.explain(text, published=published)
+        mentions = explain(text, published=published)
         claims = [m.claim for m in mentions if m.claim is not None]
         got = pieces(text, claims, mentions)
         assert "".join(text[p.start:p.end] for p in got) == text
@@ -34,7 +35,7 @@ def test_pieces_cover_the_text_once_in_order() -> None:
 
 
 def test_page_marks_numbers_parts_and_non_claims() -> None:
-    mentions = tiedote.explain(TEXT, published=PUBLISHED)
+    mentions = explain(TEXT, published=PUBLISHED)
     claims = [m.claim for m in mentions if m.claim is not None]
     assert claims, "the invented text has claims"
     html = review_html(TEXT, claims, title="Uimahalli", published=PUBLISHED)

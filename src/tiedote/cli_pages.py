@@ -113,7 +113,7 @@ def series_cmd(database: str, measure: str | None, unit: str | None, statistic: 
                subject: str | None, out: str | None, chart: str | None, min_claims: int) -> int:
     """One measure's claims across a batch, ordered by period, as CSV (and a chart); without
     --measure, list the series to choose from."""
-    from tiedote.series import ANY, CSV_COLUMNS, SeriesError, connect, list_series, series_rows, write_csv
+    from tiedote.series import ANY, SeriesError, connect, list_series, series_rows, write_csv
 
     if not os.path.isfile(database):
         raise click.BadParameter(f"{database!r} is not a file", param_hint="OUT.sqlite")
@@ -149,7 +149,7 @@ def series_cmd(database: str, measure: str | None, unit: str | None, statistic: 
     else:
         with open(out, "w", encoding="utf-8", newline="") as f:
             write_csv(f, rows)
-        click.echo(f"tiedote series: {key.label()}: {len(rows)} claims -> {out} ({', '.join(CSV_COLUMNS[:3])}...)",
+        click.echo(f"tiedote series: {key.label()}: {len(rows)} claims -> {out}",
                    err=True)
     return EXIT_OK
 

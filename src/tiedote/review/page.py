@@ -76,6 +76,12 @@ def _record_dl(claim: Claim, link: str | None) -> str:
     return f'<dl class="rec">{"".join(rows)}</dl>'
 
 
+def _dates(claim: Claim) -> str:
+    """The period cell: each date kept on one line, the two free to wrap apart on a narrow screen."""
+    dates = [escape(d) for d in period_text(claim).split(" – ") if d]
+    return " ".join(f'<span class="d">{d}{" –" if i < len(dates) - 1 else ""}</span>' for i, d in enumerate(dates))
+
+
 def _claims_table(claims: Sequence[Claim], prefix: str, series_link: SeriesLink | None) -> str:
     head = ("<tr><th class=\"n\">#</th><th>number</th><th class=\"n\">value</th><th>unit</th>"
             "<th>period</th><th>measure</th><th>record</th></tr>")
@@ -89,9 +95,9 @@ def _claims_table(claims: Sequence[Claim], prefix: str, series_link: SeriesLink 
         unit = q.unit + (f" ({q.qualifier})" if q.qualifier != "exact" else "")
         rows.append(
             f'<tr id="{prefix}row-{_attr(c.id)}"><td class="n">{i}</td>'
-            f'<td><a href="#{prefix}n-{_attr(c.id)}">{escape(q.span.text)}</a></td>'
+            f'<td class="w"><a href="#{prefix}n-{_attr(c.id)}">{escape(q.span.text)}</a></td>'
             f'<td class="n">{escape(value_text(c))}</td><td>{escape(unit)}</td>'
-            f"<td>{escape(period_text(c))}</td><td>{measure}</td>"
+            f"<td>{_dates(c)}</td><td>{measure}</td>"
             f'<td><details id="{prefix}rec-{_attr(c.id)}"><summary>record</summary>{_record_dl(c, link)}'
             "</details></td></tr>")
     return (f'<div class="tablewrap"><table class="claims"><caption>Claims in text order</caption>'
