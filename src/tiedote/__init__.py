@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 from tiedote._version import __version__
@@ -70,21 +68,3 @@ def __getattr__(name: str) -> Any:
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
-
-class _Package(types.ModuleType):
-    """The package, kept from losing ``tiedote.explain`` the function to ``tiedote/explain.py`` the module.
-
-    Importing a submodule sets it as an attribute of its package, so once
-    anything ran ``from tiedote.explain import ...`` (``Extractor.explain``
-    does) before the first ``tiedote.explain(...)``, the name held the module
-    and the call failed with "'module' object is not callable".  A function
-    exported under its own module's name keeps the name.
-    """
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == value.__name__:
-            value = getattr(value, name)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
