@@ -28,7 +28,7 @@ import tiedote
 from tests.cdp import Chromium, Page, find_chromium
 from tests.helpers import FIXTURES, ROOT, SHARED, gold_files, load_release
 from tiedote.cli import main
-from tiedote.explain import explain
+from tiedote.explanation import explain
 from tiedote.review import review_html
 from tiedote.review.marks import KINDS, parts
 from tiedote.review.record import period_text

@@ -77,3 +77,9 @@ def test_cli_prints_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert out[0].split() == ["at", "number", "claim", "or", "reason", "rule"]
     assert "not a claim: year naming a period" in out[1] and "2022" in out[1]
     assert "51000 count" in out[2] and "2022-01-01…2022-12-31" in out[2]
+
+
+def test_the_function_is_not_shadowed_by_a_module_of_its_name() -> None:
+    import tiedote.explanation
+
+    assert callable(tiedote.explain)

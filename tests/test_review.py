@@ -11,7 +11,7 @@ import pytest
 import tiedote
 from tests.helpers import FIXTURES, gold_files, load_release
 from tiedote.cli import main
-from tiedote.explain import explain
+from tiedote.explanation import explain
 from tiedote.review import review_html
 from tiedote.review.marks import parts, pieces
 from tiedote.review.record import fields, period_text

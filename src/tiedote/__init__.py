@@ -10,7 +10,7 @@ from tiedote._version import __version__
 if TYPE_CHECKING:
     from tiedote.api import Extractor, extract
     from tiedote.errors import TiedoteError
-    from tiedote.explain import Mention, explain
+    from tiedote.explanation import Mention, explain
     from tiedote.frame import to_frame
     from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span, Subject
     from tiedote.review import review_html
@@ -31,8 +31,8 @@ _EXPORTS = {
     "TiedoteError": "tiedote.errors",
     "extract": "tiedote.api",
     "review_html": "tiedote.review",
-    "explain": "tiedote.explain",
-    "Mention": "tiedote.explain",
+    "explain": "tiedote.explanation",
+    "Mention": "tiedote.explanation",
     "to_frame": "tiedote.frame",
 }
 

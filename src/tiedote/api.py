@@ -15,7 +15,7 @@ from tiedote.models import Claim
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from tiedote.explain import Mention
+    from tiedote.explanation import Mention
 
 DEFAULT_MAX_CHARS = 2_000_000
 MIN_PUBLISHED = dt.date(1800, 1, 1)
@@ -96,7 +96,7 @@ class Extractor:
 
     def explain(self, text: str, *, published: dt.date | None = None) -> list[Mention]:
         """Every number of the text in order: the claim it became, or the reason it was dropped."""
-        from tiedote.explain import mentions_of
+        from tiedote.explanation import mentions_of
 
         published = _check(text, published, self.max_chars)
         dropped: list[Dropped] = []

@@ -203,7 +203,7 @@ def explain_cmd(file: str, published: dt.date | None, max_bytes: int) -> int:
         click.echo(f"tiedote explain: error: {item.location}: {exc}", err=True)
         return EXIT_FAILED_RELEASES
     from tiedote.api import DEFAULT_MAX_CHARS, Extractor
-    from tiedote.explain import format_table
+    from tiedote.explanation import format_table
 
     extractor = Extractor(max_chars=max(max_bytes, DEFAULT_MAX_CHARS))
     sys.stdout.write(format_table(extractor.explain(release.text, published=release.published)))

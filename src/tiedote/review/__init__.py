@@ -28,7 +28,7 @@ def review_html(text: str, claims: Sequence[Claim], *, title: str | None = None,
     here when not given (``explain=False`` leaves them unmarked).
     """
     if nonclaims is None and explain:
-        from tiedote.explain import explain as _explain
+        from tiedote.explanation import explain as _explain
 
         nonclaims = _explain(text, published=published)
     body = article_html(text, claims, nonclaims=nonclaims or (), title=title, published=published)
