@@ -79,9 +79,9 @@ def draw(key: SeriesKey, rows: Sequence[dict[str, Any]], fmt: str = "svg") -> by
         xs = [p[0] for p in points]
         ys = [p[1] for p in points]
         widths = [[dt.timedelta(days=p[2]) for p in points], [dt.timedelta(days=p[3]) for p in points]]
-        ax.errorbar(xs, ys, xerr=widths, yerr=[[p[4] for p in points], [p[5] for p in points]],  # type: ignore[arg-type]
-                    fmt="o" if name in _UNJOINED else "o-", color=line, ecolor=bar, elinewidth=3, capsize=3, markersize=5,
-                    label=f"{name} ({len(points)})")
+        heights = [[p[4] for p in points], [p[5] for p in points]]
+        ax.errorbar(xs, ys, xerr=widths, yerr=heights, fmt="o" if name in _UNJOINED else "o-",  # type: ignore[arg-type]
+                    color=line, ecolor=bar, elinewidth=3, capsize=3, markersize=5, label=f"{name} ({len(points)})")
     dated = sum(len(p) for p in groups.values())
     if dated:
         locator = AutoDateLocator()  # type: ignore[no-untyped-call]
