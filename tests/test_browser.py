@@ -126,6 +126,7 @@ def test_review_page_of_each_fixture(gold: Path, page: Page, tmp_path: Path) -> 
     page.resize(1440, 900)
     page.open(html_path)
     check_review(page, text, claims, mentions)
+    assert page.eval("document.documentElement.classList.contains('js')") is True
     page.screenshot(ARTEFACTS / f"review-{name}-1440.png")
     click_every_claim(page, claims)
     page.screenshot(ARTEFACTS / f"review-{name}-1440-clicked.png", full=False)
@@ -207,3 +208,29 @@ def test_report_site_in_the_browser(site: tuple[Path, Path, float], page: Page) 
             assert page.eval("document.querySelectorAll('figure.chart svg').length") == 1
     page.open(next(u for u in links if "/series/" in u))
     page.screenshot(ARTEFACTS / "report-series.png")
+
+
+def test_highlights_and_records_need_no_script(page: Page, tmp_path: Path) -> None:
+    gold = FIXTURE_GOLDS[0]
+    text, published, _ = load_release(gold)
+    claims = tiedote.extract(text, published=published)
+    html_path = tmp_path / "review.html"
+    html_path.write_text(review_html(text, claims, published=published), encoding="utf-8")
+    page.call("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        page.resize(1440, 900)
+        page.open(html_path)
+        assert page.eval("document.documentElement.classList.contains('js')") is False, "the script did not run"
+        colours = page.eval("Array.from(document.querySelectorAll('.text .p, .text a.num'))"
+                            ".map(e => getComputedStyle(e).backgroundColor)")
+        assert colours and all(c not in ("rgba(0, 0, 0, 0)", "transparent") for c in colours)
+        # Hovering shows the record (the title tooltip); the side table holds it under <details>.
+        for claim in claims:
+            title, record = page.eval(
+                f"[document.querySelector('[data-claim-id=\"{claim.id}\"]').title,"
+                f" document.getElementById('rec-{claim.id}').textContent]")
+            for shown in (title, record):
+                assert claim.id in shown and period_text(claim) in shown
+        page.screenshot(ARTEFACTS / "review-no-script.png", full=False)
+    finally:
+        page.call("Emulation.setScriptExecutionDisabled", {"value": False})

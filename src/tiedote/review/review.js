@@ -2,6 +2,7 @@
    Everything is readable without it: highlights are CSS, records are in the side table. */
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");  /* the tests tell a page with its script from one without */
   var panel = document.getElementById("record");
   var active = [];
   function clear() {
