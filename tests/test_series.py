@@ -186,6 +186,12 @@ def test_an_archive_written_before_the_view_reads_the_same(fixture_db: Path, tmp
     assert list_series(connect(str(old))) == list_series(connect(str(fixture_db)))
 
 
+def test_odd_file_names_read(fixture_db: Path, tmp_path: Path) -> None:
+    odd = tmp_path / "arkisto #1 ?.sqlite"
+    odd.write_bytes(fixture_db.read_bytes())
+    assert list_series(connect(str(odd))) == list_series(connect(str(fixture_db)))
+
+
 def test_not_a_tiedote_database_is_refused(tmp_path: Path) -> None:
     other = tmp_path / "other.sqlite"
     sqlite3.connect(other).execute("CREATE TABLE x (a)").connection.commit()

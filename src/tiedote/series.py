@@ -20,6 +20,7 @@ import csv
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 from tiedote.errors import TiedoteError
@@ -93,7 +94,8 @@ class SeriesKey:
 def connect(path: str) -> sqlite3.Connection:
     """A read-only connection to a batch's SQLite output; refuses files that are not one."""
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # A file: URI (percent-encoded, so '?' or '#' in a name stay part of it) to open read-only.
+        db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.Error as exc:
         raise SeriesError(f"cannot read {path} as SQLite: {exc}") from None
