@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from tiedote.cli import main
 from tiedote.io.results import ReleaseResult
 from tiedote.io.sinks import SqliteSink
 from tiedote.models import Claim, Measure, Period, Quantity, Span, Subject
+from tiedote.report import build_site
 from tiedote.series import CSV_COLUMNS, SERIES_SELECT, SeriesError, connect, list_series, series_rows
 
 
@@ -197,3 +199,16 @@ def test_not_a_tiedote_database_is_refused(tmp_path: Path) -> None:
     sqlite3.connect(other).execute("CREATE TABLE x (a)").connection.commit()
     with pytest.raises(SeriesError, match="not a tiedote batch output"):
         connect(str(other))
+
+
+def test_without_matplotlib_the_chart_is_refused_and_the_site_has_none(
+        fixture_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("matplotlib", "matplotlib.dates", "matplotlib.figure", "matplotlib.ticker"):
+        monkeypatch.setitem(sys.modules, name, None)  # import raises ImportError, as when not installed
+    [(key, _), *_] = list_series(connect(str(fixture_db)))
+    status, _, err = run(capsys, "series", str(fixture_db), *key.options().split(), "--chart", str(tmp_path / "c.svg"))
+    assert status == 3 and "pip install 'tiedote[plot]'" in err
+    stats = build_site(str(fixture_db), tmp_path / "site", explain=False)
+    assert stats.series > 0 and stats.charts == 0
+    page = next(p for p in stats.pages if "/series/" in p.as_posix()).read_text(encoding="utf-8")
+    assert "No chart: install matplotlib" in page and "<svg" not in page
