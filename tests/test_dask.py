@@ -138,6 +138,7 @@ class CountingFactory:
 
 @needs_dask
 @pytest.mark.usefixtures("sync")
+@pytest.mark.slow
 def test_extract_bag_of_records_matches_batch(batch_of_releases: tuple[Path, list[ReleaseResult]]) -> None:
     import dask.bag as db
 
@@ -351,6 +352,7 @@ def client() -> Iterator[Any]:
 
 @needs_dask
 @needs_distributed
+@pytest.mark.slow
 def test_local_cluster_gives_the_claims_of_batch_jobs_1(client: Any, tmp_path: Path) -> None:
     import dask.bag as db
     import dask.dataframe as dd
@@ -389,6 +391,7 @@ def test_local_cluster_gives_the_claims_of_batch_jobs_1(client: Any, tmp_path: P
 
 @needs_dask
 @needs_distributed
+@pytest.mark.slow
 def test_local_cluster_writes_parquet_that_reads_back_as_the_batch(client: Any, tmp_path: Path) -> None:
     import dask.dataframe as dd
     import pandas as pd

@@ -33,6 +33,7 @@ def _sample(stream: StreamMap, blocks: int = 300) -> list[str]:
             "", "\u0000", "ööö", "zzzzzzzz"]
 
 
+@pytest.mark.slow
 def test_the_cached_form_answers_as_the_index_it_was_made_from(fresh: StreamMap) -> None:
     loaded = lemmatizer._from_state(marshal.loads(marshal.dumps(lemmatizer._to_state(fresh))))
     assert isinstance(loaded._blocks, lemmatizer._Seeds)  # type: ignore[attr-defined]
@@ -63,6 +64,7 @@ def test_a_cache_file_of_another_shape_is_refused(state: object) -> None:
         lemmatizer._from_state(state)
 
 
+@pytest.mark.slow
 def test_a_broken_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh: StreamMap) -> None:
     monkeypatch.setenv("TIEDOTE_CACHE_DIR", str(tmp_path))
     path = lemmatizer._cache_path("fi")

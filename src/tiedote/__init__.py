@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from tiedote.frame import to_frame
     from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span, Subject
     from tiedote.review import review_html
+    from tiedote.rules import RULES, RuleInfo
 
 # The public names are imported when first used (PEP 562): `tiedote batch` and
 # `tiedote schema` load only what they need, and each batch process starts
@@ -26,6 +27,8 @@ _EXPORTS = {
     "Measure": "tiedote.models",
     "Period": "tiedote.models",
     "Quantity": "tiedote.models",
+    "RULES": "tiedote.rules",
+    "RuleInfo": "tiedote.rules",
     "Span": "tiedote.models",
     "Subject": "tiedote.models",
     "TiedoteError": "tiedote.errors",
@@ -37,6 +40,7 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "RULES",
     "SCHEMA_VERSION",
     "Change",
     "Claim",
@@ -45,6 +49,7 @@ __all__ = [
     "Mention",
     "Period",
     "Quantity",
+    "RuleInfo",
     "Span",
     "Subject",
     "TiedoteError",

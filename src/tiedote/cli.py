@@ -36,6 +36,7 @@ from click.decorators import FC
 from tiedote._version import __version__
 from tiedote.errors import SourceError, TiedoteError
 from tiedote.io import batch as _batch
+from tiedote.io import workers as _workers
 from tiedote.io.batch import (
     COMMIT_EVERY,
     BatchError,
@@ -295,7 +296,7 @@ def batch(
     jobs = jobs or default_jobs()
     factory = _factory(max_bytes)
     if jobs > 1:
-        _batch.start_forkserver(factory)
+        _workers.start_forkserver(factory)
     from tiedote.io.sinks import CsvSink, JsonlSink, UnsupportedOutputError, open_sink
 
     try:

@@ -9,9 +9,11 @@ same extractor.  A release therefore gets the same claims here as from
 
 The extractor is built once per worker process and kept in a module global
 (``_EXTRACTORS``): a task only looks it up, so no record, and no partition
-after the first, pays for building the spaCy pipeline.  Tasks in threads of
-one worker share it under a lock, since nothing promises that one spaCy
-pipeline may be run from two threads at once.
+after the first, pays for building it (word lists, period rules, the lemma
+index).  Tasks in threads of one worker run it one at a time under a lock:
+the engine fills caches as it goes that nothing promises are safe to fill
+from two threads, and pure Python under one interpreter lock would not run
+faster in two anyway.
 
 Dask (``pip install 'tiedote[dask]'``) is imported when a function is called,
 not when this module is imported.

@@ -195,9 +195,4 @@ def to_frame(claims_or_results: Iterable[Claim | ReleaseResult] | Claim | Releas
     return frame
 
 
-def empty_frame() -> pandas.DataFrame:
-    """A frame of no claims with ``to_frame``'s columns and dtypes (a Dask ``meta``)."""
-    return to_frame([])
-
-
-__all__ = ["FRAME_COLUMNS", "claim_record", "empty_frame", "to_frame"]
+__all__ = ["FRAME_COLUMNS", "claim_record", "to_frame"]

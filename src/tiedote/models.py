@@ -39,7 +39,6 @@ UNITS: tuple[str, ...] = get_args(Unit)
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
 STATISTICS: tuple[str, ...] = get_args(Statistic)
 RATES: tuple[str, ...] = get_args(Rate)
-DIRECTIONS: tuple[str, ...] = get_args(Direction)
 
 
 class _Record(BaseModel):

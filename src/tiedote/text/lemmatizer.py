@@ -171,8 +171,3 @@ def lemmatize(word: str) -> str:
 
 def is_known(word: str) -> bool:
     return _lemmatizer()[1].get_lemma(word.lower(), "fi") is not None
-
-
-def warm_up() -> None:
-    """Load the dictionary now (before forking workers or starting threads)."""
-    lemmatize("puheluun")
