@@ -33,6 +33,8 @@ from tiedote.review import review_html
 from tiedote.review.marks import KINDS, parts
 from tiedote.review.record import period_text
 
+pytestmark = pytest.mark.slow  # a browser start and some forty page loads: seconds
+
 ARTEFACTS = Path(os.environ.get("TIEDOTE_ARTEFACTS", ROOT / "artefacts")) / "browser"
 FIXTURE_GOLDS = gold_files(FIXTURES)
 
