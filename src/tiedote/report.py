@@ -58,11 +58,7 @@ def _number(value: Any) -> str:
 
 def _chart(key: SeriesKey, rows: list[dict[str, Any]]) -> str | None:
     """The series' chart as inline SVG, or None without matplotlib."""
-    try:
-        from tiedote.chart import draw
-    except ImportError:  # pragma: no cover - chart imports matplotlib lazily
-        return None
-    from tiedote.chart import ChartError
+    from tiedote.chart import ChartError, draw
 
     try:
         svg = draw(key, rows, "svg").decode("utf-8")
