@@ -58,6 +58,8 @@ def test_the_view_is_in_the_output_and_gives_the_select_rows(fixture_db: Path) -
     db = sqlite3.connect(fixture_db)
     assert db.execute("SELECT type FROM sqlite_master WHERE name = 'series'").fetchone() == ("view",)
     assert db.execute("SELECT * FROM series").fetchall() == db.execute(SERIES_SELECT).fetchall()
+    for key, n in list_series(connect(str(fixture_db))):
+        assert db.execute(f"SELECT COUNT(*) FROM series WHERE {key.where()}").fetchone()[0] == n
     n_measured = db.execute("SELECT COUNT(*) FROM claims WHERE measure IS NOT NULL").fetchone()[0]
     assert db.execute("SELECT COUNT(*) FROM series").fetchone()[0] == n_measured > 100
 

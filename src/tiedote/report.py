@@ -87,8 +87,7 @@ def _series_page(key: SeriesKey, rows: list[dict[str, Any]], release_pages: dict
             "<th>qualifier</th><th>as written</th><th>release</th><th>published</th><th>subject</th>"
             "<th>claim</th></tr>")
     body = (f'<p class="meta">{len(rows)} claims · <a href="{escape(csv_name)}">CSV</a> · '
-            f"the same rows: <code>SELECT * FROM series WHERE measure = '{escape(key.measure)}' AND unit = "
-            f"'{escape(key.unit)}'</code></p>{figure}"
+            f"the same rows: <code>SELECT * FROM series WHERE {escape(key.where())}</code></p>{figure}"
             f'<div class="tablewrap"><table class="sortable"><thead>{head}</thead>'
             f"<tbody>{''.join(body_rows)}</tbody></table></div>")
     return document(body, title=f"Series: {key.label()}", crumbs=_crumbs(1), with_legend=False)

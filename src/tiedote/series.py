@@ -85,6 +85,14 @@ class SeriesKey:
         extra = [x for x in (self.statistic, f"per {self.rate}" if self.rate else None) if x]
         return f"{self.measure} ({', '.join([self.unit, *extra])})"
 
+    def where(self) -> str:
+        """The SQL condition that picks this series from the view ``series``."""
+        def cond(name: str, value: str | None) -> str:
+            return f"{name} IS NULL" if value is None else f"{name} = '{value.replace(chr(39), chr(39) * 2)}'"
+
+        return " AND ".join(cond(n, v) for n, v in (("measure", self.measure), ("unit", self.unit),
+                                                      ("statistic", self.statistic), ("rate", self.rate)))
+
     def options(self) -> str:
         """The ``tiedote series`` options that pick this series."""
         return (f"--measure {self.measure} --unit {self.unit} --statistic {self.statistic or 'none'} "
