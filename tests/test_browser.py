@@ -54,6 +54,8 @@ DOM = """(() => {
   };
 })()"""
 
+OVERFLOW = "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+
 PANEL = """(() => { const p = document.getElementById('record');
   return [p.hidden, getComputedStyle(p).display, p.innerText]; })()"""
 
@@ -208,6 +210,11 @@ def test_report_site_in_the_browser(site: tuple[Path, Path, float], page: Page) 
             assert page.eval("document.querySelectorAll('tbody tr').length") >= 3
             pytest.importorskip("matplotlib")
             assert page.eval("document.querySelectorAll('figure.chart svg').length") == 1
+        page.resize(375, 740)
+        page.open(url)
+        width, viewport = page.eval(OVERFLOW)
+        assert width <= viewport, f"{url} sticks out of a phone's screen"
+        page.resize(1440, 900)
     page.open(next(u for u in links if "/series/" in u))
     page.screenshot(ARTEFACTS / "report-series.png")
 
