@@ -7,11 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 import tiedote
 from tests.helpers import FIXTURES, gold_files, load_release
 from tiedote.cli import main
 from tiedote.explanation import explain
+from tiedote.models import Claim, Span
 from tiedote.review import review_html
 from tiedote.review.marks import parts, pieces
 from tiedote.review.record import fields, period_text
@@ -85,3 +87,26 @@ def test_review_command_of_several_files(tmp_path: Path, capsys: pytest.CaptureF
             assert html.count(f'data-claim-id="{c.id}"') == 1
     ids = re.findall(r' id="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "element ids stay apart between releases"
+
+
+class _Source(BaseModel):
+    text: str
+    span: Span
+
+
+class _ClaimWithSource(Claim):
+    """A claim with a part the record does not have yet (contract.md's source), found by its shape."""
+
+    source: _Source | None = None
+
+
+def test_a_spanned_part_added_to_the_record_is_highlighted_and_listed() -> None:
+    text = "Tilastokeskuksen mukaan asukkaita oli 5 600."
+    [claim] = tiedote.extract(text, published=PUBLISHED)
+    at = text.index("Tilastokeskuksen")
+    source = _Source(text="Tilastokeskus", span=Span.of(text, at, at + len("Tilastokeskuksen")))
+    extended = _ClaimWithSource(**dict(claim), source=source)
+    assert ("source", source.span) in parts(extended)
+    html = review_html(text, [extended], explain=False)
+    assert 'class="p k-source" data-at="0"' in html
+    assert ("source", "text: Tilastokeskus") in fields(extended)
