@@ -26,12 +26,14 @@ from typing import IO, Any
 from tiedote.errors import TiedoteError
 
 SERIES_SELECT = """
+WITH stated AS (
+    SELECT measure, unit, rate, MIN(statistic) AS statistic
+    FROM claims WHERE measure IS NOT NULL AND statistic IS NOT NULL
+    GROUP BY measure, unit, rate HAVING COUNT(DISTINCT statistic) = 1
+)
 SELECT c.measure AS measure,
        c.unit AS unit,
-       COALESCE(c.statistic, (
-           SELECT CASE WHEN COUNT(DISTINCT s.statistic) = 1 THEN MIN(s.statistic) END
-           FROM claims s WHERE s.measure = c.measure AND s.unit = c.unit AND s.rate IS c.rate
-       )) AS statistic,
+       COALESCE(c.statistic, s.statistic) AS statistic,
        c.rate AS rate,
        c.subject AS subject,
        c.period_start AS period_start,
@@ -49,7 +51,10 @@ SELECT c.measure AS measure,
        r.published AS release_published,
        c.claim_id AS claim_id,
        c.seq AS seq
-FROM claims c JOIN releases r ON r.id = c.release_id
+FROM claims c
+JOIN releases r ON r.id = c.release_id
+-- The one statistic stated for the measure, unit and rate, grouped once: a join, not a query per claim.
+LEFT JOIN stated s ON s.measure = c.measure AND s.unit = c.unit AND s.rate IS c.rate
 WHERE c.measure IS NOT NULL
 ORDER BY c.period_start IS NULL, c.period_start, c.period_end, r.published, c.release_id, c.seq
 """
