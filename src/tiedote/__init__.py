@@ -11,12 +11,14 @@ if TYPE_CHECKING:
     from tiedote.api import Extractor, extract
     from tiedote.errors import (
         BatchError,
+        ChartError,
         DateError,
         ExtractionError,
         InputTypeError,
         InputValueError,
         LexiconError,
         MissingExtraError,
+        SeriesError,
         SinkError,
         SourceError,
         TextTooLongError,
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from tiedote.explanation import Mention, explain
     from tiedote.frame import to_frame
     from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span, Subject
+    from tiedote.review import review_html
     from tiedote.rules import RULES, RuleInfo
 
 # The public names are imported when first used (PEP 562): `tiedote batch` and
@@ -45,6 +48,8 @@ _EXPORTS = {
     "Span": "tiedote.models",
     "Subject": "tiedote.models",
     "BatchError": "tiedote.errors",
+    "SeriesError": "tiedote.errors",
+    "ChartError": "tiedote.errors",
     "DateError": "tiedote.errors",
     "ExtractionError": "tiedote.errors",
     "InputTypeError": "tiedote.errors",
@@ -58,6 +63,7 @@ _EXPORTS = {
     "UnsupportedOutputError": "tiedote.errors",
     "UnsupportedSourceError": "tiedote.errors",
     "extract": "tiedote.api",
+    "review_html": "tiedote.review",
     "explain": "tiedote.explanation",
     "Mention": "tiedote.explanation",
     "to_frame": "tiedote.frame",
@@ -68,6 +74,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "BatchError",
     "Change",
+    "ChartError",
     "Claim",
     "DateError",
     "ExtractionError",
@@ -81,6 +88,7 @@ __all__ = [
     "Period",
     "Quantity",
     "RuleInfo",
+    "SeriesError",
     "SinkError",
     "SourceError",
     "Span",
@@ -92,6 +100,7 @@ __all__ = [
     "__version__",
     "explain",
     "extract",
+    "review_html",
     "to_frame",
 ]
 
@@ -107,3 +116,4 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+

@@ -59,18 +59,28 @@ class ExtractionError(TiedoteError, RuntimeError):
 
 
 class MissingExtraError(TiedoteError, ImportError):
-    """An optional dependency is not installed (pandas for ``to_frame``, Dask for ``tiedote.dask``);
-    the message names the ``pip install 'tiedote[...]'`` that brings it."""
+    """An optional dependency is not installed (pandas for ``to_frame``, Dask for ``tiedote.dask``,
+    matplotlib for charts); the message names the ``pip install 'tiedote[...]'`` that brings it."""
+
+
+class SeriesError(TiedoteError, ValueError):
+    """The archive cannot be read as tiedote's, or a series filter matches no series or several."""
+
+
+class ChartError(TiedoteError, ValueError):
+    """A chart was asked for in a file type it is not written in (.svg and .png are)."""
 
 
 __all__ = [
     "BatchError",
+    "ChartError",
     "DateError",
     "ExtractionError",
     "InputTypeError",
     "InputValueError",
     "LexiconError",
     "MissingExtraError",
+    "SeriesError",
     "SinkError",
     "SourceError",
     "TextTooLongError",
