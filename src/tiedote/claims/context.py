@@ -148,12 +148,12 @@ def read_unit(toks: list[Token], num: Num, lex: Lexicon) -> Unit:
             if k + 2 < len(toks) and toks[k + 1].text == "-" and toks[k + 2].lower.startswith("yks"):
                 return Unit("percentage_point", t.start, toks[k + 2].end, k, "unit.percent_sign_points")
             return Unit("percent", t.start, t.end, k, "unit.percent_sign")
-        unit = lex.unit_of(t.text, t.lower)
+        unit = lex.unit_symbols.get(t.text) or lex.unit_forms.get(t.lower)
         if unit is None and k + 1 < len(toks) and toks[k + 1].text == "." and not toks[k + 1].space_before:
             unit = lex.unit_forms.get(t.lower + ".")
         # "m²", "km/h", "°C": a unit written in parts
         end = k
-        if k + 1 < len(toks) and not toks[k + 1].space_before:
+        if k + 1 < len(toks) and not toks[k + 1].space_before and t.lower in lex.unit_part_firsts:
             nxt = toks[k + 1].lower
             two = nxt + toks[k + 2].lower if k + 2 < len(toks) and not toks[k + 2].space_before else ""
             parted = lex.unit_suffixes.get((t.lower, nxt)) or (lex.unit_suffixes.get((t.lower, two)) if two else None)
@@ -271,14 +271,15 @@ def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, un
                 cue: Cues | None = None) -> Found | None:
     if num.compared:
         return None  # "45,2 (42,1)": the bracketed figure is the old level, no change of its own
-    if _from_value(toks, num, clause):
-        return None  # "laski 14 päivästä 5 päivään": the old level (contract.md), the to-value changes
-    signed = _signed_change(toks, num)
-    if signed is not None:
-        return signed
+    if num.sign:
+        signed = _signed_change(toks, num)
+        if signed is not None:
+            return signed
     cue = cue or cues(toks, lex)
     if not cue.change:
         return None
+    if _from_value(toks, num, clause):
+        return None  # "laski 14 päivästä 5 päivään": the old level (contract.md), the to-value changes
     c = clause[num.i]
     found = _change_in_clause(toks, num, clause, c, lex, unit, cue)
     if found is None and c > 0:

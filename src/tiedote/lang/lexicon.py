@@ -79,6 +79,7 @@ class Lexicon:
     # a unit written in two or three tokens: (first form, next token text) -> unit ("m", "²") -> "m2"
     unit_suffixes: dict[tuple[str, str], str] = field(default_factory=dict)
     unit_symbols: dict[str, str] = field(default_factory=dict)  # "kWh" -> "kWh", as written (case matters)
+    unit_part_firsts: frozenset[str] = frozenset()  # the first parts of the units written in parts ("m", "°")
     superlatives: dict[str, str] = field(default_factory=dict)  # "vilkkain" -> "max", before a time noun
     # words of a sentence in which a unit with a factor is a length instead ("15 senttiä lunta": cm)
     factor_as_length: tuple[str, frozenset[str]] = ("", frozenset())
@@ -286,7 +287,9 @@ def load(root: Path | None = None) -> Lexicon:
         lemma_overrides=_lemma_table(lemmas.get("noun"), "lemmas.toml [[noun]]"),
         scaled_units=_scaled_units(units.get("scaled", {}), "units.toml [scaled]"),
         unit_factors=factors,
-        unit_suffixes=_unit_suffixes(units.get("written_in_parts", []), "units.toml [[written_in_parts]]"),
+        unit_suffixes=(suffixes := _unit_suffixes(units.get("written_in_parts", []),
+                                                  "units.toml [[written_in_parts]]")),
+        unit_part_firsts=frozenset(first for first, _ in suffixes),
         unit_symbols=_symbols(units.get("symbols", {}), "units.toml [symbols]"),
         factor_as_length=_factor_as_length(units.get("cent_as_length", {}), "units.toml [cent_as_length]"),
         superlatives={w: stat for stat in ("max", "min")

@@ -291,7 +291,10 @@ def read_numbers(toks: list[Token]) -> list[Num]:
         num = _range(toks, num)
         out.append(num)
         done = num.j
-        compared = _bracketed(toks, num)
+        # a bracket right after the number, or after its unit word: only then a comparison figure
+        b = num.j
+        compared = _bracketed(toks, num) if (b < len(toks) and toks[b].text == "(" or b + 1 < len(toks)
+                                             and toks[b + 1].text == "(") else None
         if compared is not None:
             out.append(compared)
             done = max(compared.j + 1, compared.tail)
