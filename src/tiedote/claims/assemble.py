@@ -51,6 +51,8 @@ from tiedote.periods.state import (
     SentenceContext,
     SpanMask,
     When,
+    body_mentions,
+    from_values,
     period_for,
     sentence_tense,
     update_state,
@@ -125,39 +127,61 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
     id_prefix = f"{SCHEMA_VERSION}|{text_key}|{published}|"
     prev_claims: list[_Pending] = []
     title: list[_Pending] = []
-    for s_index, sent in enumerate(sents):
-        if sent.paragraph != state.paragraph:
-            state.paragraph = sent.paragraph
-            state.current = state.doc
+    first_of_measure: dict[str, When] = {}  # the body's first period for each measure, for the title's figures
+    for sent in sents:
+        state.begin(sent)
         has_num = _might_have_number(sent.text)
         toks = tokenize(sent) if has_num else []
         # the tense is worked out only if a year-less period's year is picked, within this call; a
         # sentence with no figure is tokenized then too, since its period may set the context
         mentions = periods.sentence_periods(
-            sent.text, published, lambda: sentence_tense(toks or tokenize(sent)) == "past")  # noqa: B023
+            sent.text, published, lambda: sentence_tense(toks or tokenize(sent)) == "past",  # noqa: B023
+            state.year_in_force(published))
         if not has_num:
-            update_state(state, mentions, sent, norm, s_index, toks)
+            update_state(state, None, body_mentions(sent, mentions), sent, published, False)
             continue
-        pendings = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims)
-        update_state(state, mentions, sent, norm, s_index, toks)
+        pendings, ctx, used = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims)
+        update_state(state, ctx, used, sent, published, bool(pendings))
         if sent.paragraph == 0:
             title.extend(pendings)
         else:
             out.extend(_build(text, p, id_prefix) for p in pendings)
+            for p in pendings:
+                if p.measure is not None and p.period is not None and p.period.start is not None:
+                    first_of_measure.setdefault(p.measure.lemma, p.period)
         if pendings:
             prev_claims = pendings
-    # A figure in the title takes its period from the body when the title names
-    # none (contract.md): the release's own period, found in its first paragraph.
-    for p in title:
-        if state.doc is not None and (p.period is None or p.period.basis in ("published", "unresolved")):
-            p.period = state.doc.with_basis("context")
-            p.rules.append("period.title_from_body")
+            state.previous = pendings[-1].period
+    _title_periods(title, state, first_of_measure)
     return [_build(text, p, id_prefix) for p in title] + out
+
+
+def _title_periods(title: list[_Pending], state: PeriodState, first_of_measure: dict[str, When]) -> None:
+    """A figure in the title takes its period from the body when the title names none (contract.md):
+    the body's first figure of the same measure ("verkossa asioi yli miljoona asiakasta" … "Toukokuun
+    23. päivään mennessä … yli 1,1 miljoonaa asiakasta"), else the release's frame.  A title's
+    "alkuvuonna" is the months the body gives for the same figures ("tammi–kesäkuussa")."""
+    for p in title:
+        same = first_of_measure.get(p.measure.lemma) if p.measure is not None else None
+        if p.period is None or p.period.basis in ("published", "unresolved"):
+            if p.rules and p.rules[-1] == "period.published":
+                p.rules.pop()
+            if same is not None:
+                p.period = same.with_basis("context")
+                p.rules.append("period.title_from_body")
+            elif state.frame is not None:
+                p.period = state.frame.with_basis("frame")
+                p.rules.append("period.frame")
+        elif "period.year.compound.early" in p.rules and same is not None and same.start == p.period.start \
+                and same.end != p.period.end:
+            p.period = When(same.start, same.end, same.granularity, "context", p.period.span)
+            p.rules.append("period.title_from_body")
 
 
 def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: list[periods.PeriodMention],
                      lex: Lexicon, state: PeriodState, published: dt.date | None,
-                     prev_claims: list[_Pending]) -> list[_Pending]:
+                     prev_claims: list[_Pending]) -> tuple[list[_Pending], SentenceContext | None,
+                                                           list[periods.PeriodMention]]:
     masked: list[tuple[int, int]] = [(sent.start + m.start_char, sent.start + m.end_char) for m in mentions]
     masked += [(sent.start + a, sent.start + b) for a, b in url_spans(sent.text)]
     masked.sort()
@@ -184,8 +208,9 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
                 lex.classes(toks[unit.token + 1].lower).change is not None:
             continue
         pendings.append(p)
+    used = body_mentions(sent, mentions)  # the dateline is masked but is no figure's time
     if not pendings:  # a quarter of the sentences with digits: dates, years, phone numbers only
-        return pendings
+        return pendings, None, used
     figures = [p.num for p in pendings]
     cue = cues(toks, lex)
     for p in pendings:
@@ -195,18 +220,26 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         p.change = read_change(toks, num, clause, lex, unit.unit, cue)
         p.rate = read_rate(toks, num, unit, clause, lex, p.change is not None, cue)
     _fill_ellipsis(pendings, toks, lex, clause, mask)
-    ctx = SentenceContext.build(toks, clause, mentions, sent.start)
+    ctx = SentenceContext.build(toks, clause, used, sent, state, published)
+    pairs = from_values(toks, pendings)  # {to-value: from-value} of "laski 9 viikosta 5 viikkoon"
+    froms = set(pairs.values())
     last_measured: _Pending | None = None
-    for p in pendings:
+    for k, p in enumerate(pendings):
         _fill_measure(p, toks, clause, lex, cue, last_measured, prev_claims, mask)
         if p.measure is not None:
             last_measured = p
-        p.period = period_for(p, toks, ctx, mentions, norm, sent, state, published, cue.kuin)
+        # the figure this one may restate or compare: not a bracketed year-earlier one ("45,2 (42,1)")
+        before = next((q for q in reversed(pendings[:k]) if "period.bracket_comparison" not in q.rules),
+                      prev_claims[-1] if prev_claims else None)
+        if k in froms:
+            p.change = None  # the from-value is the old level: the to-value carries the change
+        p.period = period_for(p, toks, ctx, used, sent, state, published, cue.kuin, before,
+                              pendings[pairs[k]] if k in pairs else None, k in froms, p.change is not None)
         covered = _Covered(toks, mask, p.measure.start if p.measure is not None else -1)
         p.subject = find_subject(toks, p.num, clause, covered)
         if p.subject is not None:
             p.rules.append("subject.name")
-    return pendings
+    return pendings, ctx, used
 
 
 class _Covered:

@@ -17,6 +17,7 @@ from functools import cache
 import ahocorasick
 import regex
 
+from tiedote.periods import named
 from tiedote.periods import relative as rel
 from tiedote.periods import rules as cal
 from tiedote.periods.calendar import Hit
@@ -252,6 +253,7 @@ def _patterns(g: Grammar) -> list[Row]:
          rf"{B}(?:{alt(lx.event_before + lx.event_after)}{S}\w{{0,20}}?{ev_any}"
          + rf"|\w{{0,20}}?{ev_gen}{S}{alt(lx.event_during)}){E}"),
     ]
+    table += named.rows(g, yp)
     leads = "|".join(dict.fromkeys(_unnamed(lead) for lead in month_leads))
     month_family = rf"(?=(?:{_unnamed(yp)})?(?:{leads}))"
     return [(rule_id, handler, needles, pattern, extra.get(rule_id, ()), month_family if pattern in month_patterns else None)
