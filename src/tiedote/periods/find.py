@@ -209,12 +209,12 @@ def _find(text: str, published: dt.date | None, past: bool | Callable[[], bool],
         return [_mention(text, hits[0], ctx, grammar.is_base(text, hits[0].start, hits[0].end))]
     out: list[PeriodMention] = []
     for h in _joined(text, _longest(hits, len(text)), ctx):
-        m = _mention(text, h, ctx, grammar.is_base(text, h.start, h.end))
-        out.append(m)
-        if year is None and m.kind == "absolute" and m.granularity == "year" and m.start is not None \
-                and m.rule in _YEAR_RULES and (grammar.yref(m.text) or (0, 0, ""))[2] != "context":
+        got = _mention(text, h, ctx, grammar.is_base(text, h.start, h.end))
+        out.append(got)
+        if year is None and got.kind == "absolute" and got.granularity == "year" and got.start is not None \
+                and got.rule in _YEAR_RULES and (grammar.yref(got.text) or (0, 0, ""))[2] != "context":
             # "viime vuonna … edellisvuoden -205 asukkaasta": the year just named is the one in force
-            ctx = Ctx(published, past, None, m.start.year)
+            ctx = Ctx(published, past, None, got.start.year)
     return out
 
 
