@@ -100,6 +100,9 @@ ROWS = [
     Row("rolling-previous-window",
         T + "Kahden viime viikon aikana tapauksia oli 500, kun edellisellä kahden viikon jaksolla niitä oli 620.",
         "2021-10-20", "620", "2021-09-23", "2021-10-06"),
+    Row("rolling-previous-window-plural-base",
+        T + "Viimeisten kahden viikon aikana tartuntoja on raportoitu 6 300, mikä on 2 900 enemmän kuin "
+        "edellisten kahden viikon aikana.", "2021-07-20", "2 900", "2021-07-07", "2021-07-20"),
     Row("rolling-window-in-force-for-next-sentence",
         T + "Alueella todettiin 14 viime päivän aikana 800 tartuntaa. Tartunnoista 40 prosenttia todettiin lapsilla.",
         "2021-11-18", "40", "2021-11-05", "2021-11-18", "context", "period.in_force"),

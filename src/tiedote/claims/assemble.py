@@ -229,8 +229,10 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         if p.measure is not None:
             last_measured = p
         # the figure this one may restate or compare: not a bracketed year-earlier one ("45,2 (42,1)")
+        # (or the last figure of the paragraph before)
         before = next((q for q in reversed(pendings[:k]) if "period.bracket_comparison" not in q.rules),
-                      prev_claims[-1] if prev_claims else None)
+                      prev_claims[-1] if prev_claims and prev_claims[-1].sent.paragraph >= sent.paragraph - 1
+                      else None)
         if k in froms:
             p.change = None  # the from-value is the old level: the to-value carries the change
         p.period = period_for(p, toks, ctx, used, sent, state, published, cue.kuin, before,

@@ -113,7 +113,7 @@ def rolling(m: re.Match[str], g: Grammar) -> Hit | None:
 def previous_window(m: re.Match[str], g: Grammar) -> Hit | None:
     # "edellisellä kahden viikon jaksolla": the window in force moved back by its length
     unit = g.gen_unit.get(low(m["u"]))
-    n = count_group(m, g, "n")
+    n = count_group(m, g, "n") if m["n"] else None
     if unit is None or n is None or n < 1:
         return None
     if unit == "day":

@@ -67,6 +67,8 @@ class PeriodState:
     paragraph: int = -1
     list_open: bool = False  # the last sentence ended in ":" ("Muita kaupunkeja:")
     seen: bool = False  # a figure of the body has been read: a later time no longer sets the frame
+    ended: bool = True  # the last sentence ended in a stop (or was a heading)
+    last_paragraph: int = -1
 
     def year_in_force(self, published: dt.date | None) -> int | None:
         for w in (self.current, self.heading, self.frame):
@@ -151,10 +153,13 @@ def update(state: PeriodState, mentions: list[periods.PeriodMention], whens: lis
            usable: list[bool], sent: Sentence, has_figures: bool) -> None:
     """After a sentence: what it names becomes the period in force, the frame or a heading."""
     text = sent.text
-    if has_figures or not sent.line_start or sent.paragraph == 0:
+    # a sub-heading: a short line of its own with no figure and no closing stop, after a line that
+    # ended (a hard-wrapped line of running text follows one that did not)
+    if has_figures or not sent.line_start or sent.paragraph == 0 or not text[:1].isupper() \
+            or not (sent.paragraph != state.last_paragraph or state.ended):
         heading = False
     else:
-        heading = text[-1:] not in ".!?:;," and ":" not in text and len(text.split()) <= 10
+        heading = text[-1:] not in ".!?:;," and ":" not in text and len(text.split()) <= 7
     in_force: When | None = None
     times: list[When] = []
     for m, w, ok in zip(mentions, whens, usable, strict=True):
@@ -186,6 +191,8 @@ def update(state: PeriodState, mentions: list[periods.PeriodMention], whens: lis
         ordered = sorted(times, key=lambda w: (w.start, w.end))
         state.span = (ordered[0], ordered[-1])
     state.list_open = text.endswith(":")
+    state.ended = text[-1:] in ".!?:" or heading
+    state.last_paragraph = sent.paragraph
     state.seen = state.seen or (has_figures and sent.paragraph > 0)
 
 

@@ -190,10 +190,22 @@ def from_values(toks: list[Token], figures: Sequence[Figure]) -> dict[int, int]:
         f, g = figures[k], figures[k + 1]
         if f.clause != g.clause or g.num.i - f.num.j > 3:
             continue
+        between = toks[f.num.j:g.num.i]
+        if any(t.lower in _JOINERS or t.text in ",;()" for t in between):
+            continue  # "5 000 Suomesta ja 300 ulkomailta": two figures side by side
         tail = toks[max(f.num.i, f.num.j - 1):min(len(toks), f.num.j + 2)]
-        if any(t.kind == "word" and t.lower.endswith(("sta", "stä")) for t in tail):
+        head = toks[max(g.num.i, g.num.j - 1):min(len(toks), g.num.j + 2)]
+        if any(t.kind == "word" and t.lower.endswith(_ELATIVE) for t in tail) \
+                and any(t.kind == "word" and t.lower.endswith(_ILLATIVE) for t in head):
             out[k + 1] = k
     return out
+
+
+_JOINERS = frozenset({"ja", "sekä", "tai", "eli", "kun"})
+_ELATIVE = ("sta", "stä")
+# "viiteen", "5 päivään", "410 potilaaseen", "4 655:een", "71 prosenttiin", "kahteen"
+_ILLATIVE = ("aan", "ään", "een", "iin", "oon", "uun", "yyn", "öön", "seen", "siin", "hin", "hun", "hon", "hyn",
+             "hän", "hön")
 
 
 def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: list[periods.PeriodMention],
