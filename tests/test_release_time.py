@@ -103,6 +103,10 @@ ROWS = [
     Row("rolling-previous-window-plural-base",
         T + "Viimeisten kahden viikon aikana tartuntoja on raportoitu 6 300, mikä on 2 900 enemmän kuin "
         "edellisten kahden viikon aikana.", "2021-07-20", "2 900", "2021-07-07", "2021-07-20"),
+    Row("then-refers-to-last-comparison-base",
+        T + "Viimeisten kahden viikon aikana tartuntoja on raportoitu 6 300, mikä on 2 900 enemmän kuin "
+        "edellisten kahden viikon aikana. Tuolloin tartuntoja raportoitiin 3 400.", "2021-07-20", "3 400",
+        "2021-06-23", "2021-07-06", ..., "period.comparison_base"),
     Row("rolling-window-in-force-for-next-sentence",
         T + "Alueella todettiin 14 viime päivän aikana 800 tartuntaa. Tartunnoista 40 prosenttia todettiin lapsilla.",
         "2021-11-18", "40", "2021-11-05", "2021-11-18", "context", "period.in_force"),
@@ -178,6 +182,13 @@ ROWS = [
         T + "Syyskuussa odotusaika oli 6 päivää, kun heinäkuussa se oli 19 päivää. Perustamisilmoitusten "
         "käsittelyaika lyheni samassa ajassa 14 päivästä 5 päivään.", "2024-10-22", "5 päivään", "2024-09-01",
         "2024-09-30", ..., "period.comparison_span"),
+    Row("to-value-present-perfect-is-current-despite-base",
+        T + "Syyskuussa päätöksiä tehtiin 3 000.\n\nKäsittelyaika on lyhentynyt vuoden takaisesta kahdeksasta "
+        "kuukaudesta viiteen.", "2024-10-15", "viiteen", "2024-10-15", "2024-10-15", "published"),
+    Row("from-value-takes-its-own-base",
+        T + "Syyskuussa päätöksiä tehtiin 3 000.\n\nKäsittelyaika on lyhentynyt vuoden takaisesta kahdeksasta "
+        "kuukaudesta viiteen.", "2024-10-15", "kahdeksasta", "2023-09-01", "2023-09-30", ..., "period.from_value",
+        None),
     Row("from-value-with-colon-suffix", T + "Jäsenten määrä kasvoi viime vuonna 4 310:stä 4 655:een.",
         "2024-01-10", "4 310", ..., ..., ..., ..., None),
     # ---- a figure restating the one before it takes its time

@@ -63,6 +63,7 @@ class ReleaseWords:
     over_year: tuple[str, ...]
     restating: frozenset[str]
     same_span: tuple[str, ...]
+    then: frozenset[str]
     peak_endings: tuple[str, ...]
     peak_nouns: frozenset[str]
 
@@ -155,6 +156,7 @@ def load(path: Path | None = None) -> ReleaseWords:
         over_year=_words(p, rel, "over_year", "release"),
         restating=frozenset(_words(p, rel, "restating", "release")),
         same_span=_words(p, rel, "same_span", "release"),
+        then=frozenset(_words(p, rel, "then", "release")),
         peak_endings=_words(p, rel, "peak_endings", "release"),
         peak_nouns=frozenset(_words(p, rel, "peak_nouns", "release")),
     )

@@ -229,6 +229,10 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
         if got is not None and got.start is not None:
             p.rules.append(bases[-1].rule)
             return got
+    if first_word in release_words().then and not ctx.usable_idx and state.span is not None \
+            and state.span[0] is not state.span[1]:
+        p.rules.append("period.comparison_base")  # "… kuin edellisten kahden viikon aikana. Tuolloin …"
+        return state.span[0].with_basis("context")
     bracket = _bracketed(toks, p, before)
     if bracket is not None:
         return bracket
@@ -282,7 +286,9 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
         if y is not None:
             p.rules.append("period.year_in_force")
             return When(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "context")
-    if tn == "present" and published is not None and not compared:
+    # the to-value of a change is the newer level: "on lyhentynyt vuoden takaisesta kahdeksasta kuukaudesta
+    # viiteen" is current, whatever base the from-value names
+    if tn == "present" and published is not None and (not compared or from_of is not None):
         p.rules.append("period.published")
         return When(published, published, "day", "published")
     if carried is not None:
