@@ -91,11 +91,23 @@ def rolling(m: re.Match[str], g: Grammar) -> Hit | None:
     # "viime 12 kuukauden aikana": the window ending on the publication date
     rw = release_words()
     unit = g.gen_unit.get(low(m["u"]))
-    counted = m["n1"] or m["n2"]
-    if unit is None or (not counted and low(m["w"]) in rw.rolling_needs_count):
+    start = m.start()
+    n: int | None = count_group(m, g, "n2") if m["n2"] else None
+    if n is None:
+        # a count before the word ("14 viime päivän", "kahden viime viikon"), read here: a pattern
+        # opening with an optional count would try every cardinal form at every position
+        before = m.string[max(0, start - 24):start]
+        word = before.split()[-1] if before.strip() and before[-1:].isspace() else ""
+        if word.isdigit() and len(word) <= 3:
+            n = int(word)
+        elif low(word) in g.lex.cardinals:
+            n = g.lex.cardinals[low(word)].value
+        if n is not None:
+            start = m.start() - (len(before) - before.rfind(word))
+    if unit is None or (n is None and low(m["w"]) in rw.rolling_needs_count):
         return None
-    n = count_group(m, g, "n1") if m["n1"] else count_group(m, g, "n2")
-    if n is None or n < 1 or n > 400:
+    n = 1 if n is None else n
+    if n < 1 or n > 400:
         return None
 
     def window(ctx: Ctx) -> DatePair | None:
@@ -107,7 +119,7 @@ def rolling(m: re.Match[str], g: Grammar) -> Hit | None:
         months = n * {"month": 1, "quarter": 3, "year": 12}.get(unit, 0)
         return (add_months(p, -months) + dt.timedelta(days=1), p) if months else None
 
-    return Hit(m.start(), m.end(), "period.rolling", "absolute", "range", window)
+    return Hit(start, m.end(), "period.rolling", "absolute", "range", window)
 
 
 def previous_window(m: re.Match[str], g: Grammar) -> Hit | None:
@@ -151,25 +163,28 @@ def rows(g: Grammar, yp: str) -> list[tuple[str, Callable[[re.Match[str], Gramma
     card = rf"(?:{alt(g.lex.cardinals)}|\d{{1,3}})"
     gen_units = alt(g.gen_unit)
     mods = alt(g.lex.modifiers)
-    release = [*rw.whole_year, *rw.during_year, *rw.review_period, *rw.review_end]
+    release_named = [*rw.whole_year, *rw.review_period, *rw.review_end]
     return [
         # "pääsiäisenä", "viime vuoden juhannuksena", "pääsiäisviikolla"
-        ("period.holiday", holiday, tuple(sorted({w[:4] for w in rw.holidays})),
+        ("period.holiday", holiday, tuple(sorted({w[:6] for w in rw.holidays})),
          rf"{B}(?:{yp})?(?P<h>{alt(rw.holidays)}){E}"),
         # "viikonloppuna", "viime viikonloppuna"
         ("period.weekend", weekend, tuple(sorted({w[:6] for w in rw.weekend})),
          rf"{B}(?:(?P<mod>{mods}){S})?(?P<w>{alt(rw.weekend)}){E}"),
         # "maanantaina", "maanantain ja keskiviikon välillä", "maanantaista keskiviikkoon"
-        ("period.weekday", weekday, tuple(sorted({w[:4] for w in rw.weekdays})),
+        # (the needles are whole stems: "kesk" alone is in every "keskimäärin")
+        ("period.weekday", weekday, tuple(sorted({w[:7] for w in rw.weekdays})),
          rf"{B}(?:(?P<a>{gen}){S}(?:ja|sekä){S}(?P<b>{gen}){S}{between}|(?P<a2>{ela}){S}(?P<b2>{ill})|(?P<a3>{ess})){E}"),
         # "14 viime päivän aikana", "viimeisen kahden viikon aikana", "viimeisen vuoden aikana"
         ("period.rolling", rolling, tuple(sorted({w[:5] for w in rw.rolling_last})),
-         (rf"{B}(?:(?P<n1>{card}){S})?(?P<w>{alt(rw.rolling_last)}){S}(?:(?P<n2>{card}){S})?(?P<u>{gen_units})"
+         (rf"{B}(?P<w>{alt(rw.rolling_last)}){S}(?:(?P<n2>{card}){S})?(?P<u>{gen_units})"
           rf"{S}{alt(rw.rolling_during)}{E}")),
         # "edellisellä kahden viikon jaksolla"
-        ("period.rolling.previous", previous_window, tuple(sorted({w[:5] for w in rw.rolling_previous})),
+        ("period.rolling.previous", previous_window, tuple(sorted(rw.rolling_previous)),
          rf"{B}{alt(rw.rolling_previous)}{S}(?:(?P<n>{card}){S})?(?P<u>{gen_units}){S}{alt(rw.rolling_span)}{E}"),
-        # "koko vuonna", "vuoden aikana", "katsauskaudella", "katsauskauden lopussa"
-        ("period.release", release_time, tuple(sorted({w.split()[0][:5] for w in release})),
-         rf"{B}{alt(release)}{E}"),
+        # "koko vuonna", "katsauskaudella", "katsauskauden lopussa"
+        ("period.release", release_time, tuple(sorted({w.split()[0][:5] for w in release_named})),
+         rf"{B}{alt(release_named)}{E}"),
+        # "vuoden aikana": the needles are the whole phrases, "vuoden" alone is in most sentences
+        ("period.release.year", release_time, tuple(sorted(rw.during_year)), rf"{B}{alt(rw.during_year)}{E}"),
     ]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -134,8 +134,11 @@ def body_mentions(sent: Sentence, mentions: list[periods.PeriodMention]) -> list
 
 def is_peak(text: str, m: periods.PeriodMention) -> bool:
     """"Vilkkaimpana päivänä 28. kesäkuuta", "pahimmillaan maanantaina": a peak's own time."""
+    before = text[max(0, m.start_char - 40):m.start_char]
+    if "mp" not in before and "mm" not in before:  # every peak ending holds one ("-mpana", "-immillaan")
+        return False
     rw = release_words()
-    words = text[max(0, m.start_char - 40):m.start_char].lower().split()[-2:]
+    words = before.lower().split()[-2:]
     if words and words[-1] in rw.peak_nouns:
         words = words[:-1]
     return bool(words) and words[-1].endswith(rw.peak_endings)
@@ -143,14 +146,17 @@ def is_peak(text: str, m: periods.PeriodMention) -> bool:
 
 def points_back(m: periods.PeriodMention) -> bool:
     """"edellisvuonna", "edellisvuoden": the year before the one in force, an old level."""
-    if m.rule != "period.relative.year":
-        return False
-    ref = rules()[0].yref(m.text)
+    return m.rule == "period.relative.year" and _points_back(m.text)
+
+
+@lru_cache(maxsize=4096)
+def _points_back(text: str) -> bool:
+    ref = rules()[0].yref(text)
     return ref is not None and ref[2] == "context"
 
 
 def update(state: PeriodState, mentions: list[periods.PeriodMention], whens: list[When | None],
-           usable: list[bool], sent: Sentence, has_figures: bool) -> None:
+           usable: list[bool], sent: Sentence, has_figures: bool, peaks: list[bool] | None = None) -> None:
     """After a sentence: what it names becomes the period in force, the frame or a heading."""
     text = sent.text
     # a sub-heading: a short line of its own with no figure and no closing stop, after a line that
@@ -162,13 +168,13 @@ def update(state: PeriodState, mentions: list[periods.PeriodMention], whens: lis
         heading = text[-1:] not in ".!?:;," and ":" not in text and len(text.split()) <= 7
     in_force: When | None = None
     times: list[When] = []
-    for m, w, ok in zip(mentions, whens, usable, strict=True):
+    for k, (m, w, ok) in enumerate(zip(mentions, whens, usable, strict=True)):
         if w is None or w.start is None:
             continue
         times.append(w)
         # a time named, not one counted from another ("vuotta aiemmin" is an old level) or "nyt"
         named = m.kind == "absolute" or m.kind == "event" or m.rule in (YEAR_IN_FORCE, REVIEW_PERIOD, REVIEW_END)
-        if ok and named and not points_back(m) and not is_peak(text, m):
+        if ok and named and not points_back(m) and not (peaks[k] if peaks is not None else is_peak(text, m)):
             in_force = w
     if heading:
         # "Heinä–syyskuu 2023 lyhyesti": the frame for the figures under it, until the next one

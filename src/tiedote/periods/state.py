@@ -17,6 +17,7 @@ import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from tiedote.claims.measure import lemma, tense
@@ -50,6 +51,7 @@ class Figure(Protocol):
     period: When | None
 
 
+@lru_cache(maxsize=65536)  # asked of every word of every sentence with a figure; a word's answer never changes
 def _tense(word: str) -> str | None:
     # "teimme", "palkkasimme": the first person plural past, which the guess in measure misses;
     # "voi", "ennakoi", "arvioi": a verb in -oida is the same word in the present and the past
@@ -129,10 +131,14 @@ class SentenceContext:
     @classmethod
     def build(cls, toks: list[Token], clause: list[int], mentions: list[periods.PeriodMention],
               sent: Sentence, state: PeriodState, published: dt.date | None) -> SentenceContext:
+        text = sent.text
+        same_span = ("sama" in text or "Sama" in text) and any(w in text.lower() for w in release_words().same_span)
+        if not mentions:  # most sentences with a figure name no time
+            return cls(clause, [], [], {}, [], [], [], [], [], same_span)
         m_clause: list[int] = []
         flags: list[bool] = []
         base = sent.start
-        if mentions and toks:
+        if toks:
             starts = [t.start for t in toks]
             for m in mentions:
                 k = bisect.bisect_left(starts, base + m.start_char)  # the mention's first token
@@ -144,9 +150,7 @@ class SentenceContext:
         usable_idx = [i for i, b in enumerate(flags) if not b]
         usable = [mentions[i] for i in usable_idx]
         whens = [_resolve(m, usable, state, published, base) for m in mentions]
-        peak = [is_peak(sent.text, m) for m in mentions]
-        low = sent.text.lower()
-        same_span = any(w in low for w in release_words().same_span)
+        peak = [is_peak(text, m) for m in mentions]
         return cls(clause, m_clause, flags, {}, [m for m, b in zip(mentions, flags, strict=True) if b],
                    usable_idx, usable, whens, peak, same_span)
 
@@ -166,7 +170,14 @@ def update_state(state: PeriodState, ctx: SentenceContext | None, mentions: list
                  sent: Sentence, published: dt.date | None, has_figures: bool) -> None:
     """After a sentence, what it names becomes the release's time (see tiedote.periods.release)."""
     if not mentions:
-        update(state, [], [], [], sent, has_figures)  # a heading naming no time, a line ending in ":"
+        if sent.line_start:
+            update(state, [], [], [], sent, has_figures)  # a heading naming no time
+        else:  # most sentences: only how the line ends is kept
+            text = sent.text
+            state.list_open = text.endswith(":")
+            state.ended = text[-1:] in ".!?:"
+            state.last_paragraph = sent.paragraph
+            state.seen = state.seen or (has_figures and sent.paragraph > 0)
         return
     absolute = [m for m in mentions if m.kind == "absolute" and m.start is not None]
     if absolute and is_dateline(sent, absolute):
@@ -177,7 +188,7 @@ def update_state(state: PeriodState, ctx: SentenceContext | None, mentions: list
         whens = [_resolve(m, usable, state, published, sent.start) for m in mentions]
         update(state, mentions, whens, [not b for b in base_flags], sent, has_figures)
     else:
-        update(state, mentions, ctx.whens, [not b for b in ctx.is_base], sent, has_figures)
+        update(state, mentions, ctx.whens, [not b for b in ctx.is_base], sent, has_figures, ctx.peak)
 
 
 def from_values(toks: list[Token], figures: Sequence[Figure]) -> dict[int, int]:
