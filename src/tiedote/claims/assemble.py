@@ -46,6 +46,7 @@ from tiedote.numbers import words as numwords
 from tiedote.numbers.mentions import Num, read_numbers
 from tiedote.periods import find as periods
 from tiedote.periods.patterns import has_unsafe
+from tiedote.periods.release import title_periods
 from tiedote.periods.state import (
     PeriodState,
     SentenceContext,
@@ -152,30 +153,8 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
         if pendings:
             prev_claims = pendings
             state.previous = pendings[-1].period
-    _title_periods(title, state, first_of_measure)
+    title_periods(title, state, first_of_measure)
     return [_build(text, p, id_prefix) for p in title] + out
-
-
-def _title_periods(title: list[_Pending], state: PeriodState, first_of_measure: dict[str, When]) -> None:
-    """A figure in the title takes its period from the body when the title names none (contract.md):
-    the body's first figure of the same measure ("verkossa asioi yli miljoona asiakasta" … "Toukokuun
-    23. päivään mennessä … yli 1,1 miljoonaa asiakasta"), else the release's frame.  A title's
-    "alkuvuonna" is the months the body gives for the same figures ("tammi–kesäkuussa")."""
-    for p in title:
-        same = first_of_measure.get(p.measure.lemma) if p.measure is not None else None
-        if p.period is None or p.period.basis in ("published", "unresolved"):
-            if p.rules and p.rules[-1] == "period.published":
-                p.rules.pop()
-            if same is not None:
-                p.period = same.with_basis("context")
-                p.rules.append("period.title_from_body")
-            elif state.frame is not None:
-                p.period = state.frame.with_basis("frame")
-                p.rules.append("period.frame")
-        elif "period.year.compound.early" in p.rules and same is not None and same.start == p.period.start \
-                and same.end != p.period.end:
-            p.period = When(same.start, same.end, same.granularity, "context", p.period.span)
-            p.rules.append("period.title_from_body")
 
 
 def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: list[periods.PeriodMention],

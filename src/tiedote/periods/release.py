@@ -22,8 +22,10 @@ expression: no second pass over the release.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import Protocol
 
 import regex
 
@@ -240,3 +242,40 @@ def resolve_release(m: periods.PeriodMention, state: PeriodState, published: dt.
         # "alkuvuonna" is the months the release itself gives ("tammi–kesäkuussa")
         return When(frame.start, frame.end, frame.granularity, "explicit", span)
     return None
+
+
+class _Measured(Protocol):
+    @property
+    def lemma(self) -> str: ...
+
+
+class TitleFigure(Protocol):
+    """What the title rule reads and sets of a claim under construction."""
+
+    period: When | None
+    rules: list[str]
+
+    @property
+    def measure(self) -> _Measured | None: ...
+
+
+def title_periods(title: Sequence[TitleFigure], state: PeriodState, first_of_measure: dict[str, When]) -> None:
+    """A figure in the title takes its period from the body when the title names none (contract.md):
+    the body's first figure of the same measure ("verkossa asioi yli miljoona asiakasta" … "Toukokuun
+    23. päivään mennessä … yli 1,1 miljoonaa asiakasta"), else the release's frame.  A title's
+    "alkuvuonna" is the months the body gives for the same figures ("tammi–kesäkuussa")."""
+    for p in title:
+        same = first_of_measure.get(p.measure.lemma) if p.measure is not None else None
+        if p.period is None or p.period.basis in ("published", "unresolved"):
+            if p.rules and p.rules[-1] == "period.published":
+                p.rules.pop()
+            if same is not None:
+                p.period = same.with_basis("context")
+                p.rules.append("period.title_from_body")
+            elif state.frame is not None:
+                p.period = state.frame.with_basis("frame")
+                p.rules.append("period.frame")
+        elif "period.year.compound.early" in p.rules and same is not None and same.start == p.period.start \
+                and same.end != p.period.end:
+            p.period = When(same.start, same.end, same.granularity, "context", p.period.span)
+            p.rules.append("period.title_from_body")

@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
 
 from tiedote.claims.measure import lemma, tense
-from tiedote.numbers.mentions import Num
 from tiedote.periods import find as periods
+from tiedote.periods.figures import Figure, attribute, bracketed, from_values, over_year, restates
 from tiedote.periods.release import (
     PeriodState,
     When,
@@ -40,15 +38,6 @@ __all__ = ["PeriodState", "SentenceContext", "SpanMask", "When", "body_mentions"
 
 # how far back "kuin" may stand from the base it introduces ("kuin samalla viikolla kaksi vuotta aiemmin")
 _KUIN_REACH = 5
-
-
-class Figure(Protocol):
-    """What the period rules read of a claim under construction."""
-
-    num: Num
-    clause: int
-    rules: list[str]
-    period: When | None
 
 
 @lru_cache(maxsize=65536)  # asked of every word of every sentence with a figure; a word's answer never changes
@@ -69,10 +58,6 @@ def sentence_tense(toks: list[Token], lo: int = 0, hi: int | None = None) -> str
             if tn is not None:
                 return tn
     return None
-
-
-def as_period(m: periods.PeriodMention, base: int, basis: str | None = None) -> When:
-    return When(m.start, m.end, m.granularity, basis or m.basis, (base + m.start_char, base + m.end_char))
 
 
 def _is_base_at(toks: list[Token], clause: list[int] | None, m: periods.PeriodMention, k: int) -> bool:
@@ -191,34 +176,6 @@ def update_state(state: PeriodState, ctx: SentenceContext | None, mentions: list
         update(state, mentions, ctx.whens, [not b for b in ctx.is_base], sent, has_figures, ctx.peak)
 
 
-def from_values(toks: list[Token], figures: Sequence[Figure]) -> dict[int, int]:
-    """"laski 9 viikosta 5 viikkoon", "kasvoi 4 310:stä 4 655:een": {to-value index: from-value index}.
-
-    The from-value is a figure in the elative ("viikosta", ":stä", "yhdeksästä") with the next
-    figure of its clause right after it; it is the old level (contract.md)."""
-    out: dict[int, int] = {}
-    for k in range(len(figures) - 1):
-        f, g = figures[k], figures[k + 1]
-        if f.clause != g.clause or g.num.i - f.num.j > 3:
-            continue
-        between = toks[f.num.j:g.num.i]
-        if any(t.lower in _JOINERS or t.text in ",;()" for t in between):
-            continue  # "5 000 Suomesta ja 300 ulkomailta": two figures side by side
-        tail = toks[max(f.num.i, f.num.j - 1):min(len(toks), f.num.j + 2)]
-        head = toks[max(g.num.i, g.num.j - 1):min(len(toks), g.num.j + 2)]
-        if any(t.kind == "word" and t.lower.endswith(_ELATIVE) for t in tail) \
-                and any(t.kind == "word" and t.lower.endswith(_ILLATIVE) for t in head):
-            out[k + 1] = k
-    return out
-
-
-_JOINERS = frozenset({"ja", "sekä", "tai", "eli", "kun"})
-_ELATIVE = ("sta", "stä")
-# "viiteen", "5 päivään", "410 potilaaseen", "4 655:een", "71 prosenttiin", "kahteen"
-_ILLATIVE = ("aan", "ään", "een", "iin", "oon", "uun", "yyn", "öön", "seen", "siin", "hin", "hun", "hon", "hyn",
-             "hän", "hön")
-
-
 def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: list[periods.PeriodMention],
                sent: Sentence, state: PeriodState, published: dt.date | None, has_kuin: bool,
                before: Figure | None, from_of: Figure | None, is_from: bool, changed: bool) -> When | None:
@@ -244,7 +201,7 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
             and state.span[0] is not state.span[1]:
         p.rules.append("period.comparison_base")  # "… kuin edellisten kahden viikon aikana. Tuolloin …"
         return state.span[0].with_basis("context")
-    bracket = _bracketed(toks, p, before)
+    bracket = bracketed(toks, p, before)
     if bracket is not None:
         return bracket
     # a time standing right before the from-value is its own ("koheni edellisvuoden -205 asukkaasta")
@@ -259,7 +216,7 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
     chosen: int | None = None
     if usable_idx:  # else no time is named in the sentence (or only a comparison's base)
         same = [i for i in usable_idx if ctx.mention_clause[i] == p.clause
-                and not (0 <= own_of_from - mentions[i].end_char <= 2 and _attribute(mentions[i]))]
+                and not (0 <= own_of_from - mentions[i].end_char <= 2 and attribute(mentions[i]))]
         same_before = [i for i in same if mentions[i].end_char <= num_at]
         same_after = [i for i in same if mentions[i].start_char >= num_at]
         earlier = [i for i in usable_idx if mentions[i].end_char <= num_at and not ctx.peak[i]
@@ -268,7 +225,7 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
             chosen = _narrowest(same_before, ctx)
         elif same_after:
             chosen = same_after[0]
-        elif _restates(toks, p, clause_start) and before is not None and before.period is not None:
+        elif restates(toks, p, clause_start) and before is not None and before.period is not None:
             p.rules.append("period.previous_figure")  # "…, mikä on 8 prosenttia enemmän kuin vuotta aiemmin"
             return before.period.with_basis("context") if before.period.basis == "explicit" else before.period
         elif earlier and (ctx.clause_tense(toks, p.clause) != "present" or _holds_now_or_later(ctx.whens[earlier[-1]],
@@ -282,13 +239,13 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
         if got is not None:
             p.rules.append(mentions[chosen].rule)
             return got
-    elif _restates(toks, p, clause_start) and before is not None and before.period is not None:
+    elif restates(toks, p, clause_start) and before is not None and before.period is not None:
         p.rules.append("period.previous_figure")  # "Osuus on 2,1 prosenttiyksikköä pienempi kuin …"
         return before.period.with_basis("context") if before.period.basis == "explicit" else before.period
     tn = ctx.clause_tense(toks, p.clause) or ctx.sentence_tense(toks)  # both kept per sentence
     compared = bool(bases) or has_kuin
     carried = state.carried()
-    if changed and sent.paragraph > 0 and _over_year(toks, clause_start, p.num.i):  # a title's time is the body's
+    if changed and sent.paragraph > 0 and over_year(toks, clause_start, p.num.i):  # a title's time is the body's
         # "on vähentynyt vuodessa 7,6 prosenttia": the change over the year up to the time in force
         if carried is not None:
             p.rules.append(carried[1])
@@ -324,64 +281,6 @@ def _narrowest(idx: list[int], ctx: SentenceContext) -> int:
         if w.start <= o.start and o.end <= w.end and (o.start, o.end) != (w.start, w.end):
             best, w = i, o
     return best
-
-
-def _attribute(m: periods.PeriodMention) -> bool:
-    # "edellisvuoden -205 asukkaasta": a genitive time qualifies the level after it, not the clause
-    return m.text.lower().endswith("n")
-
-
-def _restates(toks: list[Token], p: Figure, clause_start: int) -> bool:
-    """"mikä on 8 prosenttia", "eli 0,6 prosenttia", "Osuus on", "Se olisi": the figure restates or
-    compares the one before it."""
-    words = release_words().restating
-    k = clause_start
-    while k < p.num.i and toks[k].kind != "word":
-        k += 1
-    if k < p.num.i and toks[k].lower in words:
-        return True
-    j = p.num.i - 1
-    while j > clause_start and toks[j].kind == "word" and toks[j].lower in ("noin", "vajaa", "yli", "alle", "lähes"):
-        j -= 1
-    return j >= clause_start and toks[j].lower == "eli"
-
-
-def _over_year(toks: list[Token], lo: int, i: int) -> bool:
-    # "kasvoi vuodessa noin 2 100:lla": a change over a year
-    words = release_words().over_year
-    return any(t.lower in words for t in toks[lo:min(len(toks), i + 4)])
-
-
-def _bracketed(toks: list[Token], p: Figure, before: Figure | None) -> When | None:
-    """Financial releases give the comparison figure in brackets: "45,2 (42,1) milj. euroa" is the
-    same period a year earlier; "(2021: 198 M€)" the year it names; "(+7,2 %)" the change of the
-    figure before, in its period."""
-    i = p.num.i
-    if before is None or before.period is None or i < 1:
-        return None
-    k = i - 1
-    signed = toks[k].text in ("+", "-", "−", "–")
-    if signed:
-        k -= 1
-    if k >= 2 and toks[k].text == ":" and toks[k - 1].kind == "num" and len(toks[k - 1].text) == 4 \
-            and toks[k - 2].text == "(":
-        y = int(toks[k - 1].text)
-        if 1900 <= y <= 2100:
-            p.rules.append("period.bracket_year")
-            return When(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "explicit",
-                        (toks[k - 1].start, toks[k - 1].end))
-        return None
-    if k < 1 or toks[k].text != "(":
-        return None
-    if signed:
-        p.rules.append("period.previous_figure")
-        return before.period
-    prev_end = before.num.j
-    if not (0 <= k - prev_end <= 3) or before.period.start is None or before.period.end is None:
-        return None
-    s, e = periods.shift_range(before.period.start, before.period.end, before.period.granularity, years=-1)
-    p.rules.append("period.bracket_comparison")
-    return When(s, e, before.period.granularity, "context", before.period.span)
 
 
 def _from_value_time(p: Figure, ctx: SentenceContext, mentions: list[periods.PeriodMention], state: PeriodState,
