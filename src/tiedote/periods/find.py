@@ -17,7 +17,9 @@ relative   the period in context shifted: "vuotta aiemmin", "edellisvuoden vasta
            "viikkoa aiemmin", "kuukautta aiemmin" — no dates, basis "unresolved", ``shift`` =
            (years, months, weeks); the caller applies :func:`shift_range` to the period in
            context.  "ensimmäisten kolmen arkipäivän aikana" with no month named is also
-           relative, with ``shift`` None: a part of the period in context.
+           relative, with ``shift`` None: a part of the period in context; so are "koko
+           vuonna", "vuoden aikana" (the year in force) and "katsauskaudella", "katsauskauden
+           lopussa" (an interim report's period), which tiedote.periods.release resolves.
 event      "ennen epidemiaa", "koronan aikana", "myrskyn aikana": unresolvable, no dates
 base       a period that is only the base of a comparison: right after "kuin" ("kuin
            maaliskuussa 2019") or right before "verrattuna"/"nähden", a lone elative
