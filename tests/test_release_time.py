@@ -205,7 +205,18 @@ ROWS = [
         T + "Koko vuoden lipputulojen arvioidaan nousevan 382 miljoonaan euroon. Se olisi 8 miljoonaa euroa "
         "enemmän kuin talousarviossa ennakoitiin.", "2019-10-08", "8 miljoonaa", "2019-01-01", "2019-12-31",
         ..., "period.previous_figure"),
+    Row("older-level-is-not-in-force",
+        T + "Päivystyksessä odotettiin joulukuussa keskimäärin 3 tuntia. Marraskuussa odotus kesti 4 tuntia ja "
+        "vuotta aiemmin joulukuussa 5 tuntia. Kiireellisimmät pääsivät hoitoon 15 minuutissa.", "2025-01-14", "15",
+        "2024-12-01", "2024-12-31", "context", "period.in_force"),
+    Row("year-shifted-month-is-an-old-level",
+        T + "Päivystyksessä odotettiin joulukuussa keskimäärin 3 tuntia. Marraskuussa odotus kesti 4 tuntia ja "
+        "vuotta aiemmin joulukuussa 5 tuntia. Kiireellisimmät pääsivät hoitoon 15 minuutissa.", "2025-01-14", "5",
+        "2023-12-01", "2023-12-31"),
     # ---- the year in force
+    Row("whole-year-after-figure-is-a-superlatives-scope",
+        T + "Joulukuussa ratkaisuun kului 27 päivää. Käsittelyaika lyheni marraskuusta viidellä päivällä ja oli "
+        "lyhyin koko vuonna.", "2021-01-19", "viidellä", "2020-12-01", "2020-12-31"),
     Row("whole-year-is-year-in-force",
         T + "Vuonna 2023 kirjastossa käytiin paljon. Koko vuonna kävijöitä oli 12 000.", "2024-02-01", "12 000",
         "2023-01-01", "2023-12-31", ..., "period.year_in_force"),

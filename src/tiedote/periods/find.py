@@ -274,7 +274,9 @@ def _join(a: Hit, h: Hit, ctx: Ctx) -> Hit | None:
             got = inner(c)
             return None if got is None else inner(Ctx(c.published, lambda: c.past, got[1].year + years, c.anchor))
 
-        return Hit(a.start, h.end, h.rule, "absolute", h.granularity, moved, h.role)
+        # the shift is kept: a time moved back from another ("vuotta aiemmin joulukuussa") is an old
+        # level, never the period in force
+        return Hit(a.start, h.end, h.rule, "absolute", h.granularity, moved, h.role, a.shift)
     return None
 
 

@@ -176,12 +176,17 @@ def update(state: PeriodState, mentions: list[periods.PeriodMention], whens: lis
         times.append(w)
         # a time named, not one counted from another ("vuotta aiemmin" is an old level) or "nyt"
         named = m.kind == "absolute" or m.kind == "event" or m.rule in (YEAR_IN_FORCE, REVIEW_PERIOD, REVIEW_END)
-        if ok and named and not points_back(m) and not (peaks[k] if peaks is not None else is_peak(text, m)):
+        if ok and named and m.shift is None and not points_back(m) \
+                and not (peaks[k] if peaks is not None else is_peak(text, m)):
             in_force = w
     if heading:
         # "Heinä–syyskuu 2023 lyhyesti": the frame for the figures under it, until the next one
         state.heading = in_force.with_basis("frame") if in_force is not None else None
         state.current = None
+    elif in_force is not None and _older(in_force, state.current):
+        # "Marraskuussa odotus kesti 4,3 tuntia" after a lead about December: an older level the
+        # release compares with, not the time it goes on about
+        pass
     elif in_force is not None:
         state.current = in_force.with_basis("context")
         state.year = in_force.end.year if in_force.end is not None else state.year
@@ -202,6 +207,10 @@ def update(state: PeriodState, mentions: list[periods.PeriodMention], whens: lis
     state.ended = text[-1:] in ".!?:" or heading
     state.last_paragraph = sent.paragraph
     state.seen = state.seen or (has_figures and sent.paragraph > 0)
+
+
+def _older(w: When, than: When | None) -> bool:
+    return than is not None and than.start is not None and w.end is not None and w.end < than.start
 
 
 @cache

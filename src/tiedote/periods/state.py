@@ -21,6 +21,7 @@ from functools import lru_cache
 from tiedote.claims.measure import lemma, tense
 from tiedote.periods import find as periods
 from tiedote.periods.figures import Figure, attribute, bracketed, from_values, over_year, restates
+from tiedote.periods.named import YEAR_IN_FORCE
 from tiedote.periods.release import (
     PeriodState,
     When,
@@ -218,7 +219,8 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
         same = [i for i in usable_idx if ctx.mention_clause[i] == p.clause
                 and not (0 <= own_of_from - mentions[i].end_char <= 2 and attribute(mentions[i]))]
         same_before = [i for i in same if mentions[i].end_char <= num_at]
-        same_after = [i for i in same if mentions[i].start_char >= num_at]
+        # "oli lyhyin koko vuonna": the year in force after a figure is a superlative's scope
+        same_after = [i for i in same if mentions[i].start_char >= num_at and mentions[i].rule != YEAR_IN_FORCE]
         earlier = [i for i in usable_idx if mentions[i].end_char <= num_at and not ctx.peak[i]
                    and ctx.mention_clause[i] != p.clause]
         if same_before:
