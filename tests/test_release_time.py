@@ -51,6 +51,9 @@ ROWS = [
         "Verkossa asioi yli miljoona asiakasta\n\nVerohallinto lähetti huhtikuussa 5 miljoonaa ilmoitusta. "
         "Toukokuun 20. päivään mennessä verkossa oli asioinut 1,1 miljoonaa asiakasta.", "2021-05-25",
         "miljoona", "2021-01-01", "2021-05-20", "context", "period.title_from_body"),
+    Row("title-figure-takes-same-value-body-figure",
+        "Metsäpaloja jo 52\n\nPelastuslaitos on sammuttanut toukokuun alusta lähtien jo 52 metsäpaloa. Vuotta "
+        "aiemmin koko toukokuun aikana metsäpaloja oli 31.", "2023-05-16", "52", "2023-05-01", "2023-05-16"),
     # ---- the period in force in a paragraph
     Row("in-force-within-paragraph",
         T + "Kesäkuussa museossa kävi 8 000 vierasta. Lapsia oli 2 100.", "2023-08-01", "2 100",
@@ -189,6 +192,12 @@ ROWS = [
         T + "Syyskuussa päätöksiä tehtiin 3 000.\n\nKäsittelyaika on lyhentynyt vuoden takaisesta kahdeksasta "
         "kuukaudesta viiteen.", "2024-10-15", "kahdeksasta", "2023-09-01", "2023-09-30", ..., "period.from_value",
         None),
+    Row("from-value-genitive-year-with-clause-month",
+        T + "Tulipalojen määrä väheni heinäkuussa edellisvuoden 52:sta 37:ään.", "2022-08-23", "52", "2021-07-01",
+        "2021-07-31", ..., "period.from_value", None),
+    Row("to-value-with-clause-month",
+        T + "Tulipalojen määrä väheni heinäkuussa edellisvuoden 52:sta 37:ään.", "2022-08-23", "37", "2022-07-01",
+        "2022-07-31"),
     Row("from-value-with-colon-suffix", T + "Jäsenten määrä kasvoi viime vuonna 4 310:stä 4 655:een.",
         "2024-01-10", "4 310", ..., ..., ..., ..., None),
     # ---- a figure restating the one before it takes its time
@@ -300,6 +309,10 @@ ROWS = [
         "2024-05-01", "2024-05-31"),
     Row("translative-season-past", T + "Kesäksi palkkasimme 30 määräaikaista käsittelijää.", "2024-10-22", "30",
         "2024-06-01", "2024-08-31"),
+    Row("year-shift-across-koko", T + "Vuotta aiemmin koko toukokuun aikana metsäpaloja oli 31.", "2023-05-16",
+        "31", "2022-05-01", "2022-05-31"),
+    Row("allative-this-year", T + "Kirjaston hankintamääräraha tälle vuodelle on 1,4 miljoonaa euroa.", "2022-04-12",
+        "1,4 miljoonaa", "2022-01-01", "2022-12-31"),
     Row("year-then-date-range", T + "Viime vuonna 5.6.–7.6. festivaaleilla vieraili 23 000 kävijää.",
         "2024-09-01", "23 000", "2023-06-05", "2023-06-07"),
     Row("ambiguous-oi-verb-is-not-past",

@@ -128,7 +128,7 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
     id_prefix = f"{SCHEMA_VERSION}|{text_key}|{published}|"
     prev_claims: list[_Pending] = []
     title: list[_Pending] = []
-    first_of_measure: dict[str, When] = {}  # the body's first period for each measure, for the title's figures
+    first_of: dict[tuple[str, object], When] = {}  # the body's first period per value and measure, for the title
     for sent in sents:
         state.begin(sent)
         has_num = _might_have_number(sent.text)
@@ -148,12 +148,15 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
         else:
             out.extend(_build(text, p, id_prefix) for p in pendings)
             for p in pendings:
-                if p.measure is not None and p.period is not None and p.period.start is not None:
-                    first_of_measure.setdefault(p.measure.lemma, p.period)
+                if p.period is not None and p.period.start is not None:
+                    if p.num.value is not None:
+                        first_of.setdefault(("value", p.num.value), p.period)
+                    if p.measure is not None:
+                        first_of.setdefault(("measure", p.measure.lemma), p.period)
         if pendings:
             prev_claims = pendings
             state.previous = pendings[-1].period
-    title_periods(title, state, first_of_measure)
+    title_periods(title, state, first_of)
     return [_build(text, p, id_prefix) for p in title] + out
 
 

@@ -234,8 +234,10 @@ def _joined(text: str, hits: list[Hit], ctx: Ctx) -> list[Hit]:
     out: list[Hit] = []
     for h in hits:
         a = out[-1] if out else None
-        if a is None or h.kind != "absolute" or h.resolve is None or text[a.end:h.start].strip() \
-                or h.start - a.end > 3:
+        # "Vuotta aiemmin koko huhtikuun aikana": "koko" (whole) may stand between
+        gap = text[a.end:h.start].strip().lower() if a is not None else ""
+        if a is None or h.kind != "absolute" or h.resolve is None or gap not in ("", "koko") \
+                or h.start - a.end > 8:
             out.append(h)
             continue
         joined = _join(a, h, ctx)

@@ -258,6 +258,11 @@ class _Measured(Protocol):
     def lemma(self) -> str: ...
 
 
+class _Valued(Protocol):
+    @property
+    def value(self) -> int | float | None: ...
+
+
 class TitleFigure(Protocol):
     """What the title rule reads and sets of a claim under construction."""
 
@@ -265,16 +270,22 @@ class TitleFigure(Protocol):
     rules: list[str]
 
     @property
+    def num(self) -> _Valued: ...
+
+    @property
     def measure(self) -> _Measured | None: ...
 
 
-def title_periods(title: Sequence[TitleFigure], state: PeriodState, first_of_measure: dict[str, When]) -> None:
+def title_periods(title: Sequence[TitleFigure], state: PeriodState, first_of: dict[tuple[str, object], When]) -> None:
     """A figure in the title takes its period from the body when the title names none (contract.md):
-    the body's first figure of the same measure ("verkossa asioi yli miljoona asiakasta" … "Toukokuun
-    23. päivään mennessä … yli 1,1 miljoonaa asiakasta"), else the release's frame.  A title's
-    "alkuvuonna" is the months the body gives for the same figures ("tammi–kesäkuussa")."""
+    the body's first figure of the same value ("Maastopaloja jo 46" … "jo 46 maasto- ja ruohikkopaloa"),
+    else of the same measure ("verkossa asioi yli miljoona asiakasta" … "Toukokuun 23. päivään mennessä
+    … yli 1,1 miljoonaa asiakasta"), else the release's frame.  A title's "alkuvuonna" is the months
+    the body gives for the same figures ("tammi–kesäkuussa")."""
     for p in title:
-        same = first_of_measure.get(p.measure.lemma) if p.measure is not None else None
+        same = first_of.get(("value", p.num.value)) if p.num.value is not None else None
+        if same is None and p.measure is not None:
+            same = first_of.get(("measure", p.measure.lemma))
         if p.period is None or p.period.basis in ("published", "unresolved"):
             if p.rules and p.rules[-1] == "period.published":
                 p.rules.pop()

@@ -292,8 +292,16 @@ def _from_value_time(p: Figure, ctx: SentenceContext, mentions: list[periods.Per
     for i, m in enumerate(mentions):
         if 0 <= num_at - m.end_char <= 2:
             got = ctx.whens[i]
-            if got is not None and got.start is not None:
+            if got is not None and got.start is not None and got.end is not None:
                 p.rules.append("period.from_value")
+                if got.granularity == "year":
+                    # "väheni kesäkuussa edellisvuoden 41:stä 23:een": the clause's month, in that year
+                    inner = [ctx.whens[k] for k in ctx.usable_idx if k != i and ctx.mention_clause[k] == p.clause]
+                    for w in inner:
+                        if w is not None and w.start is not None and w.end is not None and w.granularity != "year" \
+                                and w.start.year == w.end.year != got.start.year:
+                            s, e = periods.shift_range(w.start, w.end, w.granularity, years=got.start.year - w.start.year)
+                            return When(s, e, w.granularity, "context", got.span)
                 return got
     for m in reversed(ctx.bases):
         got = ctx.whens[mentions.index(m)]
