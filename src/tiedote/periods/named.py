@@ -169,21 +169,24 @@ def rows(g: Grammar, yp: str) -> list[tuple[str, Callable[[re.Match[str], Gramma
         ("period.holiday", holiday, tuple(sorted({w[:6] for w in rw.holidays})),
          rf"{B}(?:{yp})?(?P<h>{alt(rw.holidays)}){E}"),
         # "viikonloppuna", "viime viikonloppuna"
-        ("period.weekend", weekend, tuple(sorted({w[:6] for w in rw.weekend})),
+        ("period.weekend", weekend, tuple(sorted({w.split()[0] for w in rw.weekend})),
          rf"{B}(?:(?P<mod>{mods}){S})?(?P<w>{alt(rw.weekend)}){E}"),
         # "maanantaina", "maanantain ja keskiviikon välillä", "maanantaista keskiviikkoon"
         # (the needles are whole stems: "kesk" alone is in every "keskimäärin")
         ("period.weekday", weekday, tuple(sorted({w[:7] for w in rw.weekdays})),
          rf"{B}(?:(?P<a>{gen}){S}(?:ja|sekä){S}(?P<b>{gen}){S}{between}|(?P<a2>{ela}){S}(?P<b2>{ill})|(?P<a3>{ess})){E}"),
         # "14 viime päivän aikana", "viimeisen kahden viikon aikana", "viimeisen vuoden aikana"
-        ("period.rolling", rolling, tuple(sorted({w[:5] for w in rw.rolling_last})),
+        # (the needle "viim" is the relative rules' own: one more needle hit per "viime" costs more than the rule)
+        ("period.rolling", rolling, tuple(sorted({w[:4] for w in rw.rolling_last})),
          (rf"{B}(?P<w>{alt(rw.rolling_last)}){S}(?:(?P<n2>{card}){S})?(?P<u>{gen_units})"
           rf"{S}{alt(rw.rolling_during)}{E}")),
         # "edellisellä kahden viikon jaksolla"
         ("period.rolling.previous", previous_window, tuple(sorted(rw.rolling_previous)),
          rf"{B}{alt(rw.rolling_previous)}{S}(?:(?P<n>{card}){S})?(?P<u>{gen_units}){S}{alt(rw.rolling_span)}{E}"),
         # "koko vuonna", "katsauskaudella", "katsauskauden lopussa"
-        ("period.release", release_time, tuple(sorted({w.split()[0][:5] for w in release_named})),
+        # (needles: the words' common starts, "koko vuo" and "katsauskau": "koko" alone is a common word)
+        ("period.release", release_time, tuple(sorted({w[:8] if w.startswith("koko vuo") else "katsauskau"
+                                                        for w in release_named})),
          rf"{B}{alt(release_named)}{E}"),
         # "vuoden aikana": the needles are the whole phrases, "vuoden" alone is in most sentences
         ("period.release.year", release_time, tuple(sorted(rw.during_year)), rf"{B}{alt(rw.during_year)}{E}"),
