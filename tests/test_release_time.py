@@ -368,3 +368,13 @@ def test_dateline_numbers_are_no_claims() -> None:
 
 def test_frame_basis_is_in_the_schema() -> None:
     assert "frame" in tiedote.Period.model_json_schema()["properties"]["basis"]["enum"]
+
+
+@pytest.mark.parametrize("published", [None, dt.date(2000, 1, 1), dt.date(2030, 12, 31)])
+def test_every_row_runs_with_any_publication_date(published: dt.date | None) -> None:
+    # the release's time model resolves nothing it cannot: no date, or a date far from the text's
+    for row in ROWS:
+        for c in tiedote.extract(row.text, published=published):
+            p = c.period
+            assert p is None or p.start is None or p.end is None or p.start <= p.end
+

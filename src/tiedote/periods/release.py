@@ -173,7 +173,8 @@ def update(state: PeriodState, mentions: list[periods.PeriodMention], whens: lis
     for k, (m, w, ok) in enumerate(zip(mentions, whens, usable, strict=True)):
         if w is None or w.start is None:
             continue
-        times.append(w)
+        if w.end is not None:  # "1.1.2021 alkaen" with no publication date has no end
+            times.append(w)
         # a time named, not one counted from another ("vuotta aiemmin" is an old level) or "nyt"
         named = m.kind == "absolute" or m.kind == "event" or m.rule in (YEAR_IN_FORCE, REVIEW_PERIOD, REVIEW_END)
         if ok and named and m.shift is None and not points_back(m) \
