@@ -234,7 +234,7 @@ def test_bracketed_figure_is_the_same_period_a_year_earlier() -> None:
     assert now.period is not None and before.period is not None
     assert (now.period.start, now.period.end) == (dt.date(2024, 7, 1), dt.date(2024, 9, 30))
     assert (before.period.start, before.period.end) == (dt.date(2023, 7, 1), dt.date(2023, 9, 30))
-    assert before.change is None and "period.comparison_year_earlier" in before.rules
+    assert before.change is None and "period.bracket_comparison" in before.rules
 
 
 def test_money_m_is_not_a_metre() -> None:

@@ -90,9 +90,12 @@ def test_every_id_built_from_a_word_list_is_catalogued() -> None:
 def test_ids_follow_their_stage() -> None:
     assert [r.stage for r in RULES.values()] == sorted((r.stage for r in RULES.values()), key=STAGES.index)
     assert all(r.id.split(".")[0] == r.stage and (r.pattern is None or r.stage == "period") for r in RULES.values())
-    # every period rule that matches words says which words
-    assert [r.id for r in RULES.values() if r.stage == "period" and r.pattern is None] == [
-        "period.context", "period.published", "period.title_from_body"]
+    # every period rule that matches words says which words; the others carry a time from the
+    # release's state (the period in force, the frame, the figure before ...)
+    assert {r.id for r in RULES.values() if r.stage == "period" and r.pattern is None} == {
+        "period.in_force", "period.published", "period.title_from_body", "period.frame", "period.heading",
+        "period.previous_figure", "period.year_in_force", "period.comparison_span", "period.comparison_base",
+        "period.from_value"}
 
 
 @pytest.mark.parametrize(("toml", "message"), [

@@ -38,7 +38,8 @@ Qualifier = Literal["exact", "approximate", "more_than", "less_than", "at_least"
 Statistic = Literal["mean", "median", "total", "max", "min"]
 Rate = Literal["hour", "day", "weekday", "week", "month", "quarter", "year"]
 Granularity = Literal["day", "week", "month", "quarter", "year", "range", "open"]
-Basis = Literal["explicit", "context", "published", "unresolved"]
+# "frame": the release's own period, from its title, lead or a sub-heading (contract.md)
+Basis = Literal["explicit", "context", "frame", "published", "unresolved"]
 Direction = Literal["increase", "decrease", "unchanged"]
 
 UNITS: tuple[str, ...] = get_args(Unit)

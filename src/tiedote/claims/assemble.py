@@ -16,7 +16,6 @@ from functools import cache
 
 import regex
 
-from tiedote.claims.comparison import year_earlier
 from tiedote.claims.context import (
     WINDOW,
     Cues,
@@ -48,11 +47,14 @@ from tiedote.nonclaims.checks import url_spans, why_not
 from tiedote.numbers.mentions import Num, every_phrases, number_starts, read_numbers
 from tiedote.periods import find as periods
 from tiedote.periods.patterns import has_unsafe
+from tiedote.periods.release import title_periods
 from tiedote.periods.state import (
     PeriodState,
     SentenceContext,
     SpanMask,
     When,
+    body_mentions,
+    from_values,
     period_for,
     sentence_tense,
     update_state,
@@ -134,41 +136,45 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon,
     id_prefix = f"{SCHEMA_VERSION}|{text_key}|{published}|"
     prev_claims: list[_Pending] = []
     title: list[_Pending] = []
-    for s_index, sent in enumerate(sents):
-        if sent.paragraph != state.paragraph:
-            state.paragraph = sent.paragraph
-            state.current = state.doc
+    first_of: dict[tuple[str, object], When] = {}  # the body's first period per value and measure, for the title
+    for sent in sents:
+        state.begin(sent)
         has_num = _might_have_number(sent.text)
         toks = tokenize(sent) if has_num else []
         # the tense is worked out only if a year-less period's year is picked, within this call; a
         # sentence with no figure is tokenized then too, since its period may set the context
         mentions = periods.sentence_periods(
-            sent.text, published, lambda: sentence_tense(toks or tokenize(sent)) == "past")  # noqa: B023
+            sent.text, published, lambda: sentence_tense(toks or tokenize(sent)) == "past",  # noqa: B023
+            state.year_in_force(published))
         if not has_num:
-            update_state(state, mentions, sent, norm, s_index, toks)
+            update_state(state, None, body_mentions(sent, mentions), sent, published, False)
             continue
-        pendings = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims, dropped)
-        update_state(state, mentions, sent, norm, s_index, toks)
+        pendings, ctx, used = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims,
+                                               dropped)
+        update_state(state, ctx, used, sent, published, bool(pendings))
         if sent.paragraph == 0:
             title.extend(pendings)
         else:
             out.extend(_build(text, p, id_prefix) for p in pendings)
+            for p in pendings:
+                if p.period is not None and p.period.start is not None:
+                    if p.num.value is not None:
+                        first_of.setdefault(("value", p.num.value), p.period)
+                    if p.measure is not None:
+                        first_of.setdefault(("measure", p.measure.lemma), p.period)
         if pendings:
             prev_claims = pendings
-    # A figure in the title takes its period from the body when the title names
-    # none (contract.md): the release's own period, found in its first paragraph.
-    for p in title:
-        if state.doc is not None and (p.period is None or p.period.basis in ("published", "unresolved")):
-            p.period = state.doc.with_basis("context")
-            p.rules.append("period.title_from_body")
+            state.previous = pendings[-1].period
+    title_periods(title, state, first_of)
     return [_build(text, p, id_prefix) for p in title] + out
 
 
 def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: list[periods.PeriodMention],
                      lex: Lexicon, state: PeriodState, published: dt.date | None,
-                     prev_claims: list[_Pending], dropped: list[Dropped] | None = None) -> list[_Pending]:
-    in_period: list[tuple[int, int]] = [(sent.start + m.start_char, sent.start + m.end_char) for m in mentions]
-    masked = sorted(in_period + [(sent.start + a, sent.start + b) for a, b in url_spans(sent.text)])
+                     prev_claims: list[_Pending], dropped: list[Dropped] | None = None
+                     ) -> tuple[list[_Pending], SentenceContext | None, list[periods.PeriodMention]]:
+    in_period = [(sent.start + m.start_char, sent.start + m.end_char, m.rule) for m in mentions]
+    masked = sorted([(a, b) for a, b, _ in in_period] + [(sent.start + a, sent.start + b) for a, b in url_spans(sent.text)])
     mask = SpanMask(masked)
     clause = clauses(toks)
     pendings: list[_Pending] = []
@@ -203,8 +209,9 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
                 dropped.append((num.start, num.end, "nonclaim.change_window"))
             continue
         pendings.append(p)
+    used = body_mentions(sent, mentions)  # the dateline is masked but is no figure's time
     if not pendings:  # a quarter of the sentences with digits: dates, years, phone numbers only
-        return pendings
+        return pendings, None, used
     figures = [p.num for p in pendings]
     cue = cues(toks, lex)
     for p in pendings:
@@ -214,9 +221,11 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         p.change = read_change(toks, num, clause, lex, unit.unit, cue)
         p.rate = read_rate(toks, num, unit, clause, lex, p.change is not None, cue)
     _fill_ellipsis(pendings, toks, lex, clause, mask)
-    ctx = SentenceContext.build(toks, clause, mentions, sent.start)
+    ctx = SentenceContext.build(toks, clause, used, sent, state, published)
+    pairs = from_values(toks, pendings)  # {to-value: from-value} of "laski 9 viikosta 5 viikkoon"
+    froms = set(pairs.values())
     last_measured: _Pending | None = None
-    for p in pendings:
+    for k, p in enumerate(pendings):
         if p.num.compared and last_measured is not None and last_measured.measure is not None:
             p.measure = last_measured.measure  # "45,2 (42,1)": the same measure a year earlier
             p.rules.append("measure.comparison")
@@ -224,22 +233,31 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
             _fill_measure(p, toks, clause, lex, cue, last_measured, prev_claims, mask)
         if p.measure is not None:
             last_measured = p
-        p.period = period_for(p, toks, ctx, mentions, norm, sent, state, published, cue.kuin)
-        if p.num.compared and p.period is not None:
-            p.period = year_earlier(p.period)  # "45,2 (42,1)": the same period a year earlier (contract.md)
-            p.rules.append("period.comparison_year_earlier")
+        # the figure this one may restate or compare: not a bracketed year-earlier one ("45,2 (42,1)")
+        # (or the last figure of the paragraph before)
+        before = next((q for q in reversed(pendings[:k])
+                       if not q.num.compared and "period.bracket_comparison" not in q.rules),
+                      prev_claims[-1] if prev_claims and prev_claims[-1].sent.paragraph >= sent.paragraph - 1
+                      else None)
+        if k in froms:
+            p.change = None  # the from-value is the old level: the to-value carries the change
+        p.period = period_for(p, toks, ctx, used, sent, state, published, cue.kuin, before,
+                              pendings[pairs[k]] if k in pairs else None, k in froms, p.change is not None)
         covered = _Covered(toks, mask, p.measure.start if p.measure is not None else -1)
         p.subject = find_subject(toks, p.num, clause, covered)
         if p.subject is not None:
             p.rules.append("subject.name")
-    return pendings
+    return pendings, ctx, used
 
 
-def _masked_reason(num: Num, skip_to: int, in_period: list[tuple[int, int]]) -> str:
+def _masked_reason(num: Num, skip_to: int, in_period: list[tuple[int, int, str]]) -> str:
     """Why a number under the mask was passed over: a phone number's later group, a time expression, a URL."""
     if num.i < skip_to:
         return "nonclaim.phone"
-    if any(a < num.end and num.start < b for a, b in in_period):
+    rule = next((r for a, b, r in in_period if a < num.end and num.start < b), None)
+    if rule is not None:
+        if rule.startswith("period.rolling"):
+            return "nonclaim.window"  # "14 viime päivän aikana": the window's length
         value = num.value
         year = isinstance(value, int) and not num.is_word and 1800 <= value <= 2199 and not num.grouped
         return "nonclaim.period_year" if year else "nonclaim.in_period"

@@ -22,14 +22,21 @@ class Ctx:
     function, called at most once and only when a resolution reads it (a year-less
     period, see :func:`pick_year`): finding the tense walks the sentence's tokens,
     and most sentences name no such period.
+
+    ``anchor`` is the release's year in force, from which year words that point back
+    ("edellisvuonna") count when no ``year`` is given; ``week`` the Monday of a week named
+    right before a weekday ("Tällä viikolla maanantain ja keskiviikon välillä").
     """
 
-    __slots__ = ("_past", "published", "year")
+    __slots__ = ("_past", "anchor", "published", "week", "year")
 
-    def __init__(self, published: dt.date | None, past: bool | Callable[[], bool], year: int | None) -> None:
+    def __init__(self, published: dt.date | None, past: bool | Callable[[], bool], year: int | None,
+                 anchor: int | None = None, week: dt.date | None = None) -> None:
         self.published = published
         self.year = year
         self._past = past
+        self.anchor = anchor
+        self.week = week
 
     @property
     def past(self) -> bool:
@@ -148,8 +155,9 @@ def pick_year(ctx: Ctx, span: Callable[[int], DatePair], ref: YearRef | None) ->
         explicit, offset, anchor = ref
         if explicit is not None:
             return explicit
-        if anchor == "context" and ctx.year is not None:
-            return ctx.year + offset
+        base = ctx.year if ctx.year is not None else ctx.anchor
+        if anchor == "context" and base is not None:
+            return base + offset
         return None if ctx.published is None else ctx.published.year + offset
     if ctx.year is not None:
         return ctx.year

@@ -9,16 +9,22 @@ Relative expressions resolve against ``published``, never today's date; without
 it they come back ``basis="unresolved"`` with no dates, while explicit years
 ("vuonna 2018", "9.6.2020") still resolve.  A mention's ``kind``:
 
-absolute   names a time: "toukokuussa", "vuonna 2018", "viime viikolla", "vuosi sitten"
-           ("X sitten" counts back from the publication date: deictic)
-now        "nyt", "tällä hetkellä": the publication date
-relative   the period in context shifted by ``shift`` (years, months, weeks): "vuotta
-           aiemmin", "edellisvuoden vastaavaan aikaan" (anaphoric); the caller applies
-           :func:`shift_range`.  "ensimmäisten kolmen arkipäivän aikana" with no month
-           is relative with ``shift`` None: a part of the period in context
-event      "koronan aikana": unresolvable, no dates
-base       only the base of a comparison: "kuin maaliskuussa 2019", a lone elative
-           ("kasvoi 0,3 prosenttia toukokuusta"), "vuodentakaisesta", "sitten vuoden 2010"
+absolute   names a time: "toukokuussa", "vuonna 2018", "viime viikolla", "9.6.2020", "vuosi sitten"
+now        "nyt", "tällä hetkellä", "nykyään", "tätä nykyä": the publication date, granularity "day"
+relative   the period in context shifted: "vuotta aiemmin", "edellisvuoden vastaavaan aikaan",
+           "viikkoa aiemmin", "kuukautta aiemmin" — no dates, basis "unresolved", ``shift`` =
+           (years, months, weeks); the caller applies :func:`shift_range` to the period in
+           context.  "ensimmäisten kolmen arkipäivän aikana" with no month named is also
+           relative, with ``shift`` None: a part of the period in context; so are "koko
+           vuonna", "vuoden aikana" (the year in force) and "katsauskaudella", "katsauskauden
+           lopussa" (an interim report's period), which tiedote.periods.release resolves.
+event      "ennen epidemiaa", "koronan aikana", "myrskyn aikana": unresolvable, no dates
+base       a period that is only the base of a comparison: right after "kuin" ("kuin
+           maaliskuussa 2019") or right before "verrattuna"/"nähden", a lone elative
+           ("kasvoi 0,3 prosenttia toukokuusta", "joulukuusta 2019"), "edellisestä
+           neljänneksestä", "vuodentakaisesta", "edellisvuoteen", "sitten vuoden 2010".
+           Dates are resolved where the text fixes them; a base that is itself relative
+           ("edellisestä neljänneksestä", "kuin vuotta aiemmin") carries ``shift`` instead.
 
 A year-less time takes ``year`` if given, else the publication year, or the
 year before when it would start after the publication date and ``past`` is
@@ -58,6 +64,7 @@ class PeriodMention:
     kind: str  # "absolute", "now", "relative", "event" or "base"
     rule: str  # id of the rule that matched, e.g. "period.month.inessive"
     shift: tuple[int, int, int] | None = None  # (years, months, weeks) for kind "relative"
+    role: str = "in"  # "by" for "… mennessä" (cumulative: the release's frame may set its start)
 
 
 # "ж" is a lower-case letter that stays one character and appears in no Finnish time word.
@@ -86,18 +93,21 @@ def find_periods(
     return _find(text, published, bool(past), year)
 
 
-def sentence_periods(text: str, published: dt.date | None, past: Callable[[], bool]) -> list[PeriodMention]:
-    """:func:`find_periods` for the claim extractor's own sentences, with no context year.
+def sentence_periods(text: str, published: dt.date | None, past: Callable[[], bool],
+                     anchor: int | None = None) -> list[PeriodMention]:
+    """:func:`find_periods` for the claim extractor's own sentences, with the release's year in force.
 
     Its arguments are not checked (the caller passes a str and a date or None), and
     ``past`` is a function, called only if a year-less period's year is picked: most
     sentences hold no time expression, while working out the tense walks the
-    sentence's tokens.
+    sentence's tokens.  ``anchor`` is the year in force, from which "edellisvuonna"
+    counts (contract.md: year words that point back count from it).
     """
-    return _find(text, published, past, None)
+    return _find(text, published, past, None, anchor)
 
 
-def _find(text: str, published: dt.date | None, past: bool | Callable[[], bool], year: int | None) -> list[PeriodMention]:
+def _find(text: str, published: dt.date | None, past: bool | Callable[[], bool], year: int | None,
+          anchor: int | None = None) -> list[PeriodMention]:
     grammar, compiled = rules()
     plan = scan()
     if has_unsafe(text):
@@ -133,9 +143,80 @@ def _find(text: str, published: dt.date | None, past: bool | Callable[[], bool],
                 append(h)
     if not hits:  # most sentences: no context to build, nothing to choose from
         return []
-    ctx = Ctx(published, past, year)
-    chosen = hits if len(hits) == 1 else _longest(hits, len(text))
-    return [_mention(text, h, ctx, grammar.is_base(text, h.start, h.end)) for h in chosen]
+    ctx = Ctx(published, past, year, anchor)
+    if len(hits) == 1:
+        return [_mention(text, hits[0], ctx, grammar.is_base(text, hits[0].start, hits[0].end))]
+    out: list[PeriodMention] = []
+    for h in _joined(text, _longest(hits, len(text)), ctx):
+        got = _mention(text, h, ctx, grammar.is_base(text, h.start, h.end))
+        out.append(got)
+        if year is None and got.kind == "absolute" and got.granularity == "year" and got.start is not None \
+                and got.rule in _YEAR_RULES and (grammar.yref(got.text) or (0, 0, ""))[2] != "context":
+            # "viime vuonna … edellisvuoden -205 asukkaasta": the year just named is the one in force
+            ctx = Ctx(published, past, None, got.start.year)
+    return out
+
+
+# the rules naming a whole year that "edellisvuonna" after them in a sentence counts from
+_YEAR_RULES = frozenset({"period.relative.year", "period.year.explicit"})
+
+
+def _joined(text: str, hits: list[Hit], ctx: Ctx) -> list[Hit]:
+    """Two times side by side read as one: the first sets the year or week of the second.
+
+    "Viime vuonna 5.6.–7.6." is that June of last year, "Vuotta aiemmin pääsiäisenä"
+    the Easter a year before, "Tällä viikolla maanantain ja keskiviikon välillä" those
+    days of this week.
+    """
+    out: list[Hit] = []
+    for h in hits:
+        a = out[-1] if out else None
+        # "Vuotta aiemmin koko huhtikuun aikana": "koko" (whole) may stand between
+        gap = text[a.end:h.start].strip().lower() if a is not None else ""
+        if a is None or h.kind != "absolute" or h.resolve is None or gap not in ("", "koko") \
+                or h.start - a.end > 8:
+            out.append(h)
+            continue
+        joined = _join(a, h, ctx)
+        if joined is None:
+            out.append(h)
+        else:
+            out[-1] = joined
+    return out
+
+
+def _join(a: Hit, h: Hit, ctx: Ctx) -> Hit | None:
+    inner = h.resolve
+    assert inner is not None
+    if a.kind == "absolute" and a.granularity == "week" and h.rule.startswith("period.weekday") \
+            and a.resolve is not None:
+        outer = a.resolve
+
+        def in_week(c: Ctx) -> tuple[dt.date, dt.date] | None:
+            got = outer(c)
+            return None if got is None else inner(Ctx(c.published, lambda: c.past, c.year, c.anchor, got[0]))
+
+        return Hit(a.start, h.end, h.rule, "absolute", h.granularity, in_week, h.role)
+    if a.kind == "absolute" and a.granularity == "year" and a.resolve is not None and a.role == "in" \
+            and h.granularity not in ("year", "open"):
+        year_of = a.resolve
+
+        def in_year(c: Ctx) -> tuple[dt.date, dt.date] | None:
+            got = year_of(c)
+            return inner(c) if got is None else inner(Ctx(c.published, lambda: c.past, got[0].year, c.anchor))
+
+        return Hit(a.start, h.end, h.rule, "absolute", h.granularity, in_year, h.role)
+    if a.kind == "relative" and a.shift is not None and a.shift[0] and not a.shift[1] and not a.shift[2]:
+        years = a.shift[0]
+
+        def moved(c: Ctx) -> tuple[dt.date, dt.date] | None:
+            got = inner(c)
+            return None if got is None else inner(Ctx(c.published, lambda: c.past, got[1].year + years, c.anchor))
+
+        # the shift is kept: a time moved back from another ("vuotta aiemmin joulukuussa") is an old
+        # level, never the period in force
+        return Hit(a.start, h.end, h.rule, "absolute", h.granularity, moved, h.role, a.shift)
+    return None
 
 
 def _longest(hits: list[Hit], size: int) -> list[Hit]:
@@ -175,13 +256,18 @@ def _mention(text: str, h: Hit, ctx: Ctx, base_context: bool) -> PeriodMention:
         if role == "since":
             start, end, gran = a, (p if p is not None and p >= a else None), "open"
             resolved = p is not None
-        elif role == "by" or (role == "until" and (p is None or p > b)):
+        elif role == "by":
+            # "syyskuun loppuun mennessä" is cumulative: from the start of the year it ends in
+            start, end = min(a, b.replace(month=1, day=1)), b
+            gran = granularity_of(start, end)
+        elif role == "until" and (p is None or p > b):
             start, end = min(a, b.replace(day=1)), b
             gran = granularity_of(start, end)
         elif role == "until":
             start, end, gran = p, b, "open"
     basis = "explicit" if resolved and kind not in ("relative", "event") else "unresolved"
-    return PeriodMention(h.start, h.end, text[h.start:h.end], start, end, gran, basis, kind, h.rule, h.shift)
+    return PeriodMention(h.start, h.end, text[h.start:h.end], start, end, gran, basis, kind, h.rule, h.shift,
+                         "by" if role == "by" else "in")
 
 
 def shift_range(

@@ -17,6 +17,7 @@ from functools import cache
 import ahocorasick
 import regex
 
+from tiedote.periods import named
 from tiedote.periods import relative as rel
 from tiedote.periods import rules as cal
 from tiedote.periods.calendar import Hit
@@ -243,15 +244,18 @@ def _patterns(g: Grammar) -> list[Row]:
         ("period.now", rel.now, roots(lx.now), rf"{B}{alt(lx.now)}{E}"),
         # "tänään", "eilen"
         ("period.day.deictic", rel.deictic_day, tuple(lx.deictic_days), rf"{B}(?P<w>{alt(lx.deictic_days)}){E}"),
-        # "viikolla 12", "viikoilla 12–14" — not "viikon 40 000 puhelua"
+        # "viikolla 12", "viikoilla 12–14" — not "viikon 40 000 puhelua", nor "12 viikosta 8 viikkoon"
+        # (a count of weeks: a week word follows the number)
         ("period.week.number", cal.week_number, roots(w["week_words"]),
          rf"{B}(?:{yp})?{alt(w['week_words'])}\.?\s{{0,3}}(?P<n>{d12})"
-         + rf"(?:\s{{0,2}}(?:[–—-]|{S}{coord}{S})\s{{0,2}}(?P<n2>{d12}))?(?!\d)(?!\s?\d{{3}})(?![.,]\d){ys}"),
+         + rf"(?:\s{{0,2}}(?:[–—-]|{S}{coord}{S})\s{{0,2}}(?P<n2>{d12}))?(?!\d)(?!\s?\d{{3}})(?![.,]\d)"
+         + rf"(?!\s{{1,2}}{alt(w['week_words'])}{E}){ys}"),
         # "ennen epidemiaa", "koronan aikana", "myrskyn aikana"
         ("period.event", rel.event, roots(lx.event_genitive + lx.event_partitive),
          rf"{B}(?:{alt(lx.event_before + lx.event_after)}{S}\w{{0,20}}?{ev_any}"
          + rf"|\w{{0,20}}?{ev_gen}{S}{alt(lx.event_during)}){E}"),
     ]
+    table += named.rows(g, yp)
     leads = "|".join(dict.fromkeys(_unnamed(lead) for lead in month_leads))
     month_family = rf"(?=(?:{_unnamed(yp)})?(?:{leads}))"
     return [(rule_id, handler, needles, pattern, extra.get(rule_id, ()), month_family if pattern in month_patterns else None)

@@ -171,8 +171,11 @@ def month_part(m: re.Match[str], g: Grammar) -> Hit | None:
     y = int_group(m, "y")
     ref = (y, 0, "explicit") if y else g.yref(m["yp"])
     a, b = g.lex.month_windows[part]
+    role = g.suffixed(role, m["sfx"])
+    if role == "by" and part == "middle":
+        a = b = 15  # "huhtikuun puoliväliin mennessä" ends on the 15th
     return Hit(m.start(), m.end(), f"period.month.part.{part}", "absolute", "day" if a == b == -1 else "range",
-               yearly(lambda yr: span_of_part(yr, mo, a, b), ref), g.suffixed(role, m["sfx"]))
+               yearly(lambda yr: span_of_part(yr, mo, a, b), ref), role)
 
 
 def month_week(m: re.Match[str], g: Grammar) -> Hit | None:
@@ -284,21 +287,45 @@ def year_part(m: re.Match[str], g: Grammar) -> Hit | None:
         if part == "whole" and ref is None:
             return None  # "vuoden kuluessa" is "within a year"
     (m1, d1), (m2, d2) = g.lex.year_windows[part]
+    plain = yearly(lambda y: (dt.date(y, m1, d1), dt.date(y, m2, d2)), ref)
+    if m["c"] and part == "early":
+        return Hit(m.start(), m.end(), f"{rule}.{part}", "absolute", "range", _early_year(plain),
+                   g.suffixed(role, m["sfx"]))
     return Hit(m.start(), m.end(), f"{rule}.{part}", "absolute", "day" if part == "end" else "range",
-               yearly(lambda y: (dt.date(y, m1, d1), dt.date(y, m2, d2)), ref), g.suffixed(role, m["sfx"]))
+               plain, g.suffixed(role, m["sfx"]))
+
+
+def _early_year(plain: Callable[[Ctx], DatePair | None]) -> Callable[[Ctx], DatePair | None]:
+    """"alkuvuonna" in the publication year: 1 January to the end of the last full quarter
+    before publication, or to the publication date when none has ended (contract.md);
+    the release's frame may narrow it to the months its body gives."""
+
+    def resolve(ctx: Ctx) -> DatePair | None:
+        got = plain(ctx)
+        p = ctx.published
+        if got is None or p is None or got[0].year != p.year:
+            return got
+        last = 3 * ((p.month - 1) // 3)
+        return got[0], (month_end(p.year, last) if last else p)
+
+    return resolve
 
 
 def year_turn(m: re.Match[str], g: Grammar) -> Hit | None:
     # "vuodenvaihteeseen mennessä", "vuodenvaihteessa": 31 Dec – 1 Jan of the nearest turn
     # (the past one in the first half of the year or for a past-tense verb)
+    # A stock "vuodenvaihteessa" is counted on the year's last day (contract.md): the turn
+    # just past for a past-tense verb or in the first half of the year, else the coming one.
     role = g.unit_noun[low(m["t"])][1]
 
-    def turn(p: dt.date) -> DatePair:
-        y = p.year if p.month <= 6 else p.year + 1
-        return dt.date(y - 1, 12, 31), dt.date(y, 1, 1)
+    def turn(ctx: Ctx) -> DatePair | None:
+        p = ctx.published
+        if p is None:
+            return None
+        y = p.year - 1 if p.month <= 6 or ctx.past else p.year
+        return dt.date(y, 12, 31), dt.date(y, 12, 31)
 
-    return Hit(m.start(), m.end(), "period.year.turn", "absolute", "range", from_published(turn),
-               g.suffixed(role, m["sfx"]))
+    return Hit(m.start(), m.end(), "period.year.turn", "absolute", "day", turn, g.suffixed(role, m["sfx"]))
 
 
 def week_number(m: re.Match[str], g: Grammar) -> Hit | None:

@@ -1,10 +1,14 @@
-"""When a figure holds: choosing each claim's period among the sentence's time expressions.
+"""When a figure holds: choosing each claim's period among the sentence's times and the release's.
 
-tiedote.periods.find finds and resolves the time expressions of a sentence; this
-module decides which one a figure takes — the one in its clause, an earlier
-one in its sentence, the period in force in its paragraph ("context"), the
-publication date for a present-tense figure — and keeps that state from
-sentence to sentence.  Every rule quotes the phrase it is for.
+tiedote.periods.find finds and resolves the time expressions of a sentence;
+tiedote.periods.release keeps the release's own time (frame, heading, period
+in force, year in force, previous figure, last comparison).  This module
+decides which one a figure takes, in the order contract.md gives: the time of
+its own clause; a restated figure's time ("mikä on", "eli", "Osuus on"); an
+earlier one in its sentence; then the period in force, the heading and the
+frame for a past-tense figure, the publication date for a present-tense one.
+The base of a comparison is never the figure's time.  Every rule quotes the
+phrase it is for, and its id says which state carried the period.
 """
 
 from __future__ import annotations
@@ -12,79 +16,65 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
-from typing import Protocol
+from functools import lru_cache
 
-import regex
-
-from tiedote.claims.measure import tense
-from tiedote.numbers.mentions import Num
+from tiedote.claims.measure import lemma, tense
 from tiedote.periods import find as periods
+from tiedote.periods.figures import Figure, attribute, bracketed, from_values, over_year, restates
+from tiedote.periods.named import YEAR_IN_FORCE
+from tiedote.periods.release import (
+    PeriodState,
+    When,
+    body_mentions,
+    is_dateline,
+    is_peak,
+    resolve_release,
+    update,
+)
+from tiedote.periods.release_words import release_words
 from tiedote.text.segment import Sentence, Token
 
-_HAS_DIGIT = regex.compile(r"[0-9]")
-_WORD = regex.compile(r"[^\W\d_]{3,}")
+__all__ = ["PeriodState", "SentenceContext", "SpanMask", "When", "body_mentions", "from_values", "is_dateline",
+           "period_for", "sentence_tense", "update_state"]
+
+# how far back "kuin" may stand from the base it introduces ("kuin samalla viikolla kaksi vuotta aiemmin")
+_KUIN_REACH = 5
 
 
-class Figure(Protocol):
-    """What the period rules read of a claim under construction."""
-
-    num: Num
-    clause: int
-    rules: list[str]
-
-
-@dataclass(slots=True)
-class When:
-    """A figure's period as the engine keeps it; it becomes a ``models.Period`` record only in the claim.
-
-    Never changed after it is made (``with_basis`` makes a new one); a plain
-    dataclass because thousands are made per archive and a validated record
-    per sentence would cost more than the rest of the period logic.
-    """
-
-    start: dt.date | None = None  # inclusive
-    end: dt.date | None = None  # inclusive
-    granularity: str = "open"
-    basis: str = "unresolved"
-    span: tuple[int, int] | None = None  # offsets of the time expression in the release text
-
-    def with_basis(self, basis: str) -> When:
-        # not dataclasses.replace: it looks the fields up anew on every call, ten times the cost
-        return When(self.start, self.end, self.granularity, basis, self.span)
-
-
-@dataclass(slots=True)
-class PeriodState:
-    doc: When | None = None  # the release's own period (title or lead), for new paragraphs
-    current: When | None = None  # the period in force in this paragraph
-    paragraph: int = -1
+@lru_cache(maxsize=65536)  # asked of every word of every sentence with a figure; a word's answer never changes
+def _tense(word: str) -> str | None:
+    # "teimme", "palkkasimme": the first person plural past, which the guess in measure misses;
+    # "voi", "ennakoi", "arvioi": a verb in -oida is the same word in the present and the past
+    if len(word) > 5 and word.endswith("imme") and not word.endswith(("oimme", "öimme")):
+        return "past"
+    if word.endswith(("oi", "öi")) and lemma(word).endswith(("oida", "öidä")):
+        return None
+    return tense(word)
 
 
 def sentence_tense(toks: list[Token], lo: int = 0, hi: int | None = None) -> str | None:
     for t in (toks if lo == 0 and hi is None else toks[lo:hi]):
         if t.kind == "word":
-            tn = tense(t.lower)
+            tn = _tense(t.lower)
             if tn is not None:
                 return tn
     return None
 
 
-def as_period(m: periods.PeriodMention, base: int, basis: str | None = None) -> When:
-    return When(m.start, m.end, m.granularity, basis or m.basis, (base + m.start_char, base + m.end_char))
-
-
-def _start(t: Token) -> int:
-    return t.start
-
-
-def is_base(toks: list[Token], m: periods.PeriodMention, base: int) -> bool:
-    """"kuin vuotta aiemmin", "edellisestä neljänneksestä": the base of a comparison, not the figure's time."""
-    return _is_base_at(toks, m, bisect.bisect_left(toks, base + m.start_char, key=_start))
-
-
-def _is_base_at(toks: list[Token], m: periods.PeriodMention, k: int) -> bool:
-    """:func:`is_base`, with ``k`` the index of the mention's first token: "kuin" among the two before it."""
-    return m.kind == "base" or any(t.lower == "kuin" for t in toks[max(0, k - 2):k])
+def _is_base_at(toks: list[Token], clause: list[int] | None, m: periods.PeriodMention, k: int) -> bool:
+    """"kuin vuotta aiemmin", "kuin samalla viikolla kaksi vuotta aiemmin", "edellisestä neljänneksestä":
+    the base of a comparison, not the figure's time (``k`` is the index of the mention's first token)."""
+    if m.kind == "base":
+        return True
+    for i in range(k - 1, max(-1, k - 1 - _KUIN_REACH), -1):
+        t = toks[i]
+        if clause is not None and clause[i] != clause[min(k, len(toks) - 1)]:
+            return False
+        if t.lower == "kuin":
+            return True
+        if t.kind == "num":
+            return False  # a figure between: "kuin" belongs to an earlier comparison
+    return False
 
 
 class SpanMask:
@@ -120,21 +110,35 @@ class SentenceContext:
     bases: list[periods.PeriodMention]  # the mentions that are a comparison's base
     usable_idx: list[int]  # the indices of the others
     usable: list[periods.PeriodMention]
+    whens: list[When | None]  # each mention resolved (the relative ones against the release's time)
+    peak: list[bool]
+    same_span: bool  # "samassa ajassa": the figures belong to the last comparison's stretch of time
 
     @classmethod
     def build(cls, toks: list[Token], clause: list[int], mentions: list[periods.PeriodMention],
-              base: int) -> SentenceContext:
+              sent: Sentence, state: PeriodState, published: dt.date | None) -> SentenceContext:
+        text = sent.text
+        same_span = ("sama" in text or "Sama" in text) and any(w in text.lower() for w in release_words().same_span)
+        if not mentions:  # most sentences with a figure name no time
+            return cls(clause, [], [], {}, [], [], [], [], [], same_span)
         m_clause: list[int] = []
         flags: list[bool] = []
-        if mentions:
+        base = sent.start
+        if toks:
             starts = [t.start for t in toks]
             for m in mentions:
                 k = bisect.bisect_left(starts, base + m.start_char)  # the mention's first token
-                m_clause.append(clause[min(k, len(toks) - 1)] if toks else 0)
-                flags.append(_is_base_at(toks, m, k))
+                m_clause.append(clause[min(k, len(toks) - 1)])
+                flags.append(_is_base_at(toks, clause, m, k))
+        else:
+            m_clause = [0] * len(mentions)
+            flags = [m.kind == "base" for m in mentions]
         usable_idx = [i for i, b in enumerate(flags) if not b]
+        usable = [mentions[i] for i in usable_idx]
+        whens = [_resolve(m, usable, state, published, base) for m in mentions]
+        peak = [is_peak(text, m) for m in mentions]
         return cls(clause, m_clause, flags, {}, [m for m, b in zip(mentions, flags, strict=True) if b],
-                   usable_idx, [mentions[i] for i in usable_idx])
+                   usable_idx, usable, whens, peak, same_span)
 
     def sentence_tense(self, toks: list[Token]) -> str | None:
         if -1 not in self.tense:
@@ -148,104 +152,184 @@ class SentenceContext:
         return self.tense[c]
 
 
-def update_state(state: PeriodState, mentions: list[periods.PeriodMention], sent: Sentence, norm: str,
-                  s_index: int, toks: list[Token]) -> None:
-    absolute = [m for m in mentions if m.kind in ("absolute",) and m.start is not None
-                and not (toks and is_base(toks, m, sent.start))]
+def update_state(state: PeriodState, ctx: SentenceContext | None, mentions: list[periods.PeriodMention],
+                 sent: Sentence, published: dt.date | None, has_figures: bool) -> None:
+    """After a sentence, what it names becomes the release's time (see tiedote.periods.release)."""
+    if not mentions:
+        if sent.line_start:
+            update(state, [], [], [], sent, has_figures)  # a heading naming no time
+        else:  # most sentences: only how the line ends is kept
+            text = sent.text
+            state.list_open = text.endswith(":")
+            state.ended = text[-1:] in ".!?:"
+            state.last_paragraph = sent.paragraph
+            state.seen = state.seen or (has_figures and sent.paragraph > 0)
+        return
+    absolute = [m for m in mentions if m.kind == "absolute" and m.start is not None]
     if absolute and is_dateline(sent, absolute):
         return  # "TIEDOTE 9.6.2020", "Helsinki 9.6.2020": when it was published, not what it is about
-    if absolute:
-        state.current = as_period(absolute[-1], sent.start, "context")
-        # the release's own period: the first time named in its opening paragraphs
-        # (title, then lead; a dateline between them does not count)
-        if state.doc is None and sent.paragraph <= 2:
-            state.doc = state.current
-
-
-_DATELINE_WORDS = 3
-_CLOCK = regex.compile(r"\b(?:klo|kello)\s*[0-9]{1,2}(?:[.:][0-9]{2})?")
-
-
-def is_dateline(sent: Sentence, mentions: list[periods.PeriodMention]) -> bool:
-    """A line of its own that is a date and at most a few words (a place, "TIEDOTE", a time)."""
-    if not sent.line_start or sent.paragraph > 1 or len(mentions) != 1 or mentions[0].granularity != "day":
-        return False
-    m = mentions[0]
-    rest = sent.text[:m.start_char] + sent.text[m.end_char:]
-    # "TIEDOTE 9.6.2020 klo 10.00": a written date and a few words, no figure
-    rest = _CLOCK.sub("", rest)
-    return (_HAS_DIGIT.search(m.text) is not None and _HAS_DIGIT.search(rest) is None
-            and len(_WORD.findall(rest)) <= _DATELINE_WORDS and len(sent.text) <= 60)
+    if ctx is None:  # a sentence with no figure: its mentions are resolved here
+        base_flags = [m.kind == "base" for m in mentions]
+        usable = [m for m, b in zip(mentions, base_flags, strict=True) if not b]
+        whens = [_resolve(m, usable, state, published, sent.start) for m in mentions]
+        update(state, mentions, whens, [not b for b in base_flags], sent, has_figures)
+    else:
+        update(state, mentions, ctx.whens, [not b for b in ctx.is_base], sent, has_figures, ctx.peak)
 
 
 def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: list[periods.PeriodMention],
-                norm: str, sent: Sentence, state: PeriodState, published: dt.date | None,
-                has_kuin: bool) -> When | None:
-    """The period of one figure: its clause's time, else an earlier one in the sentence, else the
-    paragraph's, else the publication date for a present-tense figure, else unresolved."""
+               sent: Sentence, state: PeriodState, published: dt.date | None, has_kuin: bool,
+               before: Figure | None, from_of: Figure | None, is_from: bool, changed: bool) -> When | None:
+    """The period of one figure (see the module docstring for the order).
+
+    ``before`` is the figure just before it (in its sentence, else the last one of the
+    sentence before); ``from_of`` the from-value when this figure is the to-value of a
+    change "from X to Y", and ``is_from`` says it is a from-value itself."""
     base = sent.start
     num_at = p.num.start - base
-    bases, usable_idx, usable = ctx.bases, ctx.usable_idx, ctx.usable
-    context = state.current
+    bases, usable_idx = ctx.bases, ctx.usable_idx
     clause_start = bisect.bisect_left(ctx.clause, p.clause)
     first_word = toks[clause_start + 1].lower if toks[clause_start].kind == "sym" and clause_start + 1 < len(toks) \
         else toks[clause_start].lower
     # "… pienempi kuin vuosi sitten vastaavana ajankohtana, jolloin se oli 58,9 prosenttia":
     # "jolloin" (at which time) puts the figure at the comparison's base
     if first_word == "jolloin" and bases:
-        resolved = _resolve(bases[-1], usable, context, base)
-        if resolved is not None:
+        got = ctx.whens[mentions.index(bases[-1])]
+        if got is not None and got.start is not None:
             p.rules.append(bases[-1].rule)
-            return resolved
-    chosen: periods.PeriodMention | None = None
-    if usable:  # else no time is named in the sentence (or only a comparison's base)
-        same = [mentions[i] for i in usable_idx if ctx.mention_clause[i] == p.clause]
-        # the nearest time named before the figure in its clause, else after it
-        same_before = [m for m in same if m.end_char <= num_at]
-        same_after = [m for m in same if m.start_char >= num_at]
-        earlier = [m for m in usable if m.end_char <= num_at]
+            return got
+    if first_word in release_words().then and not ctx.usable_idx and state.span is not None \
+            and state.span[0] is not state.span[1]:
+        p.rules.append("period.comparison_base")  # "… kuin edellisten kahden viikon aikana. Tuolloin …"
+        return state.span[0].with_basis("context")
+    bracket = bracketed(toks, p, before)
+    if bracket is not None:
+        return bracket
+    # a time standing right before the from-value is its own ("koheni edellisvuoden -205 asukkaasta")
+    own_of_from = from_of.num.start - base if from_of is not None else -1
+    if is_from:
+        got = _from_value_time(p, ctx, mentions, state, num_at)
+        if got is not None:
+            return got
+    elif from_of is not None and ctx.same_span and state.span is not None:
+        p.rules.append("period.comparison_span")  # "laski samassa ajassa 1 120 potilaasta 410 potilaaseen"
+        return state.span[1].with_basis("context")
+    chosen: int | None = None
+    if usable_idx:  # else no time is named in the sentence (or only a comparison's base)
+        same = [i for i in usable_idx if ctx.mention_clause[i] == p.clause
+                and not (0 <= own_of_from - mentions[i].end_char <= 2 and attribute(mentions[i]))]
+        same_before = [i for i in same if mentions[i].end_char <= num_at]
+        # "oli lyhyin koko vuonna": the year in force after a figure is a superlative's scope
+        same_after = [i for i in same if mentions[i].start_char >= num_at and mentions[i].rule != YEAR_IN_FORCE]
+        earlier = [i for i in usable_idx if mentions[i].end_char <= num_at and not ctx.peak[i]
+                   and ctx.mention_clause[i] != p.clause]
         if same_before:
-            chosen = same_before[-1]
+            chosen = _narrowest(same_before, ctx)
         elif same_after:
             chosen = same_after[0]
-        elif earlier and (ctx.clause_tense(toks, p.clause) != "present" or _holds_now_or_later(earlier[-1], published)
+        elif restates(toks, p, clause_start) and before is not None and before.period is not None:
+            p.rules.append("period.previous_figure")  # "…, mikä on 8 prosenttia enemmän kuin vuotta aiemmin"
+            return before.period.with_basis("context") if before.period.basis == "explicit" else before.period
+        elif earlier and (ctx.clause_tense(toks, p.clause) != "present" or _holds_now_or_later(ctx.whens[earlier[-1]],
+                                                                                               published)
                           or bases or has_kuin):
             # a past figure, or a present one in a sentence that names the time it is
             # about ("tänä vuonna valmistuu …, joihin tulee lähes tuhat paikkaa") or compares
             chosen = earlier[-1]
     if chosen is not None:
-        resolved = _resolve(chosen, usable, context, base)
-        if resolved is not None:
-            p.rules.append(chosen.rule)
-            return resolved
+        got = ctx.whens[chosen]
+        if got is not None:
+            p.rules.append(mentions[chosen].rule)
+            return got
+    elif restates(toks, p, clause_start) and before is not None and before.period is not None:
+        p.rules.append("period.previous_figure")  # "Osuus on 2,1 prosenttiyksikköä pienempi kuin …"
+        return before.period.with_basis("context") if before.period.basis == "explicit" else before.period
     tn = ctx.clause_tense(toks, p.clause) or ctx.sentence_tense(toks)  # both kept per sentence
     compared = bool(bases) or has_kuin
-    future_context = (context is not None and context.start is not None and published is not None
-                      and context.start > published)
-    if tn == "present" and published is not None and not compared and not future_context:
+    carried = state.carried()
+    if changed and sent.paragraph > 0 and over_year(toks, clause_start, p.num.i):  # a title's time is the body's
+        # "on vähentynyt vuodessa 7,6 prosenttia": the change over the year up to the time in force
+        if carried is not None:
+            p.rules.append(carried[1])
+            return carried[0].with_basis(carried[2])
+        y = state.year_in_force(published)
+        if y is not None:
+            p.rules.append("period.year_in_force")
+            return When(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "context")
+    # the to-value of a change is the newer level: "on lyhentynyt vuoden takaisesta kahdeksasta kuukaudesta
+    # viiteen" is current, whatever base the from-value names
+    if tn == "present" and published is not None and (not compared or from_of is not None):
         p.rules.append("period.published")
         return When(published, published, "day", "published")
-    if context is not None:
-        p.rules.append("period.context")
-        return context.with_basis("context")
+    if carried is not None:
+        when, rule, basis = carried
+        p.rules.append(rule)
+        return when.with_basis(basis)
     if tn == "present" and published is not None:
         p.rules.append("period.published")
         return When(published, published, "day", "published")
     return When()
 
 
-def _holds_now_or_later(m: periods.PeriodMention, published: dt.date | None) -> bool:
-    return published is not None and m.end is not None and m.end >= published
+def _narrowest(idx: list[int], ctx: SentenceContext) -> int:
+    """The nearest time before the figure in its clause, or a narrower one within it:
+    "Syyskuun loppuun mennessä … oli tehty tänä vuonna 148 600" is January to September."""
+    best = idx[-1]
+    w = ctx.whens[best]
+    for i in reversed(idx[:-1]):
+        o = ctx.whens[i]
+        if w is None or o is None or w.start is None or o.start is None or w.end is None or o.end is None:
+            continue
+        if w.start <= o.start and o.end <= w.end and (o.start, o.end) != (w.start, w.end):
+            best, w = i, o
+    return best
 
 
-def _resolve(m: periods.PeriodMention, usable: list[periods.PeriodMention], context: When | None,
-             base: int) -> When | None:
-    """A mention as the figure's period; None when it names nothing resolvable (use the context)."""
+def _from_value_time(p: Figure, ctx: SentenceContext, mentions: list[periods.PeriodMention], state: PeriodState,
+                     num_at: int) -> When | None:
+    """A from-value's time: the time named right before it, the comparison's base, or the start of
+    the last comparison's stretch ("samassa ajassa")."""
+    for i, m in enumerate(mentions):
+        if 0 <= num_at - m.end_char <= 2:
+            got = ctx.whens[i]
+            if got is not None and got.start is not None and got.end is not None:
+                p.rules.append("period.from_value")
+                if got.granularity == "year":
+                    # "väheni kesäkuussa edellisvuoden 41:stä 23:een": the clause's month, in that year
+                    inner = [ctx.whens[k] for k in ctx.usable_idx if k != i and ctx.mention_clause[k] == p.clause]
+                    for w in inner:
+                        if w is not None and w.start is not None and w.end is not None and w.granularity != "year" \
+                                and w.start.year == w.end.year != got.start.year:
+                            s, e = periods.shift_range(w.start, w.end, w.granularity, years=got.start.year - w.start.year)
+                            return When(s, e, w.granularity, "context", got.span)
+                return got
+    for m in reversed(ctx.bases):
+        got = ctx.whens[mentions.index(m)]
+        if got is not None and got.start is not None:
+            p.rules.append("period.comparison_base")
+            return got
+    if ctx.same_span and state.span is not None:
+        p.rules.append("period.comparison_span")
+        return state.span[0].with_basis("context")
+    return None
+
+
+def _holds_now_or_later(w: When | None, published: dt.date | None) -> bool:
+    return published is not None and w is not None and w.end is not None and w.end >= published
+
+
+def _resolve(m: periods.PeriodMention, usable: list[periods.PeriodMention], state: PeriodState,
+             published: dt.date | None, base: int) -> When | None:
+    """A mention as a figure's period; None when it names nothing resolvable (use the context)."""
     span = (base + m.start_char, base + m.end_char)
+    got = resolve_release(m, state, published, span)
+    if got is not None:
+        return got
     if m.shift is not None and m.start is None:
         earlier_abs = [x for x in usable if x.kind == "absolute" and x.start is not None and x.end is not None
                        and x.end_char <= m.start_char]
         ref: tuple[dt.date, dt.date, str] | None = None
+        context = state.current or state.heading or state.frame
         if earlier_abs:
             ref = (earlier_abs[-1].start, earlier_abs[-1].end, earlier_abs[-1].granularity)  # type: ignore[assignment]
         elif context is not None and context.start is not None and context.end is not None:
@@ -262,5 +346,3 @@ def _resolve(m: periods.PeriodMention, usable: list[periods.PeriodMention], cont
             return When(span=span)
         return None  # "ensimmäisten kolmen arkipäivän aikana" without a month: the context decides
     return When(m.start, m.end, m.granularity, m.basis, span)
-
-
