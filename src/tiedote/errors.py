@@ -25,3 +25,7 @@ class LexiconError(TiedoteError, ValueError):
 
 class SourceError(TiedoteError, OSError):
     """A release could not be read from its source (archive member, file, JSONL line)."""
+
+
+class ParserMissingError(TiedoteError, ImportError):
+    """The parser reading was asked for but its spaCy model package is not installed."""

@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -38,7 +39,9 @@ from tiedote.claims.measure import (
     object_after,
     subject_noun,
 )
+from tiedote.claims.measure_tree import tree_measure
 from tiedote.claims.subject import SubjectHit, find_subject
+from tiedote.claims.syntax import SentParse, align, parse_texts, sentence_parse
 from tiedote.lang.lexicon import Lexicon
 from tiedote.models import SCHEMA_VERSION, Claim
 from tiedote.nonclaims.checks import url_spans, why_not
@@ -56,6 +59,10 @@ from tiedote.periods.state import (
     update_state,
 )
 from tiedote.text.segment import Sentence, Token, normalise, sentences, tokenize
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 # `re` finds an ASCII digit twice as fast as `regex` (no Unicode class in the way)
 _HAS_DIGIT = re.compile(r"[0-9]")
@@ -115,9 +122,21 @@ def _might_have_number(text: str) -> bool:
     return False
 
 
-def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[Claim]:
+def extract_claims(text: str, published: dt.date | None, lex: Lexicon, parser: Language | None = None,
+                   doc: Doc | None = None) -> list[Claim]:
+    """The claims of one release.
+
+    ``parser``: the parser reading, parsing the sentences that may hold a figure in one batch;
+    ``doc``: a Doc of ``text`` a spaCy pipeline has already parsed (used as it is).  Neither: the
+    fast reading.  Both readings give the same numbers, units, qualifiers and periods.
+    """
     norm = normalise(text)
     sents = sentences(norm)
+    might = [_might_have_number(s.text) for s in sents]
+    parsed: dict[int, Doc] = {}
+    if parser is not None and doc is None:
+        todo = [i for i, m in enumerate(might) if m]
+        parsed = dict(zip(todo, parse_texts(parser, [sents[i].text for i in todo]), strict=True))
     state = PeriodState()
     out: list[Claim] = []
     text_key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
@@ -129,7 +148,7 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
         if sent.paragraph != state.paragraph:
             state.paragraph = sent.paragraph
             state.current = state.doc
-        has_num = _might_have_number(sent.text)
+        has_num = might[s_index]
         toks = tokenize(sent) if has_num else []
         # the tense is worked out only if a year-less period's year is picked, within this call; a
         # sentence with no figure is tokenized then too, since its period may set the context
@@ -138,7 +157,12 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
         if not has_num:
             update_state(state, mentions, sent, norm, s_index, toks)
             continue
-        pendings = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims)
+        syn: SentParse | None = None
+        if s_index in parsed:
+            syn = align(parsed[s_index], sent.start, toks)
+        elif doc is not None:
+            syn = sentence_parse(doc, sent.start, sent.end, toks)
+        pendings = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims, syn)
         update_state(state, mentions, sent, norm, s_index, toks)
         if sent.paragraph == 0:
             title.extend(pendings)
@@ -157,7 +181,7 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon) -> list[C
 
 def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: list[periods.PeriodMention],
                      lex: Lexicon, state: PeriodState, published: dt.date | None,
-                     prev_claims: list[_Pending]) -> list[_Pending]:
+                     prev_claims: list[_Pending], syn: SentParse | None = None) -> list[_Pending]:
     masked: list[tuple[int, int]] = [(sent.start + m.start_char, sent.start + m.end_char) for m in mentions]
     masked += [(sent.start + a, sent.start + b) for a, b in url_spans(sent.text)]
     masked.sort()
@@ -198,7 +222,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
     ctx = SentenceContext.build(toks, clause, mentions, sent.start)
     last_measured: _Pending | None = None
     for p in pendings:
-        _fill_measure(p, toks, clause, lex, cue, last_measured, prev_claims, mask)
+        _fill_measure(p, toks, clause, lex, cue, last_measured, prev_claims, mask, syn)
         if p.measure is not None:
             last_measured = p
         p.period = period_for(p, toks, ctx, mentions, norm, sent, state, published, cue.kuin)
@@ -293,7 +317,20 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon, cl
 
 
 def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexicon, cue: Cues,
-                  last_measured: _Pending | None, prev_claims: list[_Pending], masked: SpanMask) -> None:
+                  last_measured: _Pending | None, prev_claims: list[_Pending], masked: SpanMask,
+                  syn: SentParse | None = None) -> None:
+    if syn is not None:
+        def carried() -> MeasureHit | None:
+            src = last_measured or (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
+            if src is None or src.measure is None:
+                return None
+            return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
+
+        tree_hit = tree_measure(syn, toks, p.num, p.unit, lex, carried, rate=p.rate is not None)
+        if tree_hit is not None:
+            p.measure = tree_hit
+            p.rules.append(tree_hit.rule)
+            return
     # a pronoun standing alone as the subject ("se oli", "mikä on"), not "niiden yhteismäärä"
     lo = p.num.i - WINDOW
     anaphora = next((k for k in cue.anaphora if lo <= k < p.num.i and clause[k] == p.clause), None)

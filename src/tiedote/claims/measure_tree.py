@@ -1,0 +1,247 @@
+"""What a figure measures, read from the dependency tree (the parser reading).
+
+The counted noun is the head of the number's phrase ("7 400 lääke- ja
+hammaslääketieteen opiskelijaa" → opiskelija).  A figure with a unit of its own
+("93 prosenttia", "46 päivässä") climbs the tree to the clause that names what
+it is about: through an aside or list item (appos, conj), "eli" (conj), to the
+clause's subject, its translative complement ("Kustannuksiksi kirjattiin"), an
+elative group ("vastaajista"), its object, and last its verb.  Pronouns go to
+their antecedent; quantity and statistic nouns to the noun they own
+("korjausajan keskiarvo" → korjausaika).  A duration measures the activity: the
+verb of its clause ("käsiteltiin 15 päivässä" → käsitellä).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tiedote.claims.context import Unit
+from tiedote.claims.measure import MeasureHit, lemma
+from tiedote.claims.measure_words import MeasureWords, measure_words
+from tiedote.claims.syntax import SentParse
+from tiedote.lang.lexicon import Lexicon
+from tiedote.numbers.mentions import Num
+from tiedote.text.segment import Token
+
+DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+# relations a figure's phrase climbs through to reach the clause that names what it measures
+_CLIMB = frozenset({"appos", "conj", "obl", "nmod", "obj", "xcomp", "advcl", "parataxis", "advmod", "nsubj",
+                    "nsubj:cop", "ccomp", "csubj", "csubj:cop", "xcomp:ds", "dep", "obl:arg", "nummod",
+                    "acl", "compound", "flat"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "PRON", "NUM"})
+
+
+@dataclass(slots=True)
+class _Ctx:
+    sp: SentParse
+    toks: list[Token]
+    lex: Lexicon
+    mw: MeasureWords
+    carried: Callable[[], MeasureHit | None]
+    duration: bool
+    on_path: set[int]
+
+
+def tree_measure(sp: SentParse, toks: list[Token], num: Num, unit: Unit, lex: Lexicon,
+                 carried: Callable[[], MeasureHit | None], rate: bool = False) -> MeasureHit | None:
+    """The measure of the figure ``num`` from the parse, or None when the tree names none.
+
+    ``carried`` gives the measure a pronoun or a bare statistic noun refers back to
+    (the last figure's), asked only when needed.
+    """
+    mw = measure_words()
+    n = sp.at[num.j - 1] if num.j - 1 < len(sp.at) else -1
+    if n < 0:
+        return None
+    # climb the number's own tokens: "7 400" (conj), "1,97 miljoonaa" (compound), "45,2 (42,1) miljoonaa"
+    for _ in range(4):
+        h = sp.head[n]
+        if h == n or sp.pos[h] != "NUM" or sp.dep[n] not in ("compound", "nummod", "flat", "conj"):
+            break
+        n = h
+    ctx = _Ctx(sp, toks, lex, mw, carried, unit.unit in DURATION_UNITS and not rate, {n})
+    h = sp.head[n]
+    phrase = h if sp.dep[n] in ("nummod", "det", "amod") and h != n else n
+    ctx.on_path.add(phrase)
+    if unit.unit == "count" and not unit.bare and phrase != n and sp.pos[phrase] in ("NOUN", "ADJ", "VERB"):
+        counted = _resolve(ctx, phrase, 0)
+        if counted is not None:
+            return counted
+    # "88 prosenttia vastaajista", "Vastaajista 88 prosenttia", "heistä 23 800"
+    own = _elative_child(ctx, phrase) or (_elative_child(ctx, n) if n != phrase else None)
+    if own is not None:
+        hit = _resolve(ctx, own, 0)
+        if hit is not None:
+            return _with_rule(hit, "measure.tree_elative")
+    if unit.unit in mw.event_count or (unit.token >= 0 and lemma(toks[unit.token].lower) in mw.event_count):
+        ctx.duration = True  # "vuokrattiin 57 300 kertaa": the event, like a duration
+    return _clause(ctx, phrase)
+
+
+def _with_rule(hit: MeasureHit, rule: str) -> MeasureHit:
+    return MeasureHit(hit.lemma, hit.start, hit.end, rule) if hit.rule == "measure.tree_noun" else hit
+
+
+def _hit(ctx: _Ctx, k: int, rule: str) -> MeasureHit | None:
+    t = ctx.sp.tok[k]
+    if t < 0:
+        return None
+    tok = ctx.toks[t]
+    return MeasureHit(lemma(tok.lower), tok.start, tok.end, rule)
+
+
+def _is_prefix(ctx: _Ctx, k: int) -> bool:
+    """"Bussi-", "lääke-": the first part of a coordinated compound, never a head."""
+    t = ctx.sp.tok[k]
+    toks = ctx.toks
+    return t >= 0 and t + 1 < len(toks) and toks[t + 1].text in "-–" and not toks[t + 1].space_before \
+        and (t + 2 >= len(toks) or toks[t + 2].space_before)
+
+
+def _has_case_word(ctx: _Ctx, k: int, words: frozenset[str]) -> bool:
+    """"oppilasta kohti", "Tilastokeskuksen mukaan": a noun governed by one of ``words``."""
+    sp = ctx.sp
+    for c in sp.children[k]:
+        if sp.dep[c] == "case" and sp.tok[c] >= 0 and ctx.toks[sp.tok[c]].lower in words:
+            return True
+    return False
+
+
+def _elative_child(ctx: _Ctx, k: int) -> int | None:
+    sp = ctx.sp
+    for c in sp.children[k]:
+        if c not in ctx.on_path and sp.case[c] == "Ela" and sp.dep[c] in ("nmod", "obl") \
+                and sp.pos[c] in ("NOUN", "PRON", "ADJ", "VERB") and not _has_case_word(ctx, c, ctx.mw.postpositions):
+            return c
+    return None
+
+
+def _word_ok(ctx: _Ctx, k: int, lem: str) -> bool:
+    """Never an adverb, postposition, number word, unit, change verb, "olla" or a duration-only verb."""
+    sp, mw = ctx.sp, ctx.mw
+    if sp.pos[k] not in _NOMINAL or sp.pos[k] == "NUM" or _is_prefix(ctx, k):
+        return False
+    t = sp.tok[k]
+    if t < 0:
+        return False
+    w = ctx.toks[t].lower
+    if ctx.toks[t].kind != "word" or w in mw.postpositions or w in ctx.lex.unit_forms:
+        return False
+    if lem in mw.never_verbs or lem in mw.duration_verbs:
+        return False
+    wc = ctx.lex.classes(w)
+    return not (sp.pos[k] == "VERB" and (wc.change is not None or wc.weak_change is not None))
+
+
+def _resolve(ctx: _Ctx, k: int, depth: int) -> MeasureHit | None:
+    """The measure a candidate word stands for: itself, its antecedent, or the noun it owns."""
+    sp = ctx.sp
+    if depth > 4:
+        return None
+    if sp.pos[k] == "PRON":
+        return _antecedent(ctx, k, depth)
+    if sp.pos[k] == "NUM":
+        # "1,97 miljoonaa, joista ...": a figure as antecedent stands for its own measure
+        return _clause(ctx, k, depth + 1)
+    t = sp.tok[k]
+    if t < 0:
+        return None
+    lem = lemma(ctx.toks[t].lower)
+    if ctx.mw.is_statistic(lem) or ctx.mw.is_quantity(lem):
+        # "korjausajan keskiarvo", "matkojen määrä", "vieraskielisten osuus väestöstä"
+        for c in sorted(sp.children[k], key=lambda c: (sp.case[c] != "Gen", c)):
+            if sp.dep[c] in ("nmod:poss", "nmod", "nmod:gobj") and sp.pos[c] in ("NOUN", "ADJ", "VERB", "PRON") \
+                    and sp.case[c] in ("Gen", "Ela") and not _has_case_word(ctx, c, ctx.mw.postpositions):
+                owned = _resolve(ctx, c, depth + 1)
+                if owned is not None:
+                    return MeasureHit(owned.lemma, owned.start, owned.end, "measure.tree_owner")
+        if ctx.mw.is_statistic(lem):
+            return ctx.carried()
+    if not _word_ok(ctx, k, lem):
+        return None
+    if sp.pos[k] == "PROPN":
+        return None  # a name is a subject, not the thing measured
+    return _hit(ctx, k, "measure.tree_noun")
+
+
+def _antecedent(ctx: _Ctx, k: int, depth: int) -> MeasureHit | None:
+    """"joista" → the noun its relative clause hangs on; "heistä", "se", "mikä" → the last figure's measure."""
+    sp = ctx.sp
+    if sp.pron[k] == "Rel":
+        r = k
+        for _ in range(6):
+            if sp.dep[r] == "acl:relcl":
+                head = sp.head[r]
+                if sp.pos[head] in ("NOUN", "ADJ"):
+                    return _resolve(ctx, head, depth + 1)
+                if sp.pos[head] == "NUM":
+                    return _clause(ctx, head, depth + 1)
+                break
+            if sp.head[r] == r:
+                break
+            r = sp.head[r]
+    return ctx.carried()
+
+
+def _subject(ctx: _Ctx, k: int) -> int | None:
+    sp = ctx.sp
+    best: int | None = None
+    for c in sp.children[k]:
+        if c in ctx.on_path or not sp.dep[c].startswith(("nsubj", "csubj")) or _is_prefix(ctx, c):
+            continue
+        if best is None or abs(c - k) < abs(best - k):
+            best = c  # the nearest of several ("Bussi-, metro- ja raitioliikenteessä matkat lisääntyivät")
+    return best
+
+
+def _child(ctx: _Ctx, k: int, deps: tuple[str, ...]) -> int | None:
+    sp = ctx.sp
+    for c in sp.children[k]:
+        if c not in ctx.on_path and sp.dep[c] in deps and not _has_case_word(ctx, c, ctx.mw.postpositions):
+            return c
+    return None
+
+
+def _verb_hit(ctx: _Ctx, k: int) -> MeasureHit | None:
+    sp = ctx.sp
+    if sp.pos[k] != "VERB" or sp.tok[k] < 0:
+        return None
+    lem = lemma(ctx.toks[sp.tok[k]].lower)
+    if not _word_ok(ctx, k, lem):
+        return None
+    return _hit(ctx, k, "measure.tree_verb")
+
+
+def _clause(ctx: _Ctx, k: int, depth: int = 0) -> MeasureHit | None:
+    """Climb from the figure's phrase to the first clause that names what it measures."""
+    sp = ctx.sp
+    cur = k
+    for _ in range(6):
+        ctx.on_path.add(cur)
+        is_verb = sp.pos[cur] == "VERB"
+        if is_verb and ctx.duration:
+            hit = _verb_hit(ctx, cur)
+            if hit is not None:
+                return hit
+        for cand in (_subject(ctx, cur), _child(ctx, cur, ("xcomp:ds",))):
+            if cand is not None:
+                hit = _resolve(ctx, cand, depth + 1)
+                if hit is not None:
+                    return _with_rule(hit, "measure.tree_subject")
+        if is_verb:
+            obj = _child(ctx, cur, ("obj",))
+            if obj is not None and not ctx.duration:
+                hit = _resolve(ctx, obj, depth + 1)
+                if hit is not None:
+                    return _with_rule(hit, "measure.tree_object")
+            hit = _verb_hit(ctx, cur)
+            if hit is not None:
+                return hit
+        h = sp.head[cur]
+        if h == cur or sp.dep[cur] not in _CLIMB:
+            if sp.dep[cur] == "acl:relcl" and h != cur:
+                return ctx.carried()  # "..., mikä on 23 prosenttia enemmän": restates the figure before
+            return None
+        cur = h
+    return None
