@@ -319,14 +319,14 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon, cl
 def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexicon, cue: Cues,
                   last_measured: _Pending | None, prev_claims: list[_Pending], masked: SpanMask,
                   syn: SentParse | None = None) -> None:
-    if syn is not None:
+    if syn is not None and not (p.unit.unit == "score" and p.unit.token >= 0):
         def carried() -> MeasureHit | None:
             src = last_measured or (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
             if src is None or src.measure is None:
                 return None
             return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
 
-        tree_hit = tree_measure(syn, toks, p.num, p.unit, lex, carried, rate=p.rate is not None)
+        tree_hit = tree_measure(syn, toks, p.num, p.unit, lex, carried, rate=p.rate is not None, masked=masked)
         if tree_hit is not None:
             p.measure = tree_hit
             p.rules.append(tree_hit.rule)

@@ -21,15 +21,15 @@ class MeasureWords:
     quantity_nouns: frozenset[str]  # lemmas: "määrä", "osuus"
     statistic_nouns: frozenset[str]  # lemmas: "keskiarvo", "mediaani"
     event_count: frozenset[str]  # lemmas: "kerta"
+    scale_nouns: frozenset[str]  # lemmas: "piste", "sija"
     postpositions: frozenset[str]  # surface forms: "mukaan", "kohden"
     pointing: frozenset[str]  # surface forms: "heistä", "joista"
     source_after: frozenset[str]  # surface forms: "mukaan"
     per_after: frozenset[str]  # surface forms: "kohden", "kohti"
 
     def is_quantity(self, lem: str) -> bool:
-        """"määrä", "matkustajamäärä", "osuus": a quantity noun, compounds ending in one too."""
-        return lem in self.quantity_nouns or any(
-            lem.endswith(q) and len(lem) > len(q) + 2 for q in ("määrä", "osuus"))
+        """"määrä", "osuus": a bare quantity noun ("matkustajamäärä" names what it counts)."""
+        return lem in self.quantity_nouns
 
     def is_statistic(self, lem: str) -> bool:
         return lem in self.statistic_nouns
@@ -52,6 +52,7 @@ def measure_words() -> MeasureWords:
         quantity_nouns=_set(noun, "quantity", "noun"),
         statistic_nouns=_set(noun, "statistic", "noun"),
         event_count=_set(noun, "event_count", "noun"),
+        scale_nouns=_set(data.get("scale"), "noun", "scale"),
         postpositions=_set(word, "postposition", "word"),
         pointing=_set(word, "pointing", "word"),
         source_after=_set(word, "source_after", "word"),

@@ -12,6 +12,7 @@ span the rules give stays an exact offset into the caller's text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -49,11 +50,17 @@ def load_parser(name: str = PARSER) -> Language:
     return nlp
 
 
+# "28 400", "1 930": a space between digit groups.  The parser reads each group as a number of
+# its own and hangs them on different heads; a "0" in the space (same length, so every offset
+# holds) makes one number token of them, as in the text's meaning.
+_GROUP_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+
+
 def parse_texts(nlp: Language, texts: Sequence[str]) -> list[Doc]:
-    """One Doc per sentence text, in one batch."""
+    """One Doc per sentence text, in one batch (digit groups joined, offsets kept)."""
     if not texts:
         return []
-    return list(nlp.pipe(texts, batch_size=256))
+    return list(nlp.pipe((_GROUP_SPACE.sub("0", t) for t in texts), batch_size=256))
 
 
 @dataclass(slots=True)
@@ -71,6 +78,7 @@ class SentParse:
     pron: list[str]  # PronType: "Rel", "Prs", "Dem", ... or ""
     verbform: list[str]
     tok: list[int]
+    end: list[int]  # end offset of each parser token, in tiedote's coordinates
     at: list[int]
     children: list[list[int]]
 
@@ -87,7 +95,7 @@ def align(tokens: Iterable[Any], base: int, toks: list[Token]) -> SentParse:
     """The parse of ``tokens`` (spaCy tokens of one sentence, char offsets + ``base`` = tiedote's)."""
     tokens = list(tokens)
     local = {t.i: k for k, t in enumerate(tokens)}
-    pos, case, dep, head, pron, verbform, tok = [], [], [], [], [], [], []
+    pos, case, dep, head, pron, verbform, tok, end = [], [], [], [], [], [], [], []
     starts = [t.start for t in toks]
     t_idx = 0
     for k, t in enumerate(tokens):
@@ -99,6 +107,7 @@ def align(tokens: Iterable[Any], base: int, toks: list[Token]) -> SentParse:
         pron.append(_first(m, "PronType"))
         verbform.append(_first(m, "VerbForm"))
         a = base + t.idx
+        end.append(a + len(t.text))
         while t_idx < len(toks) and toks[t_idx].end <= a:
             t_idx += 1
         tok.append(t_idx if t_idx < len(toks) and toks[t_idx].start <= a + len(t.text) - 1 else -1)
@@ -112,7 +121,7 @@ def align(tokens: Iterable[Any], base: int, toks: list[Token]) -> SentParse:
     for k, h in enumerate(head):
         if h != k:
             children[h].append(k)
-    return SentParse(pos, case, dep, head, pron, verbform, tok, at, children)
+    return SentParse(pos, case, dep, head, pron, verbform, tok, end, at, children)
 
 
 def sentence_parse(doc: Doc, start: int, end: int, toks: list[Token]) -> SentParse | None:
