@@ -28,7 +28,8 @@ MEASURE = [
     ("existential-partitive", "Asiointeja oli noin 10 700.", "10 700", "asiointi"),
     ("elative-before", "Hakemuksista 97,4 prosenttia ratkaistiin ajallaan.", "97,4", "hakemus"),
     ("elative-after", "Kyselyssä 88 prosenttia vastaajista oli tyytyväisiä.", "88", "vastaaja"),
-    ("genitive-object", "Oleskeluluvan saa nyt keskimäärin 23 päivässä.", "23", "oleskelulupa"),
+    # a duration measures the activity, not the thing processed (contract.md, issue 16)
+    ("duration-activity", "Oleskeluluvan saa nyt keskimäärin 23 päivässä.", "23", "saada"),
     ("nominative-plural", "Investoinnit kasvoivat 2,4 prosenttia.", "2,4", "investointi"),
     ("participle-plural", "Syntyneitä oli 2 214.", "2 214", "syntynyt"),
     ("compound-gradation", "Puhelinajan saa nyt parin päivän päähän.", "parin", "puhelinaika"),

@@ -39,6 +39,7 @@ from tiedote.claims.measure import (
     object_after,
     subject_noun,
 )
+from tiedote.claims.measure_rules import refine
 from tiedote.claims.measure_tree import tree_measure
 from tiedote.claims.subject import SubjectHit, find_subject
 from tiedote.claims.syntax import SentParse, align, parse_texts, sentence_parse
@@ -327,6 +328,12 @@ def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexico
             return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
 
         tree_hit = tree_measure(syn, toks, p.num, p.unit, lex, carried, rate=p.rate is not None, masked=masked)
+        if tree_hit is not None and tree_hit.rule == "measure.tree_verb" and p.unit.unit == "count" \
+                and last_measured is not None and last_measured.measure is not None:
+            # "vastattiin 40 000 puheluun viikossa, helmikuussa noin 30 000:een": a count the clause
+            # names no noun for counts what the figure before it in the sentence counts
+            m = last_measured.measure
+            tree_hit = MeasureHit(m.lemma, m.start, m.end, "measure.carried")
         if tree_hit is not None:
             p.measure = tree_hit
             p.rules.append(tree_hit.rule)
@@ -358,10 +365,16 @@ def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexico
     if hit is None or hit.rule == "measure.verb":
         # "72 prosenttia on saanut rokotteen": the object after the verb
         hit = object_after(toks, p.num, clause, lex, masked) or hit
+    def carried_fast() -> MeasureHit | None:
+        src = earlier[-1] if earlier else (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
+        if src is None or src.measure is None:
+            return None
+        return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
+
+    if p.unit.unit != "score":
+        hit = refine(hit, toks, p.num, p.unit.unit, p.unit.token, p.rate is not None, clause, lex, carried_fast)
     if hit is None:
-        source = earlier[-1] if earlier else (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
-        if source is not None and source.measure is not None:
-            hit = MeasureHit(source.measure.lemma, source.measure.start, source.measure.end, "measure.carried")
+        hit = carried_fast()
     if hit is not None:
         p.measure = hit
         p.rules.append(hit.rule)

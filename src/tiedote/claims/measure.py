@@ -19,6 +19,7 @@ from tiedote.text.segment import Token
 
 # (ending, back-vowel lemma ending, front-vowel lemma ending) of plural participles
 _PARTICIPLE_PLURAL = (("neita", "nut", "nyt"), ("neitä", "nut", "nyt"), ("neiden", "nut", "nyt"),
+                      ("neista", "nut", "nyt"), ("neistä", "nut", "nyt"), ("neille", "nut", "nyt"),
                       ("ttuja", "ttu", "tty"), ("ttyjä", "ttu", "tty"), ("ttujen", "ttu", "tty"),
                       ("ttyjen", "ttu", "tty"))
 _FOURTH_INFINITIVE = ("minen", "misen", "mista", "mistä", "miseen", "misessa", "misessä", "misella", "misellä")
@@ -38,6 +39,10 @@ def lemma(word: str) -> str:
     overrides = lexicon().lemma_overrides
     if w in overrides:
         return overrides[w]
+    head, dash, last = w.rpartition("-")
+    if dash and head and len(last) >= 3 and last.isalpha():
+        # "65-vuotiaiden", "led-valaisimia", "mediaani-iän": the last part inflects, the rest stays
+        return head + dash + lemma(last)
     for ending in _FOURTH_INFINITIVE:
         if w.endswith(ending) and len(w) > len(ending) + 2:
             return w[: -len(ending)] + "minen"
@@ -52,6 +57,13 @@ def lemma(word: str) -> str:
         rest_lemma = overrides.get(rest) or lemmatize(rest).lower()
         if (rest_lemma != rest or is_known(rest)) and len(rest_lemma) >= 3:
             return lem + rest_lemma
+    if lem == w and "-" not in w:
+        # "lukukertoja", "käsittelyajat": a compound simplemma leaves whole, whose last part is a
+        # noun of lang/fi/lemmas.toml (the longest such part wins)
+        for k in range(3, len(w) - 3):
+            rest_lemma = overrides.get(w[k:])
+            if rest_lemma is not None:
+                return w[:k] + rest_lemma
     if lem == w and w.endswith("t") and len(w) > 5:
         # "kulutusmenot": a nominative plural the lemmatizer leaves alone
         single = lemmatize(w[:-1]).lower()

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from tiedote.claims.context import Unit
+from tiedote.claims.context import Unit, after_number
 from tiedote.claims.measure import MeasureHit, lemma
 from tiedote.claims.measure_words import MeasureWords, measure_words
 from tiedote.claims.syntax import SentParse
@@ -78,7 +78,7 @@ def tree_measure(sp: SentParse, toks: list[Token], num: Num, unit: Unit, lex: Le
     phrase = h if sp.dep[n] in ("nummod", "det", "amod") and h != n else n
     ctx.on_path.add(phrase)
     if unit.unit == "count" and not unit.bare and not event:
-        counted = _counted(ctx, n, phrase)
+        counted = _counted(ctx, n, phrase, after_number(toks, num))
         if counted is not None:
             return counted
     elif unit.unit == "count" and unit.bare:
@@ -97,11 +97,17 @@ def tree_measure(sp: SentParse, toks: list[Token], num: Num, unit: Unit, lex: Le
     return _clause(ctx, phrase)
 
 
-def _counted(ctx: _Ctx, n: int, phrase: int) -> MeasureHit | None:
+def _counted(ctx: _Ctx, n: int, phrase: int, after: int) -> MeasureHit | None:
     """The counted noun of "40 000 puheluun", "vajaa 6 000 työperusteista hakemusta", or None."""
     sp = ctx.sp
-    if phrase == n or phrase < n or sp.pos[phrase] not in ("NOUN", "ADJ", "VERB"):
-        return None  # a counted noun follows its number ("vuoden lopussa 171" is no count of "loppu")
+    if phrase == n or phrase < n or sp.pos[phrase] not in ("NOUN", "ADJ", "VERB") or _masked(ctx, phrase):
+        # a counted noun follows its number ("vuoden lopussa 171" is no count of "loppu"); the parser
+        # sometimes hangs a number on a time word before it ("elokuussa 64 700 uutta työpaikkaa"):
+        # then the word right after the number, when it is a noun or adjective
+        k = sp.at[after] if after < len(sp.at) else -1
+        if k <= n or sp.pos[k] not in ("NOUN", "ADJ") or sp.tok[k] != after:
+            return None
+        phrase = k
     # an adjective or genitive the parser took for the head: "työperusteista hakemusta", "sähkönmyynnin asiakasta"
     for _ in range(3):
         h = sp.head[phrase]

@@ -26,6 +26,7 @@ class MeasureWords:
     pointing: frozenset[str]  # surface forms: "heistä", "joista"
     source_after: frozenset[str]  # surface forms: "mukaan"
     per_after: frozenset[str]  # surface forms: "kohden", "kohti"
+    lead_time: frozenset[str]  # surface forms: "päähän", "päästä"
 
     def is_quantity(self, lem: str) -> bool:
         """"määrä", "osuus": a bare quantity noun ("matkustajamäärä" names what it counts)."""
@@ -57,4 +58,5 @@ def measure_words() -> MeasureWords:
         pointing=_set(word, "pointing", "word"),
         source_after=_set(word, "source_after", "word"),
         per_after=_set(word, "per_after", "word"),
+        lead_time=_set(word, "lead_time", "word"),
     )
