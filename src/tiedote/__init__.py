@@ -11,7 +11,18 @@ if TYPE_CHECKING:
     from tiedote.api import Extractor, extract
     from tiedote.errors import TiedoteError
     from tiedote.frame import to_frame
-    from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span, Subject
+    from tiedote.models import (
+        SCHEMA_VERSION,
+        Change,
+        Claim,
+        Measure,
+        Per,
+        Period,
+        Quantity,
+        Source,
+        Span,
+        Subject,
+    )
 
 # The public names are imported when first used (PEP 562): `tiedote batch` and
 # `tiedote schema` load only what they need, and each batch process starts
@@ -22,8 +33,10 @@ _EXPORTS = {
     "Claim": "tiedote.models",
     "Extractor": "tiedote.api",
     "Measure": "tiedote.models",
+    "Per": "tiedote.models",
     "Period": "tiedote.models",
     "Quantity": "tiedote.models",
+    "Source": "tiedote.models",
     "Span": "tiedote.models",
     "Subject": "tiedote.models",
     "TiedoteError": "tiedote.errors",
@@ -37,8 +50,10 @@ __all__ = [
     "Claim",
     "Extractor",
     "Measure",
+    "Per",
     "Period",
     "Quantity",
+    "Source",
     "Span",
     "Subject",
     "TiedoteError",

@@ -92,6 +92,21 @@ class Subject(_Record):
     span: Span
 
 
+class Source(_Record):
+    """Who reports the figure, as written ("Tilastokeskuksen", "asiakaspalvelujohtaja Anna Virtanen")."""
+
+    text: str
+    span: Span
+
+
+class Per(_Record):
+    """The denominator of a figure given per so many of something ("100 000 asukasta kohden")."""
+
+    value: int | float
+    lemma: str
+    span: Span
+
+
 class Period(_Record):
     start: dt.date | None = None
     end: dt.date | None = None
@@ -120,6 +135,8 @@ class Claim(_Record):
     rate: Rate | None = None
     period: Period | None = None
     change: Change | None = None
+    source: Source | None = None
+    per: Per | None = None
     sentence: Span
     rules: tuple[str, ...] = Field(min_length=1)
     statistic_span: Span | None = None

@@ -41,6 +41,8 @@ from tiedote.claims.measure import (
 )
 from tiedote.claims.measure_rules import refine
 from tiedote.claims.measure_tree import tree_measure
+from tiedote.claims.per import PerHit, find_per
+from tiedote.claims.source import SourceHit, release_sources
 from tiedote.claims.subject import SubjectHit, find_subject
 from tiedote.claims.syntax import SentParse, align, parse_texts, sentence_parse
 from tiedote.lang.lexicon import Lexicon
@@ -83,6 +85,8 @@ class _Pending:
     change: Found | None = None
     measure: MeasureHit | None = None
     subject: SubjectHit | None = None
+    source: SourceHit | None = None
+    per: PerHit | None = None
     period: When | None = None
     clause: int = 0
     anaphoric: bool = False
@@ -135,6 +139,7 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, parser: L
     sents = sentences(norm)
     might = [_might_have_number(s.text) for s in sents]
     parsed: dict[int, Doc] = {}
+    sources = release_sources(sents)
     if parser is not None and doc is None:
         todo = [i for i, m in enumerate(might) if m]
         parsed = dict(zip(todo, parse_texts(parser, [sents[i].text for i in todo]), strict=True))
@@ -164,6 +169,10 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, parser: L
         elif doc is not None:
             syn = sentence_parse(doc, sent.start, sent.end, toks)
         pendings = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims, syn)
+        if sources[s_index] is not None:
+            for p in pendings:
+                p.source = sources[s_index]
+                p.rules.append("source.named")
         update_state(state, mentions, sent, norm, s_index, toks)
         if sent.paragraph == 0:
             title.extend(pendings)
@@ -211,6 +220,16 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         pendings.append(p)
     if not pendings:  # a quarter of the sentences with digits: dates, years, phone numbers only
         return pendings
+    per, denominators = find_per(toks, [p.num for p in pendings], lex)
+    if per:
+        # "227 tapausta 100 000 asukasta kohden": the denominator is no claim of its own, and its
+        # noun is not what the figure measures
+        for i, hit in per.items():
+            pendings[i].per = hit
+            pendings[i].rules.append("per.kohden")
+        pendings = [p for i, p in enumerate(pendings) if i not in denominators]
+        masked = sorted(masked + [(h.start, h.end) for h in per.values()])
+        mask = SpanMask(masked)
     figures = [p.num for p in pendings]
     cue = cues(toks, lex)
     for p in pendings:
@@ -414,6 +433,10 @@ def _build(text: str, p: _Pending, id_prefix: str) -> Claim:
                    "span": _span(text, *period.span) if period.span is not None else None}
         if period is not None else None,
         "change": {"direction": p.change.value, "span": _span(text, p.change.start, p.change.end)} if p.change else None,
+        "source": {"text": text[p.source.start:p.source.end], "span": _span(text, p.source.start, p.source.end)}
+        if p.source else None,
+        "per": {"value": p.per.value, "lemma": p.per.lemma, "span": _span(text, p.per.start, p.per.end)}
+        if p.per else None,
         "sentence": _span(text, p.sent.start, p.sent.end),
         "rules": tuple(dict.fromkeys(rules)),
         "statistic_span": _span(text, p.statistic.start, p.statistic.end) if p.statistic else None,

@@ -61,9 +61,9 @@ def lemma(word: str) -> str:
         # "lukukertoja", "käsittelyajat": a compound simplemma leaves whole, whose last part is a
         # noun of lang/fi/lemmas.toml (the longest such part wins)
         for k in range(3, len(w) - 3):
-            rest_lemma = overrides.get(w[k:])
-            if rest_lemma is not None:
-                return w[:k] + rest_lemma
+            part = overrides.get(w[k:])
+            if part is not None:
+                return w[:k] + part
     if lem == w and w.endswith("t") and len(w) > 5:
         # "kulutusmenot": a nominative plural the lemmatizer leaves alone
         single = lemmatize(w[:-1]).lower()

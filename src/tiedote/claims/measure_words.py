@@ -17,7 +17,9 @@ from tiedote.lang.lexicon import _read, _strings
 class MeasureWords:
     duration_verbs: frozenset[str]  # lemmas: "kestää", "kulua"
     never_verbs: frozenset[str]  # lemmas: "olla", modal verbs of a chain
-    saying_verbs: frozenset[str]  # lemmas: "kertoa", "arvioida"
+    saying_verbs: frozenset[str]  # surface forms: "kertoo", "arvioi"
+    generic_sources: tuple[str, ...]  # lemmas: "tieto", "laki"
+    speaker_pronouns: frozenset[str]  # "hän", "he"
     quantity_nouns: frozenset[str]  # lemmas: "määrä", "osuus"
     statistic_nouns: frozenset[str]  # lemmas: "keskiarvo", "mediaani"
     event_count: frozenset[str]  # lemmas: "kerta"
@@ -49,7 +51,9 @@ def measure_words() -> MeasureWords:
     return MeasureWords(
         duration_verbs=_set(verb, "duration_only", "verb"),
         never_verbs=_set(verb, "never", "verb"),
-        saying_verbs=_set(verb, "saying", "verb"),
+        saying_verbs=_set(data.get("source"), "saying", "source"),
+        generic_sources=tuple(sorted(_set(data.get("source"), "generic", "source"))),
+        speaker_pronouns=_set(data.get("source"), "pronoun", "source"),
         quantity_nouns=_set(noun, "quantity", "noun"),
         statistic_nouns=_set(noun, "statistic", "noun"),
         event_count=_set(noun, "event_count", "noun"),

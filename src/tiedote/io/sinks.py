@@ -154,6 +154,7 @@ _CLAIM_TYPES = {
     "value": "NUMERIC",
     "low": "NUMERIC",
     "high": "NUMERIC",
+    "per_value": "NUMERIC",
     "number_start": "INTEGER",
     "number_end": "INTEGER",
     "sentence_start": "INTEGER",
