@@ -384,6 +384,13 @@ def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexico
     if hit is None or hit.rule == "measure.verb":
         # "72 prosenttia on saanut rokotteen": the object after the verb
         hit = object_after(toks, p.num, clause, lex, masked) or hit
+    if hit is None:
+        # "Käyttöaste oli korkein maaliskuussa, 88 prosenttia, ...": an aside's figure belongs to the
+        # head clause before it
+        hit = subject_noun(toks, p.num, clause, lex, anywhere_before=p.num.i, masked=masked)
+        if hit is not None:
+            hit = MeasureHit(hit.lemma, hit.start, hit.end, "measure.head_clause")
+
     def carried_fast() -> MeasureHit | None:
         src = earlier[-1] if earlier else (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
         if src is None or src.measure is None:
@@ -391,7 +398,8 @@ def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexico
         return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
 
     if p.unit.unit != "score":
-        hit = refine(hit, toks, p.num, p.unit.unit, p.unit.token, p.rate is not None, clause, lex, carried_fast)
+        hit = refine(hit, toks, p.num, p.unit.unit, p.unit.token, p.rate is not None, clause, lex, carried_fast,
+                     masked)
     if hit is None:
         hit = carried_fast()
     if hit is not None:

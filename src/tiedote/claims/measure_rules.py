@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Protocol
 
 from tiedote.claims.measure import MeasureHit, lemma, tense
-from tiedote.claims.measure_tree import DURATION_UNITS
-from tiedote.claims.measure_words import MeasureWords, measure_words
+from tiedote.claims.measure_words import DURATION_UNITS, MeasureWords, measure_words
 from tiedote.lang.lexicon import Lexicon
 from tiedote.lang.morphology import is_adverb
 from tiedote.numbers.mentions import Num
@@ -27,6 +27,9 @@ from tiedote.numbers.words import parse_number_words
 from tiedote.text.segment import Token
 
 _VERB_REACH = 8  # a clause's verb stands within a few words of its figure
+SHARE_UNITS = frozenset({"percent", "percentage_point"})
+# candidates a share's elative group outranks: an object or the verb ("on saanut rokotteen")
+_WEAK_RULES = frozenset({"measure.object_after", "measure.genitive_object", "measure.verb"})
 
 
 @lru_cache(maxsize=16384)
@@ -69,29 +72,95 @@ def _lead_time(toks: list[Token], unit_token: int, mw: MeasureWords) -> bool:
     return 0 <= unit_token and k < len(toks) and toks[k].lower in mw.lead_time
 
 
+def is_event(toks: list[Token], num: Num, unit_token: int, mw: MeasureWords) -> bool:
+    """"vuokrattiin 57 300 kertaa": the figure counts the events of its clause's verb."""
+    k = unit_token if unit_token >= 0 else num.j
+    return k < len(toks) and toks[k].kind == "word" and lemma(toks[k].lower) in mw.event_count
+
+
+def pointing_before(toks: list[Token], num: Num, mw: MeasureWords, lex: Lexicon) -> int:
+    """"joista 5", "Heistä noin 300": the index of an elative pronoun right before the figure, or -1."""
+    k = num.i - 1
+    while k >= 0 and toks[k].kind == "word" and lex.qualifier(toks[k].lower) is not None:
+        k -= 1
+    if k >= 0 and toks[k].lower in mw.pointing and toks[k].lower.endswith(("sta", "stä")):
+        return k
+    return -1
+
+
+def _whole_compound(toks: list[Token], hit: MeasureHit, k: int) -> tuple[MeasureHit, int]:
+    """"LED-lamppuja", "Keski-ikä": a hyphenated compound is measured whole, by its last part's lemma."""
+    if k < 0:
+        return hit, k
+    a = b = k
+    while b + 2 < len(toks) and toks[b + 1].text == "-" and not toks[b + 1].space_before \
+            and toks[b + 2].kind == "word" and not toks[b + 2].space_before:
+        b += 2
+    while a - 2 >= 0 and toks[a - 1].text == "-" and not toks[a - 1].space_before \
+            and toks[a - 2].kind == "word" and not toks[a].space_before:
+        a -= 2
+    if a == b:
+        return hit, k
+    text = "".join(t.lower for t in toks[a:b + 1])
+    return MeasureHit(lemma(text), toks[a].start, toks[b].end, hit.rule), b
+
+
 def _token_at(toks: list[Token], start: int) -> int:
     return next((k for k, t in enumerate(toks) if t.start == start), -1)
 
 
+def _elative_group(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, mw: MeasureWords,
+                   masked: Mask | None, reach: int = 8) -> MeasureHit | None:
+    """"Kyselyyn vastanneista 74 prosenttia", "65 vuotta täyttäneistä ... 71 prosenttia": a share's group."""
+    c = clause[num.i]
+    for k in range(num.i - 1, max(-1, num.i - reach), -1):
+        if clause[k] != c:
+            break
+        t = toks[k]
+        w = t.lower
+        if t.kind != "word" or not w.endswith(("sta", "stä")) or (t.text[:1].isupper() and k > 0):
+            continue
+        if masked is not None and masked.covers(t.start):
+            continue
+        lem = lemma(w)
+        if lem == w or w in lex.change_time or bad_word(w, lem, lex, mw) or not lex.classes(w).measurable:
+            continue
+        return MeasureHit(lem, t.start, t.end, "measure.elative_group")
+    return None
+
+
+class Mask(Protocol):
+    def covers(self, pos: int) -> bool: ...
+
+
 def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None, unit_token: int, rate: bool,
-           clause: list[int], lex: Lexicon, carried: Callable[[], MeasureHit | None]) -> MeasureHit | None:
+           clause: list[int], lex: Lexicon, carried: Callable[[], MeasureHit | None],
+           masked: Mask | None = None) -> MeasureHit | None:
     """The fast reading's candidate, held to the conventions (see the module's docstring)."""
     mw = measure_words()
-    event = unit_token >= 0 and lemma(toks[unit_token].lower) in mw.event_count
+    if unit in SHARE_UNITS and (hit is None or hit.rule in _WEAK_RULES):
+        group = _elative_group(toks, num, clause, lex, mw, masked)
+        if group is not None:
+            return group
+    event = is_event(toks, num, unit_token, mw)
     if ((unit in DURATION_UNITS and not rate) or event) and not _lead_time(toks, unit_token, mw):
         verb = _clause_verb(toks, num, clause, lex, mw)
         if verb is not None:
             return verb
+    point = pointing_before(toks, num, mw, lex)
+    if point >= 0:
+        return carried()  # "joista 5 tehohoidossa", "Heistä noin 300 sai paikan"
     if hit is None:
         return None
     k = _token_at(toks, hit.start)
+    hit, k = _whole_compound(toks, hit, k)
     w = toks[k].lower if k >= 0 else ""
     if w in mw.pointing or hit.lemma in mw.pointing:
         return carried()  # "Heistä runsaat 210", "joista 38"
-    if mw.is_statistic(hit.lemma) or mw.is_quantity(hit.lemma):
+    if (mw.is_statistic(hit.lemma) or mw.is_quantity(hit.lemma)) and hit.lemma not in mw.fractions:
         # "korjausajan keskiarvo", "matkojen määrä": the genitive just before names the thing
         if k > 0 and toks[k - 1].kind == "word" and toks[k - 1].lower.endswith("n") \
-                and not toks[k - 1].text[:1].isupper():
+                and (k - 1 == 0 or not toks[k - 1].text[:1].isupper()):
             g = toks[k - 1].lower
             glem = lemma(g)
             if glem != g and not bad_word(g, glem, lex, mw) and lex.classes(g).measurable:
@@ -99,6 +168,11 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
         if mw.is_statistic(hit.lemma):
             return carried()
         return hit
+    if hit.lemma in mw.fractions:
+        # "Vastaajista yli puolet, 56 prosenttia": the group the fraction is of
+        near = Num(i=k, j=k + 1, start=hit.start, end=hit.end, value=None)
+        group = _elative_group(toks, near, clause, lex, mw, masked, reach=4)
+        return group or carried()
     if bad_word(w, hit.lemma, lex, mw):
         return carried()
     return hit

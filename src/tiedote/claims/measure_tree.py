@@ -20,13 +20,13 @@ from typing import Protocol
 
 from tiedote.claims.context import Unit, after_number
 from tiedote.claims.measure import MeasureHit, lemma
-from tiedote.claims.measure_words import MeasureWords, measure_words
+from tiedote.claims.measure_rules import is_event, pointing_before
+from tiedote.claims.measure_words import DURATION_UNITS, MeasureWords, measure_words
 from tiedote.claims.syntax import SentParse
 from tiedote.lang.lexicon import Lexicon
 from tiedote.numbers.mentions import Num
 from tiedote.text.segment import Token
 
-DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 SHARE_UNITS = frozenset({"percent", "percentage_point"})
 # relations a figure's phrase climbs through to reach the clause that names what it measures
 _CLIMB = frozenset({"appos", "conj", "obl", "nmod", "obj", "xcomp", "advcl", "parataxis", "advmod", "nsubj",
@@ -70,13 +70,16 @@ def tree_measure(sp: SentParse, toks: list[Token], num: Num, unit: Unit, lex: Le
         if h == n or sp.pos[h] != "NUM" or sp.dep[n] not in ("compound", "nummod", "flat", "conj"):
             break
         n = h
-    unit_lemma = lemma(toks[unit.token].lower) if unit.token >= 0 else ""
-    event = unit_lemma in mw.event_count
+    event = is_event(toks, num, unit.token, mw)
     ctx = _Ctx(sp, toks, lex, mw, carried, masked, (unit.unit in DURATION_UNITS and not rate) or event,
                unit.unit in SHARE_UNITS, {n})
     h = sp.head[n]
     phrase = h if sp.dep[n] in ("nummod", "det", "amod") and h != n else n
     ctx.on_path.add(phrase)
+    point = pointing_before(toks, num, mw, lex)
+    if point >= 0 and point < len(sp.at):
+        # "joista 5 tehohoidossa", "Heistä noin 300 sai paikan": the group the pronoun points to
+        return _resolve(ctx, sp.at[point], 0)
     if unit.unit == "count" and not unit.bare and not event:
         counted = _counted(ctx, n, phrase, after_number(toks, num))
         if counted is not None:
@@ -89,7 +92,9 @@ def tree_measure(sp: SentParse, toks: list[Token], num: Num, unit: Unit, lex: Le
             if hit is not None:
                 return hit
     # "88 prosenttia vastaajista", "Vastaajista 88 prosenttia", "heistä 23 800"
-    own = _elative_child(ctx, phrase) or (_elative_child(ctx, n) if n != phrase else None)
+    own = _elative_child(ctx, phrase)
+    if own is None and n != phrase:
+        own = _elative_child(ctx, n)
     if own is not None:
         hit = _resolve(ctx, own, 0)
         if hit is not None:
@@ -176,13 +181,26 @@ def _elative_child(ctx: _Ctx, k: int) -> int | None:
     """A group the figure is a part of: "vastaajista", "65 vuotta täyttäneistä" (not "vuodentakaisesta")."""
     sp = ctx.sp
     for c in sp.children[k]:
-        if c in ctx.on_path or sp.case[c] != "Ela" or sp.dep[c] not in ("nmod", "obl") \
+        if c in ctx.on_path or sp.case[c] != "Ela" or sp.dep[c] not in ("nmod", "obl", "acl") \
                 or sp.pos[c] not in ("NOUN", "PRON", "ADJ", "VERB") or _masked(ctx, c):
             continue
         w = ctx.toks[sp.tok[c]].lower
         if w in ctx.lex.change_time or _has_case_word(ctx, c, ctx.mw.postpositions):
             continue
         return c
+    return None
+
+
+def _elative_group(ctx: _Ctx, verb: int) -> int | None:
+    """The group a share is of, among the verb's dependents or theirs ("65 vuotta täyttäneistä ... on ottanut")."""
+    found = _elative_child(ctx, verb)
+    if found is not None:
+        return found
+    for c in ctx.sp.children[verb]:
+        if c not in ctx.on_path and ctx.sp.dep[c] in ("obj", "obl", "nsubj"):
+            found = _elative_child(ctx, c)
+            if found is not None:
+                return found
     return None
 
 
@@ -194,7 +212,7 @@ def _word_ok(ctx: _Ctx, k: int, lem: str) -> bool:
     w = ctx.toks[sp.tok[k]].lower
     if not any(ch.isalpha() for ch in w) or w in mw.postpositions or w in ctx.lex.unit_forms:
         return False
-    if lem in mw.never_verbs or lem in mw.duration_verbs or lem in mw.scale_nouns:
+    if lem in mw.never_verbs or lem in mw.duration_verbs or lem in mw.scale_nouns or lem in mw.fractions:
         return False
     wc = ctx.lex.classes(w)
     return not (sp.pos[k] == "VERB" and (wc.change is not None or wc.weak_change is not None))
@@ -214,7 +232,7 @@ def _resolve(ctx: _Ctx, k: int, depth: int) -> MeasureHit | None:
     if hit is None:
         return None
     lem = hit.lemma
-    if ctx.mw.is_statistic(lem) or ctx.mw.is_quantity(lem):
+    if ctx.mw.is_statistic(lem) or ctx.mw.is_quantity(lem) or lem in ctx.mw.fractions:
         # "korjausajan keskiarvo", "matkojen määrä", "vieraskielisten osuus väestöstä"
         for c in sorted(sp.children[k], key=lambda c: (sp.case[c] != "Gen", c)):
             if sp.dep[c] in ("nmod:poss", "nmod", "nmod:gobj") and sp.pos[c] in ("NOUN", "ADJ", "VERB", "PRON") \
@@ -267,6 +285,16 @@ def _child(ctx: _Ctx, k: int, deps: tuple[str, ...]) -> int | None:
     return None
 
 
+def _translative(ctx: _Ctx, k: int) -> int | None:
+    """"Menoiksi kirjattiin 1,2 miljoonaa euroa": what the figure is entered or counted as."""
+    sp = ctx.sp
+    for c in sp.children[k]:
+        if c not in ctx.on_path and sp.case[c] == "Tra" and sp.dep[c] in ("obl", "xcomp", "xcomp:ds") \
+                and sp.pos[c] == "NOUN":
+            return c
+    return None
+
+
 def _verb_hit(ctx: _Ctx, k: int) -> MeasureHit | None:
     sp = ctx.sp
     if sp.pos[k] != "VERB" or sp.tok[k] < 0:
@@ -301,13 +329,13 @@ def _clause(ctx: _Ctx, k: int, depth: int = 0) -> MeasureHit | None:
             hit = _verb_hit(ctx, cur)
             if hit is not None:
                 return hit
-        for cand in (_subject(ctx, cur), _child(ctx, cur, ("xcomp:ds",))):
+        for cand in (_subject(ctx, cur), _translative(ctx, cur)):
             if cand is not None:
                 hit = _resolve(ctx, cand, depth + 1)
                 if hit is not None:
                     return _with_rule(hit, "measure.tree_subject")
         if is_verb:
-            group = _elative_child(ctx, cur) if ctx.share else None
+            group = _elative_group(ctx, cur) if ctx.share else None
             if group is not None:
                 # "65 vuotta täyttäneistä rokotteen oli saanut 56,8 prosenttia": a share of the group
                 hit = _resolve(ctx, group, depth + 1)

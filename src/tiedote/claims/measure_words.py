@@ -12,6 +12,9 @@ from functools import cache
 from tiedote.errors import LexiconError
 from tiedote.lang.lexicon import _read, _strings
 
+# units whose figure is a duration (measures the activity: contract.md)
+DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+
 
 @dataclass(frozen=True, slots=True)
 class MeasureWords:
@@ -24,6 +27,7 @@ class MeasureWords:
     statistic_nouns: frozenset[str]  # lemmas: "keskiarvo", "mediaani"
     event_count: frozenset[str]  # lemmas: "kerta"
     scale_nouns: frozenset[str]  # lemmas: "piste", "sija"
+    fractions: frozenset[str]  # lemmas: "puoli", "neljännes"
     postpositions: frozenset[str]  # surface forms: "mukaan", "kohden"
     pointing: frozenset[str]  # surface forms: "heistä", "joista"
     source_after: frozenset[str]  # surface forms: "mukaan"
@@ -58,6 +62,7 @@ def measure_words() -> MeasureWords:
         statistic_nouns=_set(noun, "statistic", "noun"),
         event_count=_set(noun, "event_count", "noun"),
         scale_nouns=_set(data.get("scale"), "noun", "scale"),
+        fractions=_set(data.get("scale"), "fraction", "scale"),
         postpositions=_set(word, "postposition", "word"),
         pointing=_set(word, "pointing", "word"),
         source_after=_set(word, "source_after", "word"),

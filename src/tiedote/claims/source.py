@@ -57,6 +57,13 @@ def _generic(w: str, mw: MeasureWords) -> bool:
     return any(lem.endswith(g) for g in mw.generic_sources)
 
 
+def _name_like(w: str, mw: MeasureWords) -> bool:
+    """A sentence's first word is capitalised anyway: a name only when it is no generic noun
+    ("Lain mukaan") and no adjective or participle ("Alustavien tietojen mukaan")."""
+    lem = lemma(w.lower().split(":")[0])
+    return not _generic(w, mw) and not lem.endswith(("inen", "va", "vä", "nut", "nyt"))
+
+
 def _by_mukaan(sent: Sentence, words: list[tuple[int, int, str]], m: int, mw: MeasureWords,
                stopwords: frozenset[str]) -> SourceHit | None:
     k = m - 1
@@ -74,7 +81,7 @@ def _by_mukaan(sent: Sentence, words: list[tuple[int, int, str]], m: int, mw: Me
         first -= 1
     while first < k and not _is_cap(words[first][2]):
         first += 1
-    named = any(_is_cap(words[j][2]) for j in range(first, k + 1))
+    named = any(_is_cap(words[j][2]) and (j > 0 or _name_like(words[j][2], mw)) for j in range(first, k + 1))
     if not named and _generic(w, mw):
         return None  # "tietojen mukaan", "lain mukaan"
     if first == k and not named and len(w) < 4:
