@@ -187,13 +187,16 @@ def extract(file: str, published: dt.date | None, fmt: str, max_bytes: int) -> i
     return EXIT_OK
 
 
-def _factory(max_bytes: int) -> _batch.ExtractorFactory:
+def _factory(max_bytes: int, parser: str | None = None) -> _batch.ExtractorFactory:
     """The extractor factory for a run; a partial of a module function, so workers can unpickle it.
 
     ``default_extractor`` is looked up when called, so a test can run the real
     CLI with a stand-in.  A --max-bytes above the extractor's own text limit
     raises that limit too, or the bigger releases let in would fail as too long.
     """
+    if parser is not None:
+        return functools.partial(_batch.default_extractor, max_chars=max(max_bytes, DEFAULT_MAX_BYTES),
+                                 parser=parser)
     if max_bytes <= DEFAULT_MAX_BYTES:
         return _batch.default_extractor
     return functools.partial(_batch.default_extractor, max_chars=max_bytes)
@@ -241,6 +244,11 @@ def _make_progress(total: int | None, stream: IO[str]) -> tuple[Any, Any]:
     help="Releases per SQLite transaction (a kill loses at most these).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no closing summary.")
+@click.option("--fast", "reading", flag_value="fast", default=True,
+              help="The fast reading, no parser [default].")
+@click.option("--parser", "reading", flag_value="parser",
+              help="The parser reading: measure and subject from spaCy's Finnish parse "
+              "(spacy-fi-experimental-web-md, loaded once per worker).")
 def batch(
     sources: tuple[str, ...],
     out: str,
@@ -249,6 +257,7 @@ def batch(
     max_bytes: int,
     commit_every: int,
     quiet: bool,
+    reading: str = "fast",
 ) -> int:
     """Extract the claims of every release in SOURCE... into OUT.
 
@@ -270,7 +279,15 @@ def batch(
     members, malformed JSONL lines) is recorded as errors; the batch goes on.
     """
     jobs = jobs or default_jobs()
-    factory = _factory(max_bytes)
+    if reading == "parser":
+        import importlib.util
+
+        from tiedote.claims.syntax import PARSER, PIP_NAME
+
+        if importlib.util.find_spec(PARSER) is None:  # named before any worker starts
+            raise click.UsageError(f"--parser needs the spaCy model package {PARSER!r}: "
+                                   f"pip install {PIP_NAME[PARSER]} (or run with --fast)")
+    factory = _factory(max_bytes, "spacy_fi_experimental_web_md" if reading == "parser" else None)
     if jobs > 1:
         _batch.start_forkserver(factory)
     from tiedote.io.sinks import CsvSink, JsonlSink, UnsupportedOutputError, open_sink

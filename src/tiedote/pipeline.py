@@ -91,7 +91,10 @@ class TiedoteComponent:
             published = published.date()
         elif isinstance(published, str):
             published = dt.date.fromisoformat(published)
-        doc._.claims = extract_claims(doc.text, published, self.lexicon)
+        # Inside a pipeline that already parses (spacy.load("spacy_fi_experimental_web_md") +
+        # add_pipe("tiedote")), the parser reading uses the Doc's own parse instead of parsing again.
+        parsed = doc if doc.has_annotation("DEP") and doc.has_annotation("POS") else None
+        doc._.claims = extract_claims(doc.text, published, self.lexicon, doc=parsed)
         return doc
 
 
