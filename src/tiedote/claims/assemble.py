@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING
 import regex
 
 from tiedote.claims.context import (
-    WINDOW,
-    Cues,
     Found,
     Unit,
     after_number,
@@ -31,19 +29,11 @@ from tiedote.claims.context import (
     read_statistic,
     read_unit,
 )
-from tiedote.claims.measure import (
-    PARTITIVE_PLURAL,
-    MeasureHit,
-    counted_noun,
-    lemma,
-    object_after,
-    subject_noun,
-)
-from tiedote.claims.measure_rules import refine
-from tiedote.claims.measure_tree import tree_measure
+from tiedote.claims.fill import SentenceWork, fill_sentence
+from tiedote.claims.measure import PARTITIVE_PLURAL, MeasureHit, subject_noun
 from tiedote.claims.per import PerHit, find_per
 from tiedote.claims.source import SourceHit, release_sources
-from tiedote.claims.subject import SubjectHit, find_subject
+from tiedote.claims.subject import SubjectHit
 from tiedote.claims.syntax import SentParse, align, parse_texts, sentence_parse
 from tiedote.lang.lexicon import Lexicon
 from tiedote.models import SCHEMA_VERSION, Claim
@@ -137,14 +127,12 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, parser: L
     """
     norm = normalise(text)
     sents = sentences(norm)
-    might = [_might_have_number(s.text) for s in sents]
-    parsed: dict[int, Doc] = {}
     sources = release_sources(sents)
-    if parser is not None and doc is None:
-        todo = [i for i, m in enumerate(might) if m]
-        parsed = dict(zip(todo, parse_texts(parser, [sents[i].text for i in todo]), strict=True))
+    # the parser reading parses, after the pass that finds them, only the sentences holding a figure
+    later = parser is not None and doc is None
+    works: list[tuple[Sentence, SentenceWork]] = []
     state = PeriodState()
-    out: list[Claim] = []
+    body: list[_Pending] = []
     text_key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
     # what every claim id of this release starts with (formatting the date per claim costs more than the hash)
     id_prefix = f"{SCHEMA_VERSION}|{text_key}|{published}|"
@@ -154,7 +142,7 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, parser: L
         if sent.paragraph != state.paragraph:
             state.paragraph = sent.paragraph
             state.current = state.doc
-        has_num = might[s_index]
+        has_num = _might_have_number(sent.text)
         toks = tokenize(sent) if has_num else []
         # the tense is worked out only if a year-less period's year is picked, within this call; a
         # sentence with no figure is tokenized then too, since its period may set the context
@@ -163,35 +151,35 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, parser: L
         if not has_num:
             update_state(state, mentions, sent, norm, s_index, toks)
             continue
-        syn: SentParse | None = None
-        if s_index in parsed:
-            syn = align(parsed[s_index], sent.start, toks)
-        elif doc is not None:
-            syn = sentence_parse(doc, sent.start, sent.end, toks)
-        pendings = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims, syn)
-        if sources[s_index] is not None:
-            for p in pendings:
-                p.source = sources[s_index]
-                p.rules.append("source.named")
+        syn = sentence_parse(doc, sent.start, sent.end, toks) if doc is not None else None
+        work = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims, syn,
+                                sources[s_index], fill=not later)
+        pendings = work.pendings
         update_state(state, mentions, sent, norm, s_index, toks)
-        if sent.paragraph == 0:
-            title.extend(pendings)
-        else:
-            out.extend(_build(text, p, id_prefix) for p in pendings)
+        (title if sent.paragraph == 0 else body).extend(pendings)
         if pendings:
             prev_claims = pendings
+            works.append((sent, work))
+    if later and works:
+        assert parser is not None
+        prev: list[_Pending] = []
+        for (sent, work), parsed in zip(works, parse_texts(parser, [s.text for s, _ in works]), strict=True):
+            fill_sentence(work, lex, prev, align(parsed, sent.start, work.toks))
+            prev = work.pendings
     # A figure in the title takes its period from the body when the title names
     # none (contract.md): the release's own period, found in its first paragraph.
     for p in title:
         if state.doc is not None and (p.period is None or p.period.basis in ("published", "unresolved")):
             p.period = state.doc.with_basis("context")
             p.rules.append("period.title_from_body")
-    return [_build(text, p, id_prefix) for p in title] + out
+    return [_build(text, p, id_prefix) for p in title + body]
 
 
 def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: list[periods.PeriodMention],
                      lex: Lexicon, state: PeriodState, published: dt.date | None,
-                     prev_claims: list[_Pending], syn: SentParse | None = None) -> list[_Pending]:
+                     prev_claims: list[_Pending], syn: SentParse | None = None,
+                     source: SourceHit | None = None, fill: bool = True) -> SentenceWork:
+    """The figures of one sentence with everything but, unless ``fill``, their measure, subject and source."""
     masked: list[tuple[int, int]] = [(sent.start + m.start_char, sent.start + m.end_char) for m in mentions]
     masked += [(sent.start + a, sent.start + b) for a, b in url_spans(sent.text)]
     masked.sort()
@@ -219,7 +207,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
             continue
         pendings.append(p)
     if not pendings:  # a quarter of the sentences with digits: dates, years, phone numbers only
-        return pendings
+        return SentenceWork(pendings, toks, clause, None, mask, source)
     per, denominators = find_per(toks, [p.num for p in pendings], lex)
     if per:
         # "227 tapausta 100 000 asukasta kohden": the denominator is no claim of its own, and its
@@ -240,38 +228,12 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         p.rate = read_rate(toks, num, unit, clause, lex, p.change is not None, cue)
     _fill_ellipsis(pendings, toks, lex, clause, mask)
     ctx = SentenceContext.build(toks, clause, mentions, sent.start)
-    last_measured: _Pending | None = None
     for p in pendings:
-        _fill_measure(p, toks, clause, lex, cue, last_measured, prev_claims, mask, syn)
-        if p.measure is not None:
-            last_measured = p
         p.period = period_for(p, toks, ctx, mentions, norm, sent, state, published, cue.kuin)
-        covered = _Covered(toks, mask, p.measure.start if p.measure is not None else -1)
-        p.subject = find_subject(toks, p.num, clause, covered)
-        if p.subject is not None:
-            p.rules.append("subject.name")
-    return pendings
-
-
-class _Covered:
-    """Tokens a subject may not be taken from: inside a time expression or URL, or the figure's measure.
-
-    Asked only of the few capitalised words before a figure, so it is answered
-    per token on demand rather than built as a set for every figure.
-    """
-
-    __slots__ = ("mask", "measure_start", "toks")
-
-    def __init__(self, toks: list[Token], mask: SpanMask, measure_start: int) -> None:
-        self.toks = toks
-        self.mask = mask
-        self.measure_start = measure_start
-
-    def __contains__(self, k: object) -> bool:
-        if not isinstance(k, int):
-            return False
-        start = self.toks[k].start
-        return start == self.measure_start or self.mask.covers(start)
+    work = SentenceWork(pendings, toks, clause, cue, mask, source)
+    if fill:
+        fill_sentence(work, lex, prev_claims, syn)
+    return work
 
 
 def _phone_end(toks: list[Token], i: int) -> int:
@@ -334,77 +296,6 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon, cl
                 continue
         p.unit = Unit("count", rule="unit.count")
         p.rules.append("unit.count")
-
-
-def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexicon, cue: Cues,
-                  last_measured: _Pending | None, prev_claims: list[_Pending], masked: SpanMask,
-                  syn: SentParse | None = None) -> None:
-    if syn is not None and not (p.unit.unit == "score" and p.unit.token >= 0):
-        def carried() -> MeasureHit | None:
-            src = last_measured or (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
-            if src is None or src.measure is None:
-                return None
-            return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
-
-        tree_hit = tree_measure(syn, toks, p.num, p.unit, lex, carried, rate=p.rate is not None, masked=masked)
-        if tree_hit is not None and tree_hit.rule == "measure.tree_verb" and p.unit.unit == "count" \
-                and last_measured is not None and last_measured.measure is not None:
-            # "vastattiin 40 000 puheluun viikossa, helmikuussa noin 30 000:een": a count the clause
-            # names no noun for counts what the figure before it in the sentence counts
-            m = last_measured.measure
-            tree_hit = MeasureHit(m.lemma, m.start, m.end, "measure.carried")
-        if tree_hit is not None:
-            p.measure = tree_hit
-            p.rules.append(tree_hit.rule)
-            return
-    # a pronoun standing alone as the subject ("se oli", "mikä on"), not "niiden yhteismäärä"
-    lo = p.num.i - WINDOW
-    anaphora = next((k for k in cue.anaphora if lo <= k < p.num.i and clause[k] == p.clause), None)
-    hit: MeasureHit | None = None
-    earlier = [last_measured] if last_measured is not None else []
-    if anaphora is not None:
-        # "vuonna 2018 se oli noin 8 minuuttia", "kun koko maassa se on 43,2 vuotta":
-        # the pronoun stands for the last figure's measure, or the last subject before it
-        if earlier:
-            src = earlier[-1]
-            assert src.measure is not None
-            hit = MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.anaphora")
-            if p.statistic is None and src.statistic is not None and toks[anaphora].lower == "se":
-                p.statistic = src.statistic  # "mediaani-ikä on 39,8 vuotta, kun koko maassa se on 43,2"
-        else:
-            hit = subject_noun(toks, p.num, clause, lex, anywhere_before=anaphora, masked=masked)
-    if hit is None and p.unit.unit == "score" and p.unit.token >= 0:
-        # "arvosanan 9": the grade itself is what is measured
-        t = toks[p.unit.token]
-        hit = MeasureHit(lemma(t.lower), t.start, t.end, "measure.grade")
-    if hit is None and p.unit.unit == "count" and not p.unit.bare:
-        hit = counted_noun(toks, after_number(toks, p.num), lex)
-    if hit is None:
-        hit = subject_noun(toks, p.num, clause, lex, masked=masked)
-    if hit is None or hit.rule == "measure.verb":
-        # "72 prosenttia on saanut rokotteen": the object after the verb
-        hit = object_after(toks, p.num, clause, lex, masked) or hit
-    if hit is None:
-        # "Käyttöaste oli korkein maaliskuussa, 88 prosenttia, ...": an aside's figure belongs to the
-        # head clause before it
-        hit = subject_noun(toks, p.num, clause, lex, anywhere_before=p.num.i, masked=masked)
-        if hit is not None:
-            hit = MeasureHit(hit.lemma, hit.start, hit.end, "measure.head_clause")
-
-    def carried_fast() -> MeasureHit | None:
-        src = earlier[-1] if earlier else (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
-        if src is None or src.measure is None:
-            return None
-        return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
-
-    if p.unit.unit != "score":
-        hit = refine(hit, toks, p.num, p.unit.unit, p.unit.token, p.rate is not None, clause, lex, carried_fast,
-                     masked)
-    if hit is None:
-        hit = carried_fast()
-    if hit is not None:
-        p.measure = hit
-        p.rules.append(hit.rule)
 
 
 def _span(text: str, start: int, end: int) -> dict[str, object]:
