@@ -97,6 +97,18 @@ MEASURE_ROWS: list[tuple[str, str, str, tuple[str, ...], str]] = [
     ("copula-plural", "Kulutusmenot olivat 1 430 euroa kuukaudessa.", "1 430", ("kulutusmeno", "meno"), BOTH),
     ("partitive-subject-late", "Uusia yrityksiä perustettiin alueelle viime vuonna 312.", "312", ("yritys",), BOTH),
     ("percent-subject", "Vastaajista yli puolet, 56 prosenttia, oli tyytyväisiä.", "56", ("vastaaja",), BOTH),
+    ("relative-joka", "Vientiä vauhditti metsäteollisuus, joka kasvoi 4,6 prosenttia.", "4,6",
+     ("metsäteollisuus",), BOTH),
+    ("ellipsis-next", "Lukioon haki 2 410 ja ammattikouluun 3 050 nuorta.", "2 410", ("nuori",), BOTH),
+    ("list-item-first-word", "- Tilauskanta kasvoi 12 % edellisvuodesta.", "12", ("tilauskanta",), BOTH),
+    ("postposition-governed", "Lentoja on peruttu kesäkuun alusta lähtien yhteensä 86.", "86", ("lento",), BOTH),
+    ("particle-never", "Ylinopeudesta jäi kiinni viikonlopun aikana 48 kuljettajaa.", "48", ("kuljettaja",), BOTH),
+    ("particle-never-bare", "Ylinopeutta ajaneita jäi kiinni 48.", "48", ("ajanut",), BOTH),
+    ("genitive-before-counted", "Kaupungissa on noin 6 500 kunnallisen vuokra-asunnon asukasta.", "6 500",
+     ("asukas",), BOTH),
+    ("case-ending-never", "Jäsenten määrä kasvoi 1 210:stä 1 395:een.", "1 395", ("jäsen",), BOTH),
+    ("scale-noun-never", "Kaupungin imagoarvio nousi 3,1 pisteestä 3,6 pisteeseen.", "3,6", ("imagoarvio",),
+     BOTH),
 ]
 
 # (id, sentence, number, accepted source texts (lower-case, contained in the source) or None)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from tiedote.claims.context import WINDOW, Cues, after_number
 from tiedote.claims.measure import MeasureHit, counted_noun, lemma, object_after, subject_noun
-from tiedote.claims.measure_rules import refine
+from tiedote.claims.measure_rules import refine, relative_antecedent
 from tiedote.claims.measure_tree import tree_measure
 from tiedote.claims.source import SourceHit
 from tiedote.claims.subject import find_subject
@@ -54,6 +54,26 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
         if work.source is not None:
             p.source = work.source
             p.rules.append("source.named")
+    _ellipsis_next(work)
+
+
+_VERB_RULES = frozenset({"measure.verb", "measure.tree_verb"})
+_COUNTED_RULES = frozenset({"measure.counted_noun", "measure.tree_noun"})
+
+
+def _ellipsis_next(work: SentenceWork) -> None:
+    """"Psykologiaan haki 1 930 ja liikuntapedagogiikkaan 1 120 hakijaa": a count with no noun of its
+    own, joined by "ja" to the next figure, counts what that one counts (not the verb)."""
+    toks = work.toks
+    for p, q in zip(work.pendings, work.pendings[1:], strict=False):
+        if p.measure is None or p.measure.rule not in _VERB_RULES or p.unit.unit != "count" \
+                or q.measure is None or q.measure.rule not in _COUNTED_RULES or q.num.i - p.num.j > 4:
+            continue
+        between = [t.lower for t in toks[p.num.j:q.num.i]]
+        if any(w in ("ja", "sekä", "tai") for w in between) and "," not in between:
+            m = q.measure
+            p.measure = MeasureHit(m.lemma, m.start, m.end, "measure.ellipsis_next")
+            p.rules.append("measure.ellipsis_next")
 
 
 class _Covered:
@@ -143,6 +163,9 @@ def fill_measure(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon,
             return None
         return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
 
+    if hit is None or hit.rule in ("measure.verb", "measure.object_after", "measure.genitive_object"):
+        # "yksityinen kulutus, joka lisääntyi 1,8 prosenttia": the relative pronoun's antecedent
+        hit = relative_antecedent(toks, p.num, clause, lex) or hit
     if p.unit.unit != "score":
         hit = refine(hit, toks, p.num, p.unit.unit, p.unit.token, p.rate is not None, clause, lex, carried_fast,
                      masked)

@@ -72,6 +72,25 @@ def _lead_time(toks: list[Token], unit_token: int, mw: MeasureWords) -> bool:
     return 0 <= unit_token and k < len(toks) and toks[k].lower in mw.lead_time
 
 
+def relative_antecedent(toks: list[Token], num: Num, clause: list[int], lex: Lexicon) -> MeasureHit | None:
+    """"yksityinen kulutus, joka lisääntyi 1,8 prosenttia": "joka"/"jotka" as the figure clause's subject
+    stands for the noun before its comma."""
+    mw = measure_words()
+    c = clause[num.i]
+    for k in range(num.i - 1, max(1, num.i - 8), -1):
+        if clause[k] != c and toks[k].text != ",":
+            break
+        if toks[k].lower in mw.relative_subject and toks[k - 1].text == "," and k >= 2:
+            t = toks[k - 2]
+            w = t.lower
+            lem = lemma(w)
+            if t.kind == "word" and not (t.text[:1].isupper() and k - 2 > 0) and lex.classes(w).measurable \
+                    and not bad_word(w, lem, lex, mw) and tense(w) is None:
+                return MeasureHit(lem, t.start, t.end, "measure.relative")
+            return None
+    return None
+
+
 def is_event(toks: list[Token], num: Num, unit_token: int, mw: MeasureWords) -> bool:
     """"vuokrattiin 57 300 kertaa": the figure counts the events of its clause's verb."""
     k = unit_token if unit_token >= 0 else num.j

@@ -209,9 +209,12 @@ def _word_ok(ctx: _Ctx, k: int, lem: str) -> bool:
     sp, mw = ctx.sp, ctx.mw
     if sp.pos[k] not in _NOMINAL or _is_prefix(ctx, k) or _masked(ctx, k):
         return False
-    w = ctx.toks[sp.tok[k]].lower
+    t = sp.tok[k]
+    w = ctx.toks[t].lower
     if not any(ch.isalpha() for ch in w) or w in mw.postpositions or w in ctx.lex.unit_forms:
         return False
+    if t > 0 and ctx.toks[t - 1].text == ":" and not ctx.toks[t].space_before:
+        return False  # "4 310:stä": a number's case ending
     if lem in mw.never_verbs or lem in mw.duration_verbs or lem in mw.scale_nouns or lem in mw.fractions:
         return False
     wc = ctx.lex.classes(w)

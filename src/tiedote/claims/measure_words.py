@@ -33,6 +33,7 @@ class MeasureWords:
     source_after: frozenset[str]  # surface forms: "mukaan"
     per_after: frozenset[str]  # surface forms: "kohden", "kohti"
     lead_time: frozenset[str]  # surface forms: "päähän", "päästä"
+    relative_subject: frozenset[str]  # "joka", "jotka"
 
     def is_quantity(self, lem: str) -> bool:
         """"määrä", "osuus": a bare quantity noun ("matkustajamäärä" names what it counts)."""
@@ -68,4 +69,5 @@ def measure_words() -> MeasureWords:
         source_after=_set(word, "source_after", "word"),
         per_after=_set(word, "per_after", "word"),
         lead_time=_set(word, "lead_time", "word"),
+        relative_subject=_set(word, "relative_subject", "word"),
     )
