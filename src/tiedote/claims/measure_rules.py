@@ -99,11 +99,16 @@ def is_event(toks: list[Token], num: Num, unit_token: int, mw: MeasureWords) -> 
 
 def pointing_before(toks: list[Token], num: Num, mw: MeasureWords, lex: Lexicon) -> int:
     """"joista 5", "Heistä noin 300": the index of an elative pronoun right before the figure, or -1."""
-    k = num.i - 1
-    while k >= 0 and toks[k].kind == "word" and lex.qualifier(toks[k].lower) is not None:
-        k -= 1
-    if k >= 0 and toks[k].lower in mw.pointing and toks[k].lower.endswith(("sta", "stä")):
-        return k
+    # back over at most two function words or qualifiers ("Heistä noin 300", "joista vain 5")
+    for k in range(num.i - 1, max(-1, num.i - 4), -1):
+        t = toks[k]
+        if t.kind != "word":
+            return -1
+        w = t.lower
+        if w in mw.pointing:
+            return k if w.endswith(("sta", "stä")) else -1
+        if lex.classes(w).content:
+            return -1
     return -1
 
 

@@ -18,6 +18,8 @@ quotation, and every figure in it takes the speaker named at its end.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 import regex
 
@@ -137,8 +139,7 @@ def _before_verb(sent: Sentence, words: list[tuple[int, int, str]], v: int, mw: 
 
 def sentence_source(sent: Sentence, mw: MeasureWords, speaker: SourceHit | None = None) -> tuple[SourceHit | None, bool]:
     """The source one sentence names, and whether it is a saying verb (which closes a quotation)."""
-    lower = sent.text.lower()
-    if "mukaan" not in lower and not any(v in lower for v in mw.saying_verbs):
+    if next(_cues(mw).iter(sent.text.lower()), None) is None:  # most sentences name no source: one scan
         return None, False
     words = _words(sent)
     for i, (_, _, w) in enumerate(words):
@@ -157,6 +158,19 @@ def sentence_source(sent: Sentence, mw: MeasureWords, speaker: SourceHit | None 
             if hit is not None:
                 return hit, True
     return None, False
+
+
+@cache
+def _cues(mw: MeasureWords) -> Any:
+    """An Aho-Corasick automaton of "mukaan" and the saying verbs (a word inside another passes too:
+    the word-by-word reading after it decides)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for w in mw.saying_verbs | mw.source_after:
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    return automaton
 
 
 def release_sources(sents: list[Sentence]) -> list[SourceHit | None]:

@@ -34,9 +34,13 @@ PIP_NAME = {"spacy_fi_experimental_web_md": "spacy-fi-experimental-web-md"}
 EXCLUDE = ("lemmatizer", "ner", "tagger")
 
 
-@cache
 def load_parser(name: str = PARSER) -> Language:
     """The spaCy pipeline ``name`` without lemmatizer, NER and tagger, loaded once per process."""
+    return _load(name)  # one cache key per name, however the caller passes it
+
+
+@cache
+def _load(name: str) -> Language:
     import spacy
 
     try:
