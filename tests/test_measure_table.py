@@ -109,6 +109,13 @@ MEASURE_ROWS: list[tuple[str, str, str, tuple[str, ...], str]] = [
     ("case-ending-never", "Jäsenten määrä kasvoi 1 210:stä 1 395:een.", "1 395", ("jäsen",), BOTH),
     ("scale-noun-never", "Kaupungin imagoarvio nousi 3,1 pisteestä 3,6 pisteeseen.", "3,6", ("imagoarvio",),
      BOTH),
+    ("superlative-never", "Seuroista pienin jäsenmäärä oli 40 ja suurin 2 300.", "2 300", ("jäsenmäärä",), BOTH),
+    ("locative-never", "Uusia asukkaita on tänä vuonna muuttanut kaupunkiin yhteensä 1 240.", "1 240",
+     ("asukas",), BOTH),
+    ("bare-count-noun-not-verb", "Rakennuslupahakemuksia jätettiin alkuvuonna noin 1 800, mikä on 9 prosenttia "
+     "enemmän kuin vuotta aiemmin.", "1 800", ("rakennuslupahakemus",), BOTH),
+    ("bare-count-restated", "Rakennuslupahakemuksia jätettiin alkuvuonna noin 1 800, mikä on 9 prosenttia "
+     "enemmän kuin vuotta aiemmin.", "9", ("rakennuslupahakemus",), BOTH),
 ]
 
 # (id, sentence, number, accepted source texts (lower-case, contained in the source) or None)

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from tiedote.claims.context import WINDOW, Cues, after_number
 from tiedote.claims.measure import MeasureHit, counted_noun, lemma, object_after, subject_noun
-from tiedote.claims.measure_rules import refine, relative_antecedent
+from tiedote.claims.measure_rules import is_event, refine, relative_antecedent
 from tiedote.claims.measure_tree import tree_measure
+from tiedote.claims.measure_words import measure_words
 from tiedote.claims.source import SourceHit
 from tiedote.claims.subject import find_subject
 from tiedote.claims.syntax import SentParse
@@ -100,9 +101,15 @@ class _Covered:
         return start == self.measure_start or self.mask.covers(start)
 
 
+# what the fast reading names with a noun of the figure's own clause: preferred to the parser's verb
+_NOUN_RULES = frozenset({"measure.counted_noun", "measure.subject", "measure.elative_before",
+                         "measure.elative_after", "measure.owner", "measure.relative", "measure.elative_group"})
+
+
 def fill_measure(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon, cue: Cues,
-                  last_measured: Pending | None, prev_claims: list[Pending], masked: SpanMask,
-                  syn: SentParse | None = None) -> None:
+                 last_measured: Pending | None, prev_claims: list[Pending], masked: SpanMask,
+                 syn: SentParse | None = None) -> None:
+    hit: MeasureHit | None = None
     if syn is not None and not (p.unit.unit == "score" and p.unit.token >= 0):
         def carried() -> MeasureHit | None:
             src = last_measured or (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
@@ -110,17 +117,29 @@ def fill_measure(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon,
                 return None
             return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
 
-        tree_hit = tree_measure(syn, toks, p.num, p.unit, lex, carried, rate=p.rate is not None, masked=masked)
-        if tree_hit is not None and tree_hit.rule == "measure.tree_verb" and p.unit.unit == "count" \
-                and last_measured is not None and last_measured.measure is not None:
-            # "vastattiin 40 000 puheluun viikossa, helmikuussa noin 30 000:een": a count the clause
-            # names no noun for counts what the figure before it in the sentence counts
-            m = last_measured.measure
-            tree_hit = MeasureHit(m.lemma, m.start, m.end, "measure.carried")
-        if tree_hit is not None:
-            p.measure = tree_hit
-            p.rules.append(tree_hit.rule)
-            return
+        hit = tree_measure(syn, toks, p.num, p.unit, lex, carried, rate=p.rate is not None, masked=masked)
+        if hit is not None and hit.rule == "measure.tree_verb" and p.unit.unit == "count" \
+                and not is_event(toks, p.num, p.unit.token, measure_words()):
+            # "oleskelulupahakemuksia jätettiin noin 28 400": a count is of a noun when its clause has one
+            fast = _fast_hit(p, toks, clause, lex, cue, last_measured, prev_claims, masked, side_effects=False)
+            if fast is not None and fast.rule in _NOUN_RULES:
+                hit = fast
+            elif last_measured is not None and last_measured.measure is not None:
+                # "vastattiin 40 000 puheluun viikossa, helmikuussa noin 30 000:een": a count the clause
+                # names no noun for counts what the figure before it in the sentence counts
+                m = last_measured.measure
+                hit = MeasureHit(m.lemma, m.start, m.end, "measure.carried")
+    if hit is None:
+        hit = _fast_hit(p, toks, clause, lex, cue, last_measured, prev_claims, masked, side_effects=True)
+    if hit is not None:
+        p.measure = hit
+        p.rules.append(hit.rule)
+
+
+def _fast_hit(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon, cue: Cues,
+              last_measured: Pending | None, prev_claims: list[Pending], masked: SpanMask,
+              side_effects: bool) -> MeasureHit | None:
+    """The fast reading's measure (``side_effects``: it may also carry a statistic over "se")."""
     # a pronoun standing alone as the subject ("se oli", "mikä on"), not "niiden yhteismäärä"
     lo = p.num.i - WINDOW
     anaphora = next((k for k in cue.anaphora if lo <= k < p.num.i and clause[k] == p.clause), None)
@@ -133,7 +152,7 @@ def fill_measure(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon,
             src = earlier[-1]
             assert src.measure is not None
             hit = MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.anaphora")
-            if p.statistic is None and src.statistic is not None and toks[anaphora].lower == "se":
+            if side_effects and p.statistic is None and src.statistic is not None and toks[anaphora].lower == "se":
                 p.statistic = src.statistic  # "mediaani-ikä on 39,8 vuotta, kun koko maassa se on 43,2"
         else:
             hit = subject_noun(toks, p.num, clause, lex, anywhere_before=anaphora, masked=masked)
@@ -171,6 +190,4 @@ def fill_measure(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon,
                      masked)
     if hit is None:
         hit = carried_fast()
-    if hit is not None:
-        p.measure = hit
-        p.rules.append(hit.rule)
+    return hit

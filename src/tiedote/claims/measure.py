@@ -165,6 +165,7 @@ def _is_adjective(toks: list[Token], k: int, lem: str) -> bool:
 
 
 _ELATIVE = ("sta", "stä")
+_LOCATIVE = ("lla", "llä", "ssa", "ssä", "lta", "ltä")
 
 
 # not "-een": that is also the genitive of e-stems ("rokotteen", "koneen")
@@ -234,6 +235,10 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
             continue  # "epidemian alusta lähtien": governed by a postposition
         if k > 0 and toks[k - 1].text == ":" and not t.space_before:
             continue  # "4 310:stä": a number's case ending
+        if w in measure_words().superlatives:
+            continue  # "korkein 58 prosenttia": the extreme, not the thing
+        if len(w) >= 7 and w.endswith(_LOCATIVE) and lemma(w) == w:
+            continue  # "alueella", "kunnassa": a place the lemmatizer left inflected, not a nominative
         kind: int | None = None
         rule = ""
         tn = tense(w)

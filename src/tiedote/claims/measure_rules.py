@@ -39,7 +39,8 @@ def _is_number_word(w: str) -> bool:
 
 def bad_word(w: str, lem: str, lex: Lexicon, mw: MeasureWords) -> bool:
     """A word that is never a measure: adverb, postposition, number/scale word, change verb, "olla"."""
-    if w in mw.postpositions or w in mw.pointing or lem in mw.never_verbs or lem in mw.duration_verbs:
+    if w in mw.postpositions or w in mw.pointing or lem in mw.never_verbs or lem in mw.duration_verbs \
+            or w in mw.superlatives:
         return True
     if lem in mw.scale_nouns or _is_number_word(w) or is_adverb(w):
         return True

@@ -211,7 +211,8 @@ def _word_ok(ctx: _Ctx, k: int, lem: str) -> bool:
         return False
     t = sp.tok[k]
     w = ctx.toks[t].lower
-    if not any(ch.isalpha() for ch in w) or w in mw.postpositions or w in ctx.lex.unit_forms:
+    if not any(ch.isalpha() for ch in w) or w in mw.postpositions or w in ctx.lex.unit_forms \
+            or w in mw.superlatives:
         return False
     if t > 0 and ctx.toks[t - 1].text == ":" and not ctx.toks[t].space_before:
         return False  # "4 310:stä": a number's case ending

@@ -34,6 +34,7 @@ class MeasureWords:
     per_after: frozenset[str]  # surface forms: "kohden", "kohti"
     lead_time: frozenset[str]  # surface forms: "päähän", "päästä"
     relative_subject: frozenset[str]  # "joka", "jotka"
+    superlatives: frozenset[str]  # surface forms: "korkein", "suurin"
 
     def is_quantity(self, lem: str) -> bool:
         """"määrä", "osuus": a bare quantity noun ("matkustajamäärä" names what it counts)."""
@@ -70,4 +71,5 @@ def measure_words() -> MeasureWords:
         per_after=_set(word, "per_after", "word"),
         lead_time=_set(word, "lead_time", "word"),
         relative_subject=_set(word, "relative_subject", "word"),
+        superlatives=_set(word, "superlative", "word"),
     )
