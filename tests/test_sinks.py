@@ -281,7 +281,7 @@ def test_sqlite_refuses_other_databases(tmp_path: Path) -> None:
     db = sqlite3.connect(newer)
     db.execute("UPDATE tiedote_meta SET value = '99'")
     db.commit()
-    with pytest.raises(SinkError, match="has tiedote table layout 99, this tiedote writes 1"):
+    with pytest.raises(SinkError, match="has tiedote table layout 99, this tiedote writes 2"):
         SqliteSink(str(newer))
     text = tmp_path / "teksti.db"
     text.write_text("ei tietokanta " * 100, encoding="utf-8")
