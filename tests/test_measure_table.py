@@ -116,6 +116,14 @@ MEASURE_ROWS: list[tuple[str, str, str, tuple[str, ...], str]] = [
      ("asukas",), BOTH),
     ("bare-count-noun-not-verb", _RESTATED, "1 800", ("rakennuslupahakemus",), BOTH),
     ("bare-count-restated", _RESTATED, "9", ("rakennuslupahakemus",), BOTH),
+    ("duration-into", "Lupien valmisteluun kului syksyllä keskimäärin 17 arkipäivää.", "17", ("valmistelu",), BOTH),
+    ("duration-into-compound", "Opinnäytteen tekemiseen meni keskimäärin 8 kuukautta.", "8", ("tekeminen",), BOTH),
+    ("se-points-to-object", "Tämän kesän lipunmyyntiä ei ole vielä laskettu, mutta viime kesänä se oli 48 000.",
+     "48 000", ("lipunmyynti",), BOTH),
+    ("list-of-counts", "Museossa vieraili maaliskuussa 12 000 kävijää, huhtikuussa noin 9 500.", "9 500",
+     ("kävijä",), BOTH),
+    ("own-partitive-not-carried", "Hakemuksia tuli 2 300, ja päätöksiä tehtiin yli 2 000.", "2 000",
+     ("päätös",), BOTH),
 ]
 
 # (id, sentence, number, accepted source texts (lower-case, contained in the source) or None)

@@ -15,7 +15,7 @@ from tiedote.claims.context import WINDOW, Cues, after_number
 from tiedote.claims.measure import MeasureHit, counted_noun, lemma, object_after, subject_noun
 from tiedote.claims.measure_rules import is_event, refine, relative_antecedent
 from tiedote.claims.measure_tree import tree_measure
-from tiedote.claims.measure_words import measure_words
+from tiedote.claims.measure_words import DURATION_UNITS, measure_words
 from tiedote.claims.source import SourceHit
 from tiedote.claims.subject import find_subject
 from tiedote.claims.syntax import SentParse
@@ -118,22 +118,41 @@ def fill_measure(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon,
             return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
 
         hit = tree_measure(syn, toks, p.num, p.unit, lex, carried, rate=p.rate is not None, masked=masked)
-        if hit is not None and hit.rule == "measure.tree_verb" and p.unit.unit == "count" \
-                and not is_event(toks, p.num, p.unit.token, measure_words()):
-            # "oleskelulupahakemuksia jätettiin noin 28 400": a count is of a noun when its clause has one
-            fast = _fast_hit(p, toks, clause, lex, cue, last_measured, prev_claims, masked, side_effects=False)
-            if fast is not None and fast.rule in _NOUN_RULES:
-                hit = fast
-            elif last_measured is not None and last_measured.measure is not None:
-                # "vastattiin 40 000 puheluun viikossa, helmikuussa noin 30 000:een": a count the clause
-                # names no noun for counts what the figure before it in the sentence counts
-                m = last_measured.measure
-                hit = MeasureHit(m.lemma, m.start, m.end, "measure.carried")
+        hit = _second_opinion(hit, p, toks, clause, lex, cue, last_measured, prev_claims, masked)
     if hit is None:
         hit = _fast_hit(p, toks, clause, lex, cue, last_measured, prev_claims, masked, side_effects=True)
     if hit is not None:
         p.measure = hit
         p.rules.append(hit.rule)
+
+
+def _second_opinion(hit: MeasureHit | None, p: Pending, toks: list[Token], clause: list[int], lex: Lexicon,
+                    cue: Cues, last_measured: Pending | None, prev_claims: list[Pending],
+                    masked: SpanMask) -> MeasureHit | None:
+    """Where the parse is weakest, the fast reading's noun or the figure before it in the sentence."""
+    if hit is None:
+        return None
+    mw = measure_words()
+    duration = (p.unit.unit in DURATION_UNITS and p.rate is None) or is_event(toks, p.num, p.unit.token, mw)
+    same = last_measured.measure if last_measured is not None else None
+    weak = hit.rule == "measure.tree_verb" and not duration or hit.rule == "measure.carried" and same is None
+    listed = same is not None and p.unit.unit == "count" and not duration and hit.rule != "measure.tree_noun" \
+        and counted_noun(toks, after_number(toks, p.num), lex) is None and last_measured is not None \
+        and last_measured.unit.unit == "count"
+    if not (weak or listed):
+        return hit
+    fast = _fast_hit(p, toks, clause, lex, cue, last_measured, prev_claims, masked, side_effects=False)
+    if fast is not None and fast.rule in _NOUN_RULES:
+        # "oleskelulupahakemuksia jätettiin noin 28 400", "kiireettömistä päivystyspotilaista 30–40
+        # prosenttia voitaisiin hoitaa", "kävijämäärää ei ole laskettu, mutta viime vuonna se oli
+        # 612 000": a noun of the clause (or the one a pronoun points back to) before a verb
+        return fast if weak else hit
+    if listed and same is not None:
+        # "lokakuussa matkustajia oli 96 000, marraskuussa runsaat 81 000", "vastattiin 40 000
+        # puheluun viikossa, helmikuussa noin 30 000:een": a noun-less count in a list counts what
+        # the figure before it in the sentence counts
+        return MeasureHit(same.lemma, same.start, same.end, "measure.carried")
+    return hit
 
 
 def _fast_hit(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon, cue: Cues,

@@ -170,6 +170,7 @@ _LOCATIVE = ("lla", "llä", "ssa", "ssä", "lta", "ltä")
 
 # not "-een": that is also the genitive of e-stems ("rokotteen", "koneen")
 _ILLATIVE = ("hin", "iin", "seen", "aan", "ään", "oon", "öön", "uun", "yyn")
+ILLATIVE = _ILLATIVE
 PARTITIVE_PLURAL = ("ia", "iä", "ja", "jä", "ita", "itä")
 
 

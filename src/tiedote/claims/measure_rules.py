@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Protocol
 
-from tiedote.claims.measure import MeasureHit, lemma, tense
+from tiedote.claims.measure import ILLATIVE, MeasureHit, lemma, tense
 from tiedote.claims.measure_words import DURATION_UNITS, MeasureWords, measure_words
 from tiedote.lang.lexicon import Lexicon
 from tiedote.lang.morphology import is_adverb
@@ -61,9 +61,27 @@ def _clause_verb(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, m
         if tense(w) is None or not lex.classes(w).content:
             continue  # "vajaa", "noin": qualifiers look like verbs to the suffix test
         lem = lemma(w)
+        if lem in mw.duration_verbs:
+            # "käsittelyyn kului 9 arkipäivää": what the time went into, in the illative before the verb
+            into = _illative_noun(toks, [i for i in order if i < k], lex, mw)
+            if into is not None:
+                return into
         if bad_word(w, lem, lex, mw) or w in lex.comparatives:
             continue
         return MeasureHit(lem, t.start, t.end, "measure.duration_verb")
+    return None
+
+
+def _illative_noun(toks: list[Token], order: list[int], lex: Lexicon, mw: MeasureWords) -> MeasureHit | None:
+    for k in order:
+        t = toks[k]
+        w = t.lower
+        if t.kind != "word" or not w.endswith(ILLATIVE) or (t.text[:1].isupper() and k > 0) \
+                or not lex.classes(w).measurable or w.endswith(("mpaan", "mpään")):
+            continue
+        lem = lemma(w)
+        if lem != w and tense(w) is None and not bad_word(w, lem, lex, mw):
+            return MeasureHit(lem, t.start, t.end, "measure.duration_into")
     return None
 
 

@@ -289,6 +289,19 @@ def _child(ctx: _Ctx, k: int, deps: tuple[str, ...]) -> int | None:
     return None
 
 
+def _into(ctx: _Ctx, verb: int) -> MeasureHit | None:
+    """"käsittelyyn kului 9 arkipäivää": a duration-only verb's illative names the activity."""
+    sp = ctx.sp
+    if sp.tok[verb] < 0 or lemma(ctx.toks[sp.tok[verb]].lower) not in ctx.mw.duration_verbs:
+        return None
+    for c in sp.children[verb]:
+        if c not in ctx.on_path and sp.case[c] == "Ill" and sp.pos[c] == "NOUN" and sp.dep[c].startswith("obl"):
+            hit = _resolve(ctx, c, 1)
+            if hit is not None:
+                return MeasureHit(hit.lemma, hit.start, hit.end, "measure.duration_into")
+    return None
+
+
 def _translative(ctx: _Ctx, k: int) -> int | None:
     """"Menoiksi kirjattiin 1,2 miljoonaa euroa": what the figure is entered or counted as."""
     sp = ctx.sp
@@ -333,6 +346,9 @@ def _clause(ctx: _Ctx, k: int, depth: int = 0) -> MeasureHit | None:
             hit = _verb_hit(ctx, cur)
             if hit is not None:
                 return hit
+            into = _into(ctx, cur)
+            if into is not None:
+                return into
         for cand in (_subject(ctx, cur), _translative(ctx, cur)):
             if cand is not None:
                 hit = _resolve(ctx, cand, depth + 1)
