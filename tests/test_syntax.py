@@ -96,3 +96,24 @@ def test_batch_parser_and_fast_write_the_same_figures(tmp_path: Path) -> None:
     assert [c["quantity"] for c in out["--fast"]] == [c["quantity"] for c in out["--parser"]]
     assert any("measure.tree" in " ".join(c["rules"]) for c in out["--parser"])
     assert not any("measure.tree" in " ".join(c["rules"]) for c in out["--fast"])
+
+
+@needs_parser
+def test_dask_partitions_build_the_parser_extractor_and_model_once_per_process() -> None:
+    import functools
+
+    pytest.importorskip("dask")
+    from tiedote.claims.syntax import _load
+    from tiedote.dask import extract_records, worker_stats
+    from tiedote.io.batch import default_extractor
+
+    factory = functools.partial(default_extractor, parser=PARSER)
+    records = [{"id": "a", "text": TEXT}, {"id": "b", "text": TEXT.replace("460", "470")}]
+    built = worker_stats()["extractors_built"]
+    first = extract_records(records, factory=factory, partition=0)
+    second = extract_records(records, factory=factory, partition=1)
+    assert worker_stats()["extractors_built"] == built + 1
+    assert _load.cache_info().currsize == 1
+    assert [c.measure.lemma if c.measure else None for r in first for c in r.claims] == \
+        [c.measure.lemma if c.measure else None for r in second for c in r.claims]
+    assert any("measure.tree" in " ".join(c.rules) for r in first for c in r.claims)
