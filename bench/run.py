@@ -84,6 +84,13 @@ TARGET_RATIO = 0.33
 TARGET_SCALING = 1.6
 TARGET_RSS_MB = 400.0
 TARGET_FLAT = 0.10
+"""Most a batch's peak memory may grow from the small archive to the big one."""
+
+
+def memory_flat(growth: float) -> bool:
+    """Peak memory is flat when it grows by at most ``TARGET_FLAT``: a run over more releases that
+    peaks *lower* (a quiet host, the allocator returning pages) is no failure of flatness."""
+    return growth <= TARGET_FLAT
 TARGET_COLD_S = 2.0
 
 
@@ -665,8 +672,8 @@ def table(res: dict[str, Any]) -> str:
         rows.append((
             f"(d) growth {small:,} -> {big:,}, {label} [largest proc]",
             f"{g:+.1%} [{gmax:+.1%}]",
-            f"within {TARGET_FLAT:.0%}",
-            verdict(abs(g) <= TARGET_FLAT),
+            f"at most +{TARGET_FLAT:.0%}",
+            verdict(memory_flat(g)),
         ))
         rows.append((f"    (rate over {big:,} releases, {label}; other CPU)",
                      f"{r_big['releases_per_s']:.1f} rel/s; {r_big['other_cpu_cores']:.2f}", "", ""))
@@ -789,7 +796,7 @@ def main(argv: list[str] | None = None) -> int:
         "ratio": extract["ratio"] >= TARGET_RATIO,
         "scaling": batch["ratio"] >= TARGET_SCALING,
         "rss": all(r["peak_sum_rss_mb"] <= TARGET_RSS_MB for r in d["runs"].values()),
-        "flat": all(abs(d[f"growth_{j}_peak_sum_rss_mb"]) <= TARGET_FLAT for j in ("1", "default")),
+        "flat": all(memory_flat(d[f"growth_{j}_peak_sum_rss_mb"]) for j in ("1", "default")),
         "cold_start": cold["warm_cache_s"] <= TARGET_COLD_S,
     }
     res["pass"] = checks

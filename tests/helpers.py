@@ -11,7 +11,8 @@ import tiedote
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout; a git worktree under a folder of worktrees finds it one level further up
+SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared" / "eval" / "score.py").is_file()), ROOT.parent / "shared")
 
 
 def gold_files(folder: Path) -> list[Path]:

@@ -38,6 +38,7 @@ def test_ids_are_stable_and_distinct() -> None:
     assert set(a).isdisjoint(other_date)
 
 
+@pytest.mark.slow
 def test_ids_are_stable_across_processes() -> None:
     code = ("import datetime as dt, tiedote; "
             f"print(' '.join(c.id for c in tiedote.extract({TEXT!r}, published=dt.date(2020, 6, 9))))")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tiedote.io import batch
+from tiedote.io import batch, workers
 from tiedote.io.batch import CHUNK_ITEMS, Stats, process_chunk, run_batch
 from tiedote.io.sinks import JsonlSink, SqliteSink
 from tiedote.io.sources import Item, open_source
@@ -194,6 +194,7 @@ def test_rerun_redoes_releases_whose_fallback_date_changed(tmp_path: Path) -> No
     ).fetchone() == ("2020-06-09", "option")
 
 
+@pytest.mark.slow
 def test_jobs_1_and_2_write_identical_output_with_the_fake(tmp_path: Path) -> None:
     # More than two chunks per worker, so the window really fills and drains.
     write_releases(tmp_path / "in", CHUNK_ITEMS * 5 + 3)
@@ -280,6 +281,7 @@ def _count(db_path: Path) -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_kill_9_then_rerun_equals_an_uninterrupted_run(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     write_releases(folder, 40)
@@ -322,7 +324,7 @@ def test_kill_9_then_rerun_equals_an_uninterrupted_run(tmp_path: Path) -> None:
 )
 def test_forkserver_is_warmed_only_for_the_librarys_own_extractor(factory: object, warm: bool) -> None:
     # A fake's run must not pay for building the real engine in the forkserver.
-    assert batch._uses_default_extractor(factory) is warm  # type: ignore[arg-type]
+    assert workers._uses_default_extractor(factory) is warm  # type: ignore[arg-type]
 
 
 def _python(code: str, **env: str) -> str:
@@ -347,11 +349,12 @@ def test_the_cli_launches_the_forkserver_before_loading_the_models() -> None:
     assert _python(code) == "[]"
 
 
+@pytest.mark.slow
 def test_the_warm_forkserver_builds_the_engine_and_hides_its_flag_from_workers() -> None:
     # What the forkserver's preload does when start_forkserver launched it for the default extractor.
     code = (
-        "import gc, os, sys, tiedote.io.batch; "
-        "print('tiedote.api' in sys.modules, gc.get_freeze_count() > 0, os.environ.get(tiedote.io.batch._WARM_ENV))"
+        "import gc, os, sys, tiedote.io.workers; "
+        "print('tiedote.api' in sys.modules, gc.get_freeze_count() > 0, os.environ.get(tiedote.io.workers._WARM_ENV))"
     )
     assert _python(code, TIEDOTE_BATCH_WARM_FORKSERVER="1") == "True True None"
     assert _python(code) == "False False None"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -94,8 +95,9 @@ def test_no_command_prints_help_and_is_a_usage_error(capsys: pytest.CaptureFixtu
         (
             ["batch", "{tmp}", "-o", "a.sqlite", "--published", "2020-13-01"],
             (
-                "tiedote batch: error: Invalid value for '--published': '2020-13-01' is not a date; "
-                "give YYYY-MM-DD or D.M.YYYY (see 'tiedote batch --help')"
+                "tiedote batch: error: Invalid value for '--published': '2020-13-01' is not a date "
+                "(month must be in 1..12); give it as 2020-06-09, 9.6.2020, '9. kesäkuuta 2020' or "
+                "2020-06-09T10:15+03:00 (see 'tiedote batch --help')"
             ),
         ),
         (
@@ -115,7 +117,7 @@ def test_no_command_prints_help_and_is_a_usage_error(capsys: pytest.CaptureFixtu
         (
             ["extract", "{tmp}/a.txt", "--format", "xml"],
             (
-                "tiedote extract: error: Invalid value for '--format': 'xml' is not one of 'jsonl', 'json', 'csv'. "
+                "tiedote extract: error: Invalid value for '--format': 'xml' is not one of 'table', 'jsonl', 'json', 'csv'. "
                 "(see 'tiedote extract --help')"
             ),
         ),
@@ -207,7 +209,7 @@ def test_extract_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path, fak
     status, pretty, _ = run(capsys, "extract", str(path), "--published", "2020-06-09", "--format", "json")
     assert ReleaseResult.model_validate_json(pretty) == record and pretty.startswith("{\n  ")
     status, table, _ = run(capsys, "extract", str(path), "--format", "csv")
-    assert table.splitlines()[0].startswith("release_id,claim_id,value,low,high,unit,")
+    assert table.splitlines()[0].startswith("release_id,published,date_source,title,claim_id,value,low,high,unit,")
     assert len(table.splitlines()) == 4
 
 
@@ -274,7 +276,8 @@ def hostile_archive(path: Path) -> dict[str, str]:
     return {
         "huonot/binaari.txt": "binary file (it holds NUL bytes); a release must be text or HTML",
         "huonot/tyhja.txt": "empty file",
-        "huonot/latin1.txt": "not valid UTF-8 (byte 0xe4 at offset 1); save the file as UTF-8",
+        "huonot/latin1.txt": "not valid UTF-8 (byte 0xe4 at offset 1); save the file as UTF-8, "
+        "or name its encoding with --encoding (latin-1 for old archives)",
         "huonot/iso.txt": "over the size limit: 160000 bytes, limit 100000 (raise it with --max-bytes)",
         "huonot/pommi.txt": "over the size limit: 5000000 bytes, limit 100000 (raise it with --max-bytes)",
         "../../ohi.txt": "unsafe member path '../../ohi.txt': climbs out with '..'; not read",
@@ -285,7 +288,8 @@ def hostile_archive(path: Path) -> dict[str, str]:
 def test_hostile_archive_every_bad_item_reported_every_good_one_extracted(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, fake: None
 ) -> None:
-    expected = hostile_archive(tmp_path / "vihamielinen.zip")
+    # Two sources: the archive's path-made ids carry its name (issue 19), the JSONL record's id is kept.
+    expected = {f"vihamielinen.zip/{k}": v for k, v in hostile_archive(tmp_path / "vihamielinen.zip").items()}
     (tmp_path / "rivit.jsonl").write_text(
         json.dumps({"id": "jsonl-hyva", "text": "Kävijöitä oli 870 000.", "published": "2019-03-19"})
         + "\n{ei jsonia\n",
@@ -310,10 +314,14 @@ def test_hostile_archive_every_bad_item_reported_every_good_one_extracted(
     db = sqlite3.connect(out)
     got = dict(db.execute("SELECT release_id, reason FROM errors").fetchall())
     assert got.pop("rivit.jsonl:2").startswith("line 2: not valid JSON")
-    assert got.pop("huonot/rikki.txt").startswith(expected.pop("huonot/rikki.txt"))
+    rikki = "vihamielinen.zip/huonot/rikki.txt"
+    assert got.pop(rikki).startswith(expected.pop(rikki))
     assert got == expected
     releases = dict(db.execute("SELECT id, n_claims FROM releases").fetchall())
-    assert set(releases) == {"hyvat/kela.txt", "hyvat/sivu.html", "hyvat/kirjasto.md", "jsonl-hyva"}
+    assert set(releases) == {
+        "vihamielinen.zip/hyvat/kela.txt", "vihamielinen.zip/hyvat/sivu.html", "vihamielinen.zip/hyvat/kirjasto.md",
+        "jsonl-hyva",
+    }  # fmt: skip
     assert all(n > 0 for n in releases.values())
     # Nothing was written outside OUT's folder: the archive was never unpacked.
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "out"])
@@ -335,13 +343,13 @@ def test_csv_batch_lists_errors_on_stderr(
         ),
         (
             f"tiedote batch: {tmp_path / 'in' / 'latin1.txt'}: not valid UTF-8 (byte 0xe4 at offset 1); "
-            "save the file as UTF-8"
+            "save the file as UTF-8, or name its encoding with --encoding (latin-1 for old archives)"
         ),
         f"tiedote batch: {tmp_path / 'in' / 'tyhja.txt'}: empty file",
     ]
     assert len(lines) == 4 and "3 errors (listed above;" in lines[3]
     rows = (tmp_path / "a.csv").read_text("utf-8").splitlines()
-    assert rows[0].startswith("release_id,claim_id,") and len(rows) > 2
+    assert rows[0].startswith("release_id,published,date_source,title,claim_id,") and len(rows) > 2
 
 
 def test_no_progress_bar_unless_stderr_is_a_terminal(
@@ -425,11 +433,15 @@ def test_readme_main_job_and_jobs_do_not_change_the_output(
         "SELECT r.text, c.number_start, c.number_end, c.number_text FROM claims c JOIN releases r ON r.id = c.release_id"
     ):
         assert text[start:end] == number
-    if shutil.which("sqlite3"):  # the README's query through the sqlite3 program, as a user runs it
-        shown = subprocess.run(
-            ["sqlite3", "out/claims.sqlite", query], capture_output=True, text=True, check=True
-        )
-        assert len(shown.stdout.splitlines()) == 20
+    # The README's sqlite3 line, taken from the README itself: the query with a header (issue 19).
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    [line] = [ln for ln in readme.splitlines() if ln.startswith("python3 -m venv") and "sqlite3" in ln]
+    command = shlex.split(line.split("&& sqlite3 ", 1)[1])
+    assert command[:3] == ["-header", "-column", "out/claims.sqlite"] and command[3] == query
+    if shutil.which("sqlite3"):  # as a user runs it
+        shown = subprocess.run(["sqlite3", *command], capture_output=True, text=True, check=True)
+        lines = shown.stdout.splitlines()
+        assert lines[0].split()[:3] == ["release_id", "value", "unit"] and len(lines) == 22
 
     other = "1" if batch_module.default_jobs() > 1 else "2"
     started = time.monotonic()

@@ -138,6 +138,7 @@ class CountingFactory:
 
 @needs_dask
 @pytest.mark.usefixtures("sync")
+@pytest.mark.slow
 def test_extract_bag_of_records_matches_batch(batch_of_releases: tuple[Path, list[ReleaseResult]]) -> None:
     import dask.bag as db
 
@@ -278,9 +279,11 @@ def test_extract_frame_reads_published_cells_of_any_kind() -> None:
         got = extract_frame(dd.from_pandas(column, npartitions=2)).compute()
         for i in range(5):
             rows = got[got["release_id"] == f"r{i}"].reset_index(drop=True)
-            expected = tiedote.extract(text, published=day if i < 3 else None)
+            published = day if i < 3 else None
+            expected = tiedote.extract(text, published=published)
             pd.testing.assert_frame_equal(
-                rows.drop(columns="release_id"), to_frame(expected).drop(columns="release_id")
+                rows.drop(columns="release_id"),
+                to_frame(expected, published=published).drop(columns="release_id"),
             )
 
 
@@ -351,6 +354,7 @@ def client() -> Iterator[Any]:
 
 @needs_dask
 @needs_distributed
+@pytest.mark.slow
 def test_local_cluster_gives_the_claims_of_batch_jobs_1(client: Any, tmp_path: Path) -> None:
     import dask.bag as db
     import dask.dataframe as dd
@@ -389,6 +393,7 @@ def test_local_cluster_gives_the_claims_of_batch_jobs_1(client: Any, tmp_path: P
 
 @needs_dask
 @needs_distributed
+@pytest.mark.slow
 def test_local_cluster_writes_parquet_that_reads_back_as_the_batch(client: Any, tmp_path: Path) -> None:
     import dask.dataframe as dd
     import pandas as pd

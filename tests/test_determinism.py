@@ -109,15 +109,14 @@ for k, (text, published) in enumerate(job["items"]):
         out.append(json.dumps(c.model_dump(mode="json"), ensure_ascii=False, sort_keys=True) + "\n")
 sys.stdout.buffer.write("".join(out).encode("utf-8"))
 sys.stdout.flush()
-if job["cli"] is not None:
-    from click.testing import CliRunner
-    from tiedote.cli import cli
-    res = CliRunner().invoke(cli, ["extract", "-", "--format", "jsonl", "--published", "2020-06-09"],
-                             input=job["cli"].encode("utf-8"))
-    if res.exception is not None and not isinstance(res.exception, SystemExit):
-        raise res.exception
-    with open(sys.argv[1], "wb") as f:
-        f.write(res.stdout_bytes)
+from click.testing import CliRunner
+from tiedote.cli import cli
+res = CliRunner().invoke(cli, ["extract", "-", "--format", "jsonl", "--published", "2020-06-09"],
+                         input=job["cli"].encode("utf-8"))
+if res.exception is not None and not isinstance(res.exception, SystemExit):
+    raise res.exception
+with open(sys.argv[1], "wb") as f:
+    f.write(res.stdout_bytes)
 """
 CLI_TEXT = "\n\n".join(RELEASES)
 
@@ -140,30 +139,12 @@ def _env(seed: str) -> dict[str, str]:
     return env
 
 
-def cli_available() -> str | None:
-    """None when ``tiedote extract - --format jsonl`` exists in this version, else why not."""
-    try:
-        from tiedote.cli import cli
-    except ImportError as exc:
-        return f"tiedote.cli cannot be imported ({exc})"
-    extract = getattr(cli, "commands", {}).get("extract")
-    if extract is None:
-        return "the CLI has no `extract` command"
-    for param in extract.params:
-        if "--format" in getattr(param, "opts", ()) and "jsonl" in getattr(param.type, "choices", ()):
-            return None
-    return "`tiedote extract` has no `--format jsonl`"
-
-
 class Runs:
     """The outputs of the child interpreters, one per hash seed (started together, read in turn)."""
 
     def __init__(self, tmp: Path) -> None:
         self.items = corpus()
-        self.cli_reason = cli_available()
-        job = json.dumps(
-            {"items": self.items, "cli": None if self.cli_reason else CLI_TEXT}, ensure_ascii=False
-        ).encode("utf-8")
+        job = json.dumps({"items": self.items, "cli": CLI_TEXT}, ensure_ascii=False).encode("utf-8")
         procs = {}
         for seed in SEEDS:
             procs[seed] = subprocess.Popen(
@@ -180,8 +161,7 @@ class Runs:
             out, err = proc.communicate(job, timeout=TIMEOUT)
             assert proc.returncode == 0, (seed, proc.returncode, err.decode("utf-8", "replace")[-3000:])
             self.lib[seed] = out
-            if self.cli_reason is None:
-                self.cli[seed] = (tmp / f"cli-{seed}.jsonl").read_bytes()
+            self.cli[seed] = (tmp / f"cli-{seed}.jsonl").read_bytes()
 
 
 @pytest.fixture(scope="module")
@@ -196,6 +176,7 @@ def test_same_text_same_jsonl_in_one_process() -> None:
     assert _expected(items) == first
 
 
+@pytest.mark.slow
 def test_jsonl_is_byte_identical_across_hash_seeds(runs: Runs) -> None:
     here = _expected(runs.items)  # this process has a hash seed of its own
     for seed, out in runs.lib.items():
@@ -212,9 +193,8 @@ def _first_diff(a: bytes, b: bytes) -> str:
     return f"{len(la)} lines against {len(lb)}"
 
 
+@pytest.mark.slow
 def test_cli_jsonl_is_byte_identical_across_hash_seeds(runs: Runs) -> None:
-    if runs.cli_reason is not None:
-        pytest.skip(f"no `tiedote extract - --format jsonl` in this version: {runs.cli_reason}")
     outputs = runs.cli
     assert set(outputs) == set(SEEDS)
     first = outputs[SEEDS[0]]
@@ -224,10 +204,7 @@ def test_cli_jsonl_is_byte_identical_across_hash_seeds(runs: Runs) -> None:
     assert len(lines) == 1, "one release, one JSONL line"
     record = json.loads(lines[0])
     # the CLI's claims are the library's claims for the text the record carries
-    if isinstance(record, dict) and "claims" in record and "text" in record:
-        published = record.get("published")
-        claims = tiedote.extract(
-            record["text"], published=dt.date.fromisoformat(published) if published else None
-        )
-        assert record["claims"] == [c.model_dump(mode="json") for c in claims]
-        assert len(record["claims"]) >= 10
+    assert record["published"] == "2020-06-09"
+    claims = tiedote.extract(record["text"], published=dt.date(2020, 6, 9))
+    assert record["claims"] == [c.model_dump(mode="json") for c in claims]
+    assert len(record["claims"]) >= 10

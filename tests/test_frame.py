@@ -269,3 +269,17 @@ def test_without_pandas_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatc
 
 def test_to_frame_is_exported_at_the_top_level() -> None:
     assert getattr(tiedote, "to_frame", None) is to_frame
+
+
+def test_to_frame_has_the_published_date() -> None:
+    # Issue 19, item 9: a frame of claims said nothing of when its releases were published.
+    pd = pytest.importorskip("pandas")
+
+    day = dt.date(2020, 6, 9)
+    claims = tiedote.extract("Toukokuussa vastattiin 40 000 puheluun.", published=day)
+    frame = to_frame(claims, published=day)
+    assert list(frame.columns[:3]) == ["release_id", "published", "seq"]
+    assert frame["published"].tolist() == [pd.Timestamp(day)]
+    result = ReleaseResult(id="r", source="s", location="s/r", published=day, claims=tuple(claims))
+    assert to_frame([result])["published"].tolist() == [pd.Timestamp(day)]
+    assert to_frame(claims)["published"].isna().all()

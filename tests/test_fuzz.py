@@ -682,6 +682,7 @@ def test_releases_written_here_give_claims(k: int) -> None:
 @example(text="", published=None)
 @example(text="\u00a0\n\n\u202f", published=None)
 @example(text="1" * 300, published=None)
+@pytest.mark.slow
 def test_arbitrary_unicode(text: str, published: dt.date | None) -> None:
     run(text, published)
 
@@ -694,6 +695,7 @@ def test_arbitrary_unicode(text: str, published: dt.date | None) -> None:
     ),
     published=realistic_dates,
 )
+@pytest.mark.slow
 def test_odd_unicode_mixed_with_numbers(parts: list[str], published: dt.date | None) -> None:
     run("".join(parts), published)
 
@@ -706,12 +708,14 @@ def test_odd_unicode_mixed_with_numbers(parts: list[str], published: dt.date | N
 )
 @example(text="huhti- ja toukokuussa 2–3 % ja 40 000:n ja 80 000:n välillä", published=dt.date(2020, 6, 9))
 @example(text="Vuonna 2018 se oli noin 8 minuuttia, vuotta aiemmin 9.", published=None)
+@pytest.mark.slow
 def test_finnish_looking_text(text: str, published: dt.date | None) -> None:
     run(text, published)
 
 
 @fuzz_settings(300)
 @given(case=mutated_release())
+@pytest.mark.slow
 def test_mutated_releases(case: tuple[str, dt.date | None]) -> None:
     text, published = case
     run(text, published)
@@ -722,6 +726,7 @@ def test_mutated_releases(case: tuple[str, dt.date | None]) -> None:
     texts=st.lists(st.one_of(finnish_text(), mutated_release().map(lambda c: c[0])), min_size=1, max_size=4),
     published=realistic_dates,
 )
+@pytest.mark.slow
 def test_extract_many_agrees_with_extract(texts: list[str], published: dt.date | None) -> None:
     """Streaming through ``nlp.pipe`` gives the same claims as one call per text."""
     try:

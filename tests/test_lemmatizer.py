@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshal
+import os
 import random
 from pathlib import Path
 
@@ -33,6 +34,7 @@ def _sample(stream: StreamMap, blocks: int = 300) -> list[str]:
             "", "\u0000", "ööö", "zzzzzzzz"]
 
 
+@pytest.mark.slow
 def test_the_cached_form_answers_as_the_index_it_was_made_from(fresh: StreamMap) -> None:
     loaded = lemmatizer._from_state(marshal.loads(marshal.dumps(lemmatizer._to_state(fresh))))
     assert isinstance(loaded._blocks, lemmatizer._Seeds)  # type: ignore[attr-defined]
@@ -63,6 +65,7 @@ def test_a_cache_file_of_another_shape_is_refused(state: object) -> None:
         lemmatizer._from_state(state)
 
 
+@pytest.mark.slow
 def test_a_broken_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh: StreamMap) -> None:
     monkeypatch.setenv("TIEDOTE_CACHE_DIR", str(tmp_path))
     path = lemmatizer._cache_path("fi")
@@ -72,3 +75,34 @@ def test_a_broken_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Monk
     assert [stream.get(w) for w in words] == [fresh.get(w) for w in words]
     reloaded = lemmatizer._from_state(marshal.loads(path.read_bytes()))
     assert [reloaded.get(w) for w in words] == [fresh.get(w) for w in words]
+
+
+def test_one_cache_file_per_simplemma_version_whatever_the_data_files_mtime(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 19, item 9: the key held the data file's mtime, so each new virtualenv (its own copy
+    # of simplemma, installed at another time) added 25 MB to ~/.cache/tiedote.
+    monkeypatch.setenv("TIEDOTE_CACHE_DIR", str(tmp_path))
+    data = tmp_path / "data" / "fi.plzma"
+    data.parent.mkdir()
+    data.write_bytes(lemmatizer._data_file("fi").read_bytes())
+    monkeypatch.setattr(lemmatizer, "_data_file", lambda lang: data)
+    first = lemmatizer._cache_path("fi")
+    os.utime(data, (1_000_000_000, 1_000_000_000))  # another venv's copy: same bytes, another mtime
+    assert lemmatizer._cache_path("fi") == first
+    data.write_bytes(data.read_bytes() + b"x")  # other bytes: another index
+    assert lemmatizer._cache_path("fi") != first
+
+
+def test_writing_an_index_removes_stale_ones_of_the_same_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh: StreamMap
+) -> None:
+    monkeypatch.setenv("TIEDOTE_CACHE_DIR", str(tmp_path))
+    path = lemmatizer._cache_path("fi")
+    stale = path.with_name(f"{lemmatizer._cache_prefix('fi')}866676-1796543871-v2.marshal")
+    other_version = tmp_path / "simplemma-1.9.0-fi-abc-v2.marshal"
+    for old in (stale, other_version):
+        old.write_bytes(b"old")
+    monkeypatch.setattr(lemmatizer, "StreamMap", lambda lang: fresh)
+    lemmatizer.load_stream("fi")
+    assert path.exists() and not stale.exists() and other_version.exists()

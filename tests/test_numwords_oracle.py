@@ -97,6 +97,7 @@ NUMBERS = st.one_of(st.integers(0, 2000), _round, st.integers(0, 10**9), st.samp
 
 @settings(max_examples=1200, deadline=None)
 @given(n=NUMBERS, combo=st.sampled_from(COMBOS))
+@pytest.mark.slow
 def test_num2words_round_trip(n: int, combo: tuple[str, bool]) -> None:
     failure = _check(n, *combo)
     assert failure is None, failure

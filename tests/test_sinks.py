@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tiedote.io.csvfile import CsvSink
 from tiedote.io.results import CLAIM_COLUMNS, FULL, Release, ReleaseResult, claim_row, encode
 from tiedote.io.sinks import (
-    CsvSink,
     JsonlSink,
     Sink,
     SinkError,
@@ -154,8 +154,8 @@ def test_sqlite_tables_and_columns(tmp_path: Path) -> None:
         for table in ("releases", "claims", "errors")
     }
     assert columns["releases"] == [
-        "id", "source", "location", "published", "published_source", "title", "url", "text", "content_hash",
-        "n_claims", "extracted_at", "tiedote_version", "schema_version",
+        "id", "source", "location", "published", "published_source", "date_source", "warnings", "title",
+        "url", "text", "content_hash", "n_claims", "extracted_at", "tiedote_version", "schema_version",
     ]  # fmt: skip
     assert columns["claims"] == [*CLAIM_COLUMNS, "seq", "json"]
     assert columns["errors"] == ["location", "release_id", "source", "reason", "content_hash", "recorded_at"]
@@ -324,9 +324,10 @@ def _written(sink: Sink, path: Path) -> object:
         claims = db.execute("SELECT * FROM claims ORDER BY release_id, seq").fetchall()
         releases = db.execute("SELECT * FROM releases ORDER BY id").fetchall()
         errors = db.execute("SELECT location, release_id, source, reason FROM errors").fetchall()
+        at = [r[1] for r in db.execute("PRAGMA table_info(releases)")].index("extracted_at")
         db.close()
         # extracted_at (the time of writing) left out
-        return claims, [r[:10] + r[11:] for r in releases], errors
+        return claims, [r[:at] + r[at + 1 :] for r in releases], errors
     return path.read_bytes()
 
 
@@ -364,3 +365,22 @@ def test_a_result_encoded_without_a_sinks_form_is_refused(tmp_path: Path, name: 
         other = JsonlSink.encoding if isinstance(sink, CsvSink) else CsvSink.encoding
         with pytest.raises(ValueError, match="encoded without"):
             sink.write_encoded(encode(result(), other))
+
+
+def test_a_database_of_before_date_source_gets_the_columns(tmp_path: Path) -> None:
+    # Issue 19: releases gained date_source and warnings; a database written before keeps its rows
+    # and gets the columns, date_source read from published_source.
+    path = tmp_path / "old.sqlite"
+    SqliteSink(str(path)).close()
+    db = sqlite3.connect(path)
+    db.executescript(
+        "ALTER TABLE releases DROP COLUMN date_source; ALTER TABLE releases DROP COLUMN warnings;"
+        "INSERT INTO releases (id, source, location, published, published_source, title, url, text, "
+        "content_hash, n_claims, extracted_at, tiedote_version, schema_version) VALUES "
+        "('a', 's', 's/a', '2020-06-09', 'dateline', NULL, NULL, 'x', 'h', 0, 'now', '0', 1);"
+    )
+    db.close()
+    SqliteSink(str(path)).close()
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT id, date_source, warnings FROM releases").fetchall() == [("a", "text", None)]
+    db.close()

@@ -85,7 +85,7 @@ def test_single_file_source_uses_its_name_as_id(tmp_path: Path) -> None:
             "data.parquet",
             (
                 "source {p!r} is not a kind tiedote reads; give a folder, .zip, .tar, .tar.gz, "
-                ".tgz, .jsonl, .jsonl.gz, or one .txt/.md/.html/.htm file"
+                ".tgz, .jsonl, .jsonl.gz, one .txt/.md/.html/.htm file, or - for JSONL on standard input"
             ),
         ),
     ],
@@ -305,11 +305,7 @@ def test_jsonl_good_and_bad_lines(tmp_path: Path, name: str) -> None:
         ("6", f"{name}:6", "line 6: a JSON object is expected, got list"),
         ("7", "ei-tekstia", "line 7: field 'text': Field required"),
         ("8", "vaara-tyyppi", "line 8: field 'text': Input should be a valid string"),
-        (
-            "9",
-            "huono-paiva",
-            "line 9: field 'published': Input should be a valid date or datetime, input is too short",
-        ),
+        ("9", "huono-paiva", None),  # read without its date, with a warning (below)
         (
             "10",
             f"{name}:10",
@@ -318,11 +314,15 @@ def test_jsonl_good_and_bad_lines(tmp_path: Path, name: str) -> None:
                 "(raise it with --max-bytes)"
             ),
         ),
-        ("11", f"{name}:11", "line 11: not valid UTF-8"),
+        ("11", f"{name}:11", "line 11: not valid UTF-8 (name its encoding with --encoding)"),
     ]
     first = found[0].release
     assert first is not None and first.published == dt.date(2020, 6, 9) and first.text == RELEASE
     assert found[1].release is not None and found[1].release.published == dt.date(2020, 6, 9)
+    bad_date = next(i for i in found if i.id == "huono-paiva")
+    assert bad_date.release is not None and bad_date.release.published is None
+    assert bad_date.warnings == (("line 9: field 'published': 'eilen' is not a date; give it as 2020-06-09, "
+                                 "9.6.2020, '9. kesäkuuta 2020' or 2020-06-09T10:15+03:00; not used"),)
 
 
 def test_truncated_jsonl_gz_keeps_the_lines_before_the_break(tmp_path: Path) -> None:
@@ -365,7 +365,11 @@ def test_decode_text_accepts(data: bytes, html: bool, expected: str) -> None:
     [
         (b"", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (it holds NUL bytes); a release must be text or HTML"),
-        ("Väki".encode("latin-1"), "not valid UTF-8 (byte 0xe4 at offset 1); save the file as UTF-8"),
+        (
+            "Väki".encode("latin-1"),
+            ("not valid UTF-8 (byte 0xe4 at offset 1); save the file as UTF-8, "
+            "or name its encoding with --encoding (latin-1 for old archives)"),
+        ),
     ],
     ids=["empty", "binary", "latin-1"],
 )
@@ -412,6 +416,36 @@ def test_first_line_title() -> None:
     assert first_line_title("   \n") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("TIEDOTE 19.1.2021\nJonot lyhenivät joulukuussa\n\nTeksti.", "Jonot lyhenivät joulukuussa"),
+        ("LEHDISTÖTIEDOTE\n\nKirjastoissa 1,3 miljoonaa lainaa\n", "Kirjastoissa 1,3 miljoonaa lainaa"),
+        ("Helsinki 9.6.2020\nKela: puhelut vähenivät\n", "Kela: puhelut vähenivät"),
+        ("Julkaisuvapaa 9.6.2020 klo 10.00\nUusi sairaala avataan\n", "Uusi sairaala avataan"),
+        ("Tiedote tiedotusvälineille\n9.6.2020\nLautoilla 1,8 miljoonaa matkustajaa", "Lautoilla 1,8 miljoonaa matkustajaa"),
+        ("Mediatiedote | 3.1.2024 | Tampere\nTampereella 30 uutta asuntoa\n", "Tampereella 30 uutta asuntoa"),
+        # A headline that holds a date or starts with a place stays the title.
+        ("Helsingin asuntokauppa piristyi 9.6.2020 jälkeen\nTeksti", "Helsingin asuntokauppa piristyi 9.6.2020 jälkeen"),
+        ("Tampere kasvoi 3 000 asukkaalla\nTeksti", "Tampere kasvoi 3 000 asukkaalla"),
+    ],
+    ids=["tiedote-date", "label-alone", "place-date", "embargo-clock", "label-words-then-date", "pipes",
+         "headline-with-date", "headline-with-place"],
+)  # fmt: skip
+def test_title_is_the_first_headline_not_a_dateline_or_label(text: str, title: str) -> None:
+    assert first_line_title(text) == title
+
+
+def test_every_fixture_title_is_its_headline() -> None:
+    fixtures = sorted((Path(__file__).parent.parent / "fixtures").glob("*.txt"))
+    assert len(fixtures) >= 8
+    for path in fixtures:
+        text = path.read_text(encoding="utf-8")
+        title = first_line_title(text)
+        assert title is not None and title.lower().split()[0] != "tiedote", path.name
+        assert title == next(line for line in text.splitlines()[1:] if line.strip()), path.name
+
+
 def _text_item(text: str) -> Item:
     return Item.of_bytes("t.txt", "s", "s/t.txt", "text", text.encode())
 
@@ -424,7 +458,7 @@ def test_date_precedence_record_metadata_dateline_option() -> None:
         "r", "s", "s:1", "release", release=Release(id="r", text=RELEASE, published=dt.date(2019, 1, 1))
     )
     assert prepare(record, option)[0].published == dt.date(2019, 1, 1)
-    assert prepare(record, option)[1] == "record"
+    assert prepare(record, option)[1].published_source == "record"
     html = Item.of_bytes(
         "h",
         "s",
@@ -432,18 +466,19 @@ def test_date_precedence_record_metadata_dateline_option() -> None:
         "html",
         HTML.replace("Kaupunginkirjastossa", "Helsinki 9.6.2020 Kaupunginkirjastossa").encode(),
     )
-    release, how = prepare(html, option)
-    assert (release.published, how) == (dt.date(2019, 3, 5), "metadata")
-    assert prepare(_text_item(RELEASE), option)[1] == "dateline"
+    release, dating = prepare(html, option)
+    assert (release.published, dating.published_source) == (dt.date(2019, 3, 5), "metadata")
+    assert prepare(_text_item(RELEASE), option)[1].published_source == "dateline"
     undated = _text_item("Toukokuussa 40 000 puhelua.")
-    assert prepare(undated, option)[0].published == option and prepare(undated, option)[1] == "option"
-    release, how = prepare(undated, None)
-    assert (release.published, how) == (None, "unresolved")
+    release, dating = prepare(undated, option)
+    assert release.published == option and dating.published_source == "option"
+    release, dating = prepare(undated, None)
+    assert (release.published, dating.published_source) == (None, "unresolved")
 
 
 def test_html_main_text_title_url_and_date() -> None:
-    release, how = prepare(Item.of_bytes("h", "s", "s/h.html", "html", HTML.encode()), None)
-    assert how == "metadata" and release.published == dt.date(2019, 3, 5)
+    release, dating = prepare(Item.of_bytes("h", "s", "s/h.html", "html", HTML.encode()), None)
+    assert dating.published_source == "metadata" and release.published == dt.date(2019, 3, 5)
     assert release.title == "Kirjastossa lainattiin 1,2 miljoonaa kirjaa"
     assert release.url == "https://esimerkki.fi/uutiset/lainaus"
     assert release.text.startswith("Kirjastossa lainattiin 1,2 miljoonaa kirjaa\n")

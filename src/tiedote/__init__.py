@@ -9,7 +9,23 @@ from tiedote._version import __version__
 
 if TYPE_CHECKING:
     from tiedote.api import Extractor, extract
-    from tiedote.errors import TiedoteError
+    from tiedote.errors import (
+        BatchError,
+        DateError,
+        ExtractionError,
+        InputTypeError,
+        InputValueError,
+        LexiconError,
+        MissingExtraError,
+        ParserMissingError,
+        SinkError,
+        SourceError,
+        TextTooLongError,
+        TiedoteError,
+        UnsupportedOutputError,
+        UnsupportedSourceError,
+    )
+    from tiedote.explanation import Mention, explain
     from tiedote.frame import to_frame
     from tiedote.models import (
         SCHEMA_VERSION,
@@ -23,6 +39,7 @@ if TYPE_CHECKING:
         Span,
         Subject,
     )
+    from tiedote.rules import RULES, RuleInfo
 
 # The public names are imported when first used (PEP 562): `tiedote batch` and
 # `tiedote schema` load only what they need, and each batch process starts
@@ -36,28 +53,62 @@ _EXPORTS = {
     "Per": "tiedote.models",
     "Period": "tiedote.models",
     "Quantity": "tiedote.models",
+    "RULES": "tiedote.rules",
+    "RuleInfo": "tiedote.rules",
     "Source": "tiedote.models",
     "Span": "tiedote.models",
     "Subject": "tiedote.models",
+    "BatchError": "tiedote.errors",
+    "DateError": "tiedote.errors",
+    "ExtractionError": "tiedote.errors",
+    "InputTypeError": "tiedote.errors",
+    "InputValueError": "tiedote.errors",
+    "LexiconError": "tiedote.errors",
+    "MissingExtraError": "tiedote.errors",
+    "ParserMissingError": "tiedote.errors",
+    "SinkError": "tiedote.errors",
+    "SourceError": "tiedote.errors",
+    "TextTooLongError": "tiedote.errors",
     "TiedoteError": "tiedote.errors",
+    "UnsupportedOutputError": "tiedote.errors",
+    "UnsupportedSourceError": "tiedote.errors",
     "extract": "tiedote.api",
+    "explain": "tiedote.explanation",
+    "Mention": "tiedote.explanation",
     "to_frame": "tiedote.frame",
 }
 
 __all__ = [
+    "RULES",
     "SCHEMA_VERSION",
+    "BatchError",
     "Change",
     "Claim",
+    "DateError",
+    "ExtractionError",
     "Extractor",
+    "InputTypeError",
+    "InputValueError",
+    "LexiconError",
     "Measure",
+    "Mention",
+    "MissingExtraError",
+    "ParserMissingError",
     "Per",
     "Period",
     "Quantity",
+    "RuleInfo",
+    "SinkError",
     "Source",
+    "SourceError",
     "Span",
     "Subject",
+    "TextTooLongError",
     "TiedoteError",
+    "UnsupportedOutputError",
+    "UnsupportedSourceError",
     "__version__",
+    "explain",
     "extract",
     "to_frame",
 ]

@@ -7,13 +7,15 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
-from tiedote.claims.assemble import extract_claims
+from tiedote.claims.assemble import Dropped, extract_claims
 from tiedote.errors import InputTypeError, InputValueError, TextTooLongError
 from tiedote.lang.lexicon import Lexicon, lexicon
 from tiedote.models import Claim
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from tiedote.explanation import Mention
 
 DEFAULT_MAX_CHARS = 2_000_000
 MIN_PUBLISHED = dt.date(1800, 1, 1)
@@ -109,7 +111,16 @@ class Extractor:
     def extract(self, text: str, *, published: dt.date | None = None) -> list[Claim]:
         """The claims of one release, in text order."""
         published = _check(text, published, self.max_chars)
-        return extract_claims(text, published, self._lexicon, self._parser())
+        return extract_claims(text, published, self._lexicon, parser=self._parser())
+
+    def explain(self, text: str, *, published: dt.date | None = None) -> list[Mention]:
+        """Every number of the text in order: the claim it became, or the reason it was dropped."""
+        from tiedote.explanation import mentions_of
+
+        published = _check(text, published, self.max_chars)
+        dropped: list[Dropped] = []
+        claims = extract_claims(text, published, self._lexicon, dropped, parser=self._parser())
+        return mentions_of(text, claims, dropped)
 
     def extract_many(self, items: Iterable[tuple[str, dt.date | None]] | Iterable[str], *,
                      batch_size: int = 32) -> Iterator[list[Claim]]:
@@ -126,7 +137,7 @@ class Extractor:
                 text, published = item
             else:
                 text, published = item, None
-            yield extract_claims(text, _check(text, published, self.max_chars), self._lexicon, self._parser())
+            yield extract_claims(text, _check(text, published, self.max_chars), self._lexicon, parser=self._parser())
 
 
 @cache

@@ -1,8 +1,9 @@
 """tiedote's command line, a thin shell over the library.
 
 Commands:
-    tiedote extract FILE|-  [--published DATE] [--format jsonl|json|csv] [--max-bytes N]
-    tiedote batch SOURCE... -o OUT [--jobs N] [--published DATE] [--max-bytes N] [--commit-every N] [-q]
+    tiedote extract FILE|-  [--published DATE] [--format table|jsonl|json|csv] [--max-bytes N] [--encoding E]
+    tiedote batch SOURCE...|- -o OUT [--jobs N] [--published DATE] [--max-bytes N] [--commit-every N]
+                  [--encoding E] [--excel] [-q] [-v]
     tiedote schema [result|release|claim]
 
 Exit statuses (also in ``tiedote --help``):
@@ -15,6 +16,7 @@ Exit statuses (also in ``tiedote --help``):
          the extractor could not be built, a worker process died.  What was
          committed stays in OUT; run the same command again to resume.
     130  interrupted (Ctrl-C); as 3, committed work stays and a rerun resumes.
+    143  stopped by SIGTERM (timeout, docker stop, Slurm); as 130.
 
 Library errors become one line on stderr, ``tiedote COMMAND: error: ...``, in
 one place (``main``), so every command fails the same way.
@@ -25,30 +27,43 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import re
+import signal
 import sys
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING
 
 import click
 
+from tiedote import cli_support as _support
 from tiedote._version import __version__
-from tiedote.errors import TiedoteError
+from tiedote.errors import BatchError, SourceError, TiedoteError, UnsupportedOutputError
 from tiedote.io import batch as _batch
+from tiedote.io import workers as _workers
 from tiedote.io.batch import (
     COMMIT_EVERY,
-    BatchError,
-    Stats,
     build_extractor,
     default_jobs,
     process_chunk,
     run_batch,
 )
-from tiedote.io.sources import DEFAULT_MAX_BYTES, Item, ItemKind, UnsupportedSourceError, open_source
+from tiedote.io.sources import (
+    DEFAULT_MAX_BYTES,
+    Item,
+    ItemKind,
+    UnsupportedSourceError,
+    label_sources,
+    open_source,
+)
 from tiedote.io.sources.folder import file_item
+from tiedote.io.stopping import Stopped, stop_on_signals
 
 if TYPE_CHECKING:
     from tiedote.io.results import EncodedResult
+
+# The options and helpers every command shares live in cli_support.py.
+_published, _max_bytes = _support.published_option, _support.max_bytes_option
+_encoding, _excel = _support.encoding_option, _support.excel_option
+_sniff_kind, _make_progress, _stopped_message = _support.sniff_kind, _support.make_progress, _support.stopped_message
 
 # The sinks (and through them the pydantic models) are imported inside the commands: the
 # batch command launches its workers' forkserver first, so the ~0.2 s those imports take
@@ -64,58 +79,8 @@ Exit statuses:
   2    usage error (bad option, missing or unsupported SOURCE, unknown OUT format)
   3    the run stopped (OUT not writable, extractor not available, a worker
        died); committed work stays in OUT and rerunning resumes
-  130  interrupted; as 3"""
-
-
-class _Date(click.ParamType[dt.date]):
-    """A date as YYYY-MM-DD or D.M.YYYY (the way Finnish releases write it)."""
-
-    name = "DATE"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        text = str(value).strip()
-        try:
-            if m := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text):
-                return dt.date(int(m[3]), int(m[2]), int(m[1]))
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            self.fail(f"{text!r} is not a date; give YYYY-MM-DD or D.M.YYYY", param, ctx)
-
-
-class _Size(click.ParamType[int]):
-    """A byte count: 5000000, 500k, 10M, 1G (powers of 1000, as disk sizes are written)."""
-
-    name = "BYTES"
-    _UNITS: ClassVar[dict[str, int]] = {"": 1, "k": 1000, "m": 1000**2, "g": 1000**3}
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        if isinstance(value, int):
-            return value
-        m = re.fullmatch(r"\s*(\d+)\s*([kKmMgG]?)[bB]?\s*", str(value))
-        if m is None or int(m[1]) == 0:
-            self.fail(f"{value!r} is not a size; give a positive byte count such as 500k or 10M", param, ctx)
-        return int(m[1]) * self._UNITS[m[2].lower()]
-
-
-DATE = _Date()
-SIZE = _Size()
-
-_published = click.option(
-    "--published",
-    type=DATE,
-    default=None,
-    help="Publication date for releases that give none (no record field, page metadata or dateline); "
-    "relative periods resolve against it.",
-)
-_max_bytes = click.option(
-    "--max-bytes",
-    type=SIZE,
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Largest release read, as stored (e.g. 500k, 10M); bigger ones are reported as errors.",
-)
+  130  interrupted (Ctrl-C); as 3
+  143  stopped by SIGTERM (timeout, docker stop, Slurm); as 3"""
 
 
 @click.group(
@@ -127,58 +92,42 @@ def cli() -> None:
     """Numeric claims from Finnish press releases, as structured records with exact spans."""
 
 
-def _sniff_kind(name: str, data: bytes) -> str:
-    lower = name.lower()
-    if lower.endswith((".html", ".htm")):
-        return "html"
-    if lower.endswith((".txt", ".md")):
-        return "text"
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return "html" if head.startswith((b"<!doctype html", b"<html")) else "text"
-
-
 @cli.command(epilog=EXIT_HELP)
 @click.argument("file", metavar="FILE|-")
 @_published
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "json", "csv"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: the release result on one line (as in a batch's .jsonl); json: the same, indented; "
-    "csv: one row per claim.",
+    type=click.Choice(["table", "jsonl", "json", "csv"]),
+    default=None,
+    help="table: one line per claim, to read [default on a terminal]; jsonl: the release result on one "
+    "line, as in a batch's .jsonl [default otherwise]; json: the same, indented; csv: one row per claim.",
 )
 @_max_bytes
-def extract(file: str, published: dt.date | None, fmt: str, max_bytes: int) -> int:
+@_encoding
+@_excel
+def extract(
+    file: str, published: dt.date | None, fmt: str | None, max_bytes: int, encoding: str | None, excel: bool
+) -> int:
     """Extract the claims of one release (.txt, .md, .html; '-' reads stdin) and print them.
 
     HTML pages are reduced to their main text first; the result carries the text the spans point into.
     """
-    if file == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        item = (
-            Item.failed(
-                "-", "-", "-", f"over the size limit: more than {max_bytes} bytes (raise --max-bytes)"
-            )
-            if len(data) > max_bytes
-            else Item.of_bytes("-", "-", "-", "html" if _sniff_kind("", data) == "html" else "text", data)
-        )
-    else:
-        if not os.path.isfile(file):
-            raise click.BadParameter(f"{file!r} is not a file", param_hint="FILE")
-        with open(file, "rb") as f:
-            head = f.read(1024)
-        kind: ItemKind = "html" if _sniff_kind(file, head) == "html" else "text"
-        item = file_item(file, os.path.basename(file), file, kind, max_bytes)
-    from tiedote.io.sinks import write_claims_csv
+    item = _item_for(file, max_bytes, encoding)
+    from tiedote.io.csvfile import write_claims_csv
 
     [result] = process_chunk([item], build_extractor(_factory(max_bytes)), published)
     out = sys.stdout
-    if fmt == "json":
+    if fmt is None:
+        fmt = "table" if out.isatty() else "jsonl"
+    if fmt == "table":
+        from tiedote.io.table import render
+
+        out.write(render(result))
+    elif fmt == "json":
         out.write(result.model_dump_json(indent=2) + "\n")
     elif fmt == "csv":
-        write_claims_csv(out, [result])
+        write_claims_csv(out, [result], excel=excel)
     else:
         out.write(result.model_dump_json() + "\n")
     if result.error is not None:
@@ -187,31 +136,52 @@ def extract(file: str, published: dt.date | None, fmt: str, max_bytes: int) -> i
     return EXIT_OK
 
 
+def _item_for(file: str, max_bytes: int, encoding: str | None = None) -> Item:
+    """The one release FILE names ('-': stdin), as a batch would read it."""
+    if file == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            return Item.failed("-", "-", "-", f"over the size limit: more than {max_bytes} bytes (raise --max-bytes)")
+        kind: ItemKind = "html" if _sniff_kind("", data) == "html" else "text"
+        return Item.of_bytes("-", "-", "-", kind, data, encoding)
+    if not os.path.isfile(file):
+        raise click.BadParameter(f"{file!r} is not a file", param_hint="FILE")
+    with open(file, "rb") as f:
+        head = f.read(1024)
+    kind = "html" if _sniff_kind(file, head) == "html" else "text"
+    return file_item(file, os.path.basename(file), file, kind, max_bytes, encoding)
+
+
+@cli.command(name="explain", epilog=EXIT_HELP)
+@click.argument("file", metavar="FILE|-")
+@_published
+@_max_bytes
+def explain_cmd(file: str, published: dt.date | None, max_bytes: int) -> int:
+    """Every number of one release, in order: the claim it became, or why it is not a claim."""
+    from tiedote.io.sources.decode import prepare
+
+    item = _item_for(file, max_bytes)
+    try:
+        release, _ = prepare(item, published)
+    except SourceError as exc:
+        click.echo(f"tiedote explain: error: {item.location}: {exc}", err=True)
+        return EXIT_FAILED_RELEASES
+    from tiedote.api import DEFAULT_MAX_CHARS, Extractor
+    from tiedote.explanation import format_table
+
+    extractor = Extractor(max_chars=max(max_bytes, DEFAULT_MAX_CHARS))
+    sys.stdout.write(format_table(extractor.explain(release.text, published=release.published)))
+    return EXIT_OK
+
+
 def _factory(max_bytes: int, parser: str | None = None) -> _batch.ExtractorFactory:
-    """The extractor factory for a run; a partial of a module function, so workers can unpickle it.
-
-    ``default_extractor`` is looked up when called, so a test can run the real
-    CLI with a stand-in.  A --max-bytes above the extractor's own text limit
-    raises that limit too, or the bigger releases let in would fail as too long.
-    """
-    if parser is not None:
-        return functools.partial(_batch.default_extractor, max_chars=max(max_bytes, DEFAULT_MAX_BYTES),
-                                 parser=parser)
-    if max_bytes <= DEFAULT_MAX_BYTES:
+    """The extractor factory for a run (``parser``: --parser's package); a partial of a module function,
+    so workers can unpickle it.  ``default_extractor`` is looked up when called, so a test can run the real
+    CLI with a stand-in.  A --max-bytes above the extractor's own text limit raises that limit too."""
+    if parser is None and max_bytes <= DEFAULT_MAX_BYTES:
         return _batch.default_extractor
-    return functools.partial(_batch.default_extractor, max_chars=max_bytes)
-
-
-def _make_progress(total: int | None, stream: IO[str]) -> tuple[Any, Any]:
-    from tqdm import tqdm
-
-    bar = tqdm(total=total, unit=" releases", file=stream, dynamic_ncols=True, smoothing=0.1)
-
-    def progress(stats: Stats, done: int) -> None:
-        bar.update(done)
-        bar.set_postfix(claims=stats.claims, errors=stats.errors, resumed=stats.resumed, refresh=False)
-
-    return bar, progress
+    reading = {} if parser is None else {"parser": parser}
+    return functools.partial(_batch.default_extractor, max_chars=max(max_bytes, DEFAULT_MAX_BYTES), **reading)
 
 
 @cli.command(epilog=EXIT_HELP)
@@ -243,12 +213,12 @@ def _make_progress(total: int | None, stream: IO[str]) -> tuple[Any, Any]:
     show_default=True,
     help="Releases per SQLite transaction (a kill loses at most these).",
 )
+@_encoding
+@_excel
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no closing summary.")
-@click.option("--fast", "reading", flag_value="fast", default=True,
-              help="The fast reading, no parser [default].")
-@click.option("--parser", "reading", flag_value="parser",
-              help="The parser reading: measure and subject from spaCy's Finnish parse "
-              "(spacy-fi-experimental-web-md, loaded once per worker).")
+@click.option("-v", "--verbose", is_flag=True, help="Name every file passed over as no release, on stderr.")
+@_support.fast_option
+@_support.parser_option
 def batch(
     sources: tuple[str, ...],
     out: str,
@@ -256,7 +226,10 @@ def batch(
     published: dt.date | None,
     max_bytes: int,
     commit_every: int,
+    encoding: str | None,
+    excel: bool,
     quiet: bool,
+    verbose: bool,
     reading: str = "fast",
 ) -> int:
     """Extract the claims of every release in SOURCE... into OUT.
@@ -264,10 +237,13 @@ def batch(
     \b
     SOURCE is a folder (searched recursively for .txt, .md, .html, .htm;
     README.md is skipped), a .zip, a .tar/.tar.gz/.tgz, or a .jsonl/.jsonl.gz
-    with one release per line: {"id", "text", "published"?, "title"?, "url"?}.
+    with one release per line: {"id", "text", "published"?, "title"?, "url"?};
+    '-' reads JSONL from standard input.
 
     \b
-    Release ids are the record's id, else the path inside the source.
+    Release ids are the record's id, else the path inside the source; with
+    two or more SOURCEs that path is prefixed by the source's name
+    ("archive.zip/a.txt"), so the same path in two sources stays two releases.
     The publication date is, first found: the record's field, the page's
     metadata, a dateline at the top of the text ("Helsinki 9.6.2020"),
     --published; otherwise relative periods stay unresolved.
@@ -279,32 +255,25 @@ def batch(
     members, malformed JSONL lines) is recorded as errors; the batch goes on.
     """
     jobs = jobs or default_jobs()
-    if reading == "parser":
-        import importlib.util
-
-        from tiedote.claims.syntax import PARSER, PIP_NAME
-
-        if importlib.util.find_spec(PARSER) is None:  # named before any worker starts
-            raise click.UsageError(f"--parser needs the spaCy model package {PARSER!r}: "
-                                   f"pip install {PIP_NAME[PARSER]} (or run with --fast)")
-    factory = _factory(max_bytes, "spacy_fi_experimental_web_md" if reading == "parser" else None)
+    factory = _factory(max_bytes, _support.reading_parser(reading))
     if jobs > 1:
-        _batch.start_forkserver(factory)
-    from tiedote.io.sinks import CsvSink, JsonlSink, UnsupportedOutputError, open_sink
+        _workers.start_forkserver(factory)
+    from tiedote.io.csvfile import CsvSink
+    from tiedote.io.sinks import JsonlSink, open_sink
 
     try:
-        opened = [open_source(path, max_bytes=max_bytes) for path in sources]
+        opened = label_sources([open_source(path, max_bytes=max_bytes, encoding=encoding) for path in sources])
     except UnsupportedSourceError as exc:
         raise click.BadParameter(str(exc), param_hint="SOURCE") from None
+    if sources.count("-") > 1:
+        raise click.BadParameter("standard input ('-') can be read once", param_hint="SOURCE")
     for path in sources:
         if os.path.abspath(path) == os.path.abspath(out):
             raise click.BadParameter(
                 f"{out!r} is also a SOURCE; give OUT a path of its own", param_hint="OUT"
             )
-    try:
-        sink = open_sink(out)
-    except UnsupportedOutputError as exc:
-        raise click.BadParameter(str(exc), param_hint="OUT") from None
+    if excel and not out.lower().endswith(".csv"):
+        raise click.BadParameter("--excel is for a .csv OUT", param_hint="OUT")
 
     show_bar = not quiet and sys.stderr.isatty()
     bar, progress = (None, None)
@@ -312,6 +281,17 @@ def batch(
         counts = [s.count() for s in opened]
         total = None if any(c is None for c in counts) else sum(c for c in counts if c is not None)
         bar, progress = _make_progress(total, sys.stderr)
+
+    def passed_over(location: str) -> None:
+        line = f"tiedote batch: passed over (no release by its name): {location}"
+        if bar is not None:
+            bar.write(line, file=sys.stderr)
+        else:
+            click.echo(line, err=True)
+
+    if verbose:
+        for source in opened:
+            source.on_skip = passed_over
 
     def report(result: EncodedResult) -> None:
         # A CSV of claims has no place for errors; stderr is where they are not lost.
@@ -322,6 +302,13 @@ def batch(
             else:
                 click.echo(line, err=True)
 
+    try:
+        sink = open_sink(out, excel=excel)
+    except UnsupportedOutputError as exc:
+        raise click.BadParameter(str(exc), param_hint="OUT") from None
+    if excel and not isinstance(sink, CsvSink):
+        raise click.BadParameter("--excel is for a .csv OUT", param_hint="OUT")
+    # Opened last, right before the run: a stop before this point leaves no OUT.part behind.
     try:
         with sink:
             stats = run_batch(
@@ -334,6 +321,12 @@ def batch(
                 progress=progress,
                 on_result=report,
             )
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM as Stopped (io/stopping.py)
+        if bar is not None:
+            bar.close()
+            bar = None
+        click.echo(f"tiedote batch: {_stopped_message(exc, sink, out)}", err=True)
+        raise click.exceptions.Exit(exc.exit_status if isinstance(exc, Stopped) else EXIT_INTERRUPTED) from None
     finally:
         if bar is not None:
             bar.close()
@@ -343,7 +336,8 @@ def batch(
         errors = f"{stats.errors} errors ({where} {out})" if stats.errors else "0 errors"
         click.echo(
             f"tiedote batch: {stats.releases} releases, {stats.claims} claims, {errors}, "
-            f"{stats.resumed} already done, {stats.not_releases} other files passed over; "
+            f"{stats.resumed} already done, {stats.not_releases} other files passed over"
+            f"{' (--verbose names them)' if stats.not_releases and not verbose else ''}; "
             f"{stats.seconds:.1f} s, {rate:.1f} releases/s",
             err=True,
         )
@@ -375,7 +369,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     name = _command_name(args)
     try:
-        status = cli.main(args=args, prog_name="tiedote", standalone_mode=False)
+        # From the first moment: a SIGTERM while the workers start must not kill the run uncleanly.
+        with stop_on_signals():
+            status = cli.main(args=args, prog_name="tiedote", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as exc:
         # "tiedote" alone: the help is the answer, but nothing was done, so the status is a usage error's.
         click.echo(exc.format_message(), err=True)
@@ -386,9 +382,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except (click.Abort, KeyboardInterrupt):
-        click.echo(f"{name}: interrupted; committed work is kept, run the same command to resume", err=True)
-        return EXIT_INTERRUPTED
+    except (click.Abort, KeyboardInterrupt) as exc:
+        # click turns a KeyboardInterrupt met while it parses into Abort; the signal is its cause.
+        stop = exc if isinstance(exc, Stopped) else exc.__cause__
+        how = f"stopped by {stop.args[0]}" if isinstance(stop, Stopped) and stop.signum != signal.SIGINT else (
+            "interrupted")
+        click.echo(f"{name}: {how}; committed work is kept, run the same command to resume", err=True)
+        return stop.exit_status if isinstance(stop, Stopped) else EXIT_INTERRUPTED
     except (BatchError, TiedoteError, OSError) as exc:  # SinkError among them
         click.echo(f"{name}: error: {exc}", err=True)
         return EXIT_STOPPED

@@ -9,9 +9,11 @@ same extractor.  A release therefore gets the same claims here as from
 
 The extractor is built once per worker process and kept in a module global
 (``_EXTRACTORS``): a task only looks it up, so no record, and no partition
-after the first, pays for building the spaCy pipeline.  Tasks in threads of
-one worker share it under a lock, since nothing promises that one spaCy
-pipeline may be run from two threads at once.
+after the first, pays for building it (word lists, period rules, the lemma
+index).  Tasks in threads of one worker run it one at a time under a lock:
+the engine fills caches as it goes that nothing promises are safe to fill
+from two threads, and pure Python under one interpreter lock would not run
+faster in two anyway.
 
 Dask (``pip install 'tiedote[dask]'``) is imported when a function is called,
 not when this module is imported.
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
-from tiedote.errors import InputTypeError, TiedoteError
+from tiedote.errors import ExtractionError, InputTypeError, MissingExtraError
 from tiedote.frame import FRAME_COLUMNS, to_frame
 from tiedote.io.batch import CHUNK_ITEMS, ExtractorFactory, ExtractorLike, default_extractor, process_chunk
 from tiedote.io.results import Release, ReleaseResult, describe_validation_error
@@ -48,16 +50,12 @@ _BUILDS = 0
 _LOCK = threading.Lock()
 
 
-class ExtractionError(TiedoteError, RuntimeError):
-    """A release of ``extract_frame`` could not be extracted, and ``errors="raise"`` was asked for."""
-
-
 def _require_dask() -> None:
     try:
         import dask.bag
         import dask.dataframe  # noqa: F401
     except ImportError as exc:
-        raise ImportError(
+        raise MissingExtraError(
             "tiedote.dask needs Dask, an optional dependency: pip install 'tiedote[dask]' "
             f"(missing: {exc.name or exc})"
         ) from exc
@@ -219,6 +217,39 @@ def _partition_claims(
     return to_frame(results)
 
 
+INPUT_COLUMNS = ("id", "text", "published", "title", "url")
+"""The columns of ``read_releases``: a JSONL release's fields, each there even where no line has it."""
+
+
+def _release_lines(source: Any, **kwargs: Any) -> pandas.DataFrame:
+    """One block of JSONL lines as a frame with every ``INPUT_COLUMNS`` column (read_json's engine)."""
+    import pandas as pd
+
+    # dtype=False: an id stays the text it was, and a date is read by tiedote, not pandas.
+    frame = pd.read_json(source, dtype=False, **kwargs)
+    return frame.reindex(columns=list(INPUT_COLUMNS)).astype(object)
+
+
+def read_releases(urlpath: str | list[str], *, blocksize: str | int | None = "16MB", **kwargs: Any) -> Any:
+    """JSONL files of releases (``{"id", "text", "published"?, "title"?, "url"?}``) as a Dask DataFrame
+    for ``extract_frame``.
+
+    ``dask.dataframe.read_json`` takes its columns from the first block, so a
+    block or file whose lines have no ``published`` (or an extra field) fails
+    the whole computation with a metadata mismatch; here every block has the
+    same five columns, missing cells empty.  ``kwargs`` go to ``read_json``
+    (``storage_options`` for remote files, ``compression``…).
+    """
+    _require_dask()
+    import dask.dataframe as dd
+    import pandas as pd
+
+    meta = pd.DataFrame({name: pd.Series(dtype=object) for name in INPUT_COLUMNS})
+    return dd.read_json(
+        urlpath, lines=True, blocksize=blocksize, meta=meta, engine=_release_lines, **kwargs
+    )
+
+
 def extract_frame(
     ddf: dask.dataframe.DataFrame,
     *,
@@ -264,6 +295,7 @@ __all__ = [
     "extract_bag",
     "extract_frame",
     "extract_records",
+    "read_releases",
     "worker_extractor",
     "worker_stats",
 ]

@@ -30,10 +30,11 @@ only when ``to_frame`` is called, so importing this module costs nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from tiedote.errors import InputTypeError
+from tiedote.errors import InputTypeError, MissingExtraError
 from tiedote.io.results import ReleaseResult, claim_row
 from tiedote.models import Claim, Span
 
@@ -48,6 +49,7 @@ DATE = "datetime64[ms]"
 
 FRAME_COLUMNS: dict[str, str] = {
     "release_id": STRING,  # the ReleaseResult's id; <NA> for bare claims
+    "published": DATE,  # the release's publication date (bare claims: to_frame's published=); NaT if none
     "seq": INT,  # the claim's place among its release's claims (bare claims: in the input)
     "claim_id": STRING,
     "value": FLOAT,
@@ -104,7 +106,7 @@ def _require_pandas() -> Any:
     try:
         import pandas
     except ImportError as exc:
-        raise ImportError(
+        raise MissingExtraError(
             "tiedote.to_frame needs pandas, an optional dependency: pip install 'tiedote[pandas]'"
         ) from exc
     return pandas
@@ -114,7 +116,9 @@ def _span(span: Span | None) -> tuple[int | None, int | None]:
     return (span.start, span.end) if span is not None else (None, None)
 
 
-def claim_record(claim: Claim, release_id: str | None = None, seq: int = 0) -> dict[str, Any]:
+def claim_record(
+    claim: Claim, release_id: str | None = None, seq: int = 0, published: dt.date | None = None
+) -> dict[str, Any]:
     """One row of ``to_frame`` as plain Python values (None where the claim has nothing).
 
     The columns shared with the CSV and SQLite outputs come from ``results.claim_row``
@@ -124,7 +128,7 @@ def claim_record(claim: Claim, release_id: str | None = None, seq: int = 0) -> d
     q = claim.quantity
     p = claim.period
     measure, subject, change = claim.measure, claim.subject, claim.change
-    row: dict[str, Any] = {"release_id": release_id, "seq": seq}
+    row: dict[str, Any] = {"release_id": release_id, "published": published, "seq": seq}
     row.update(claim_row(release_id or "", claim))
     row["release_id"] = release_id
     row.update({
@@ -150,14 +154,14 @@ def claim_record(claim: Claim, release_id: str | None = None, seq: int = 0) -> d
     return row
 
 
-def _rows(items: Iterable[Claim | ReleaseResult]) -> Iterable[dict[str, Any]]:
+def _rows(items: Iterable[Claim | ReleaseResult], published: dt.date | None) -> Iterable[dict[str, Any]]:
     bare = 0
     for item in items:
         if isinstance(item, ReleaseResult):
             for seq, claim in enumerate(item.claims):
-                yield claim_record(claim, item.id, seq)
+                yield claim_record(claim, item.id, seq, item.published)
         elif isinstance(item, Claim):
-            yield claim_record(item, None, bare)
+            yield claim_record(item, None, bare, published)
             bare += 1
         else:
             raise InputTypeError(
@@ -166,12 +170,18 @@ def _rows(items: Iterable[Claim | ReleaseResult]) -> Iterable[dict[str, Any]]:
             )
 
 
-def to_frame(claims_or_results: Iterable[Claim | ReleaseResult] | Claim | ReleaseResult) -> pandas.DataFrame:
+def to_frame(
+    claims_or_results: Iterable[Claim | ReleaseResult] | Claim | ReleaseResult,
+    *,
+    published: dt.date | None = None,
+) -> pandas.DataFrame:
     """One row per claim, a column for every field (``FRAME_COLUMNS``), fixed dtypes.
 
     Takes the claims of ``tiedote.extract`` or the ``ReleaseResult`` records of a
-    batch (``release_id`` is then the release's id; a release that failed has
-    no claims and so no rows), or any mix of the two, or one such record.
+    batch (``release_id`` and ``published`` are then the release's; a release
+    that failed has no claims and so no rows), or any mix of the two, or one
+    such record.  ``published`` is the date column of bare claims: pass the
+    date they were extracted with.
 
     >>> import tiedote
     >>> frame = to_frame(tiedote.extract("Jonotusaika oli keskimäärin 6 minuuttia."))
@@ -190,7 +200,9 @@ def to_frame(claims_or_results: Iterable[Claim | ReleaseResult] | Claim | Releas
         )
     else:
         items = claims_or_results
-    rows = list(_rows(items))
+    if published is not None and not isinstance(published, dt.date):
+        raise InputTypeError(f"published must be a datetime.date or None, got {type(published).__name__}")
+    rows = list(_rows(items, published))
     columns: dict[str, Any] = {}
     for name, dtype in FRAME_COLUMNS.items():
         values = [row[name] for row in rows]
@@ -204,9 +216,4 @@ def to_frame(claims_or_results: Iterable[Claim | ReleaseResult] | Claim | Releas
     return frame
 
 
-def empty_frame() -> pandas.DataFrame:
-    """A frame of no claims with ``to_frame``'s columns and dtypes (a Dask ``meta``)."""
-    return to_frame([])
-
-
-__all__ = ["FRAME_COLUMNS", "claim_record", "empty_frame", "to_frame"]
+__all__ = ["FRAME_COLUMNS", "claim_record", "to_frame"]

@@ -1,8 +1,10 @@
-"""The records of the contract (shared design note ``contract.md``, schema version 1).
+"""The records tiedote hands out (schema version 1); ``docs/fields.md`` describes every field.
 
-Every record is a frozen Pydantic v2 model; ``model_dump(mode="json")`` is the
-contract's JSON.  Fields beyond the contract (``unit_span``, ``qualifier_span``,
-``statistic_span``, ``rate_span``) only add: the contract allows additions.
+Every record is a frozen Pydantic v2 model; ``model_dump(mode="json")`` is its
+JSON, and the descriptions here are the JSON Schema's (``tiedote schema
+claim``).  A rename or a change of meaning bumps ``SCHEMA_VERSION``; new
+fields only add (``unit_span``, ``qualifier_span``, ``statistic_span``,
+``rate_span`` were added that way).
 """
 
 from __future__ import annotations
@@ -39,7 +41,6 @@ UNITS: tuple[str, ...] = get_args(Unit)
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
 STATISTICS: tuple[str, ...] = get_args(Statistic)
 RATES: tuple[str, ...] = get_args(Rate)
-DIRECTIONS: tuple[str, ...] = get_args(Direction)
 
 
 class _Record(BaseModel):
@@ -49,9 +50,9 @@ class _Record(BaseModel):
 class Span(_Record):
     """Half-open code-point offsets into the caller's text; ``text[start:end] == span.text``."""
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str
+    start: int = Field(ge=0, description="Offset of the first code point, counted in the caller's text.")
+    end: int = Field(ge=0, description="Offset just past the last code point (half-open: end - start == len(text)).")
+    text: str = Field(description="The characters between start and end, exactly as the caller's text has them.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Span:
@@ -65,14 +66,26 @@ class Span(_Record):
 
 
 class Quantity(_Record):
-    value: int | float | None = None
-    low: int | float | None = None
-    high: int | float | None = None
-    unit: Unit = "count"
-    qualifier: Qualifier = "exact"
-    span: Span
-    unit_span: Span | None = None
-    qualifier_span: Span | None = None
+    """The number as stated: a value or a range, its unit and how exactly the text gives it."""
+
+    value: int | float | None = Field(
+        default=None,
+        description='The point value written out in full ("2,4 miljoonaa" is 2400000); null only for a range.',
+    )
+    low: int | float | None = Field(default=None, description='A range\'s lower end ("2–3 päivää": 2); else null.')
+    high: int | float | None = Field(default=None, description="A range's upper end (\"2–3 päivää\": 3); else null.")
+    unit: Unit = Field(
+        default="count",
+        description="Canonical unit; 'count' for things counted, whose kind is the claim's measure.",
+    )
+    qualifier: Qualifier = Field(
+        default="exact",
+        description="How exactly: approximate (noin, lähes), more_than (yli), less_than (alle), at_least "
+        "(vähintään), at_most (enintään), up_to (jopa), or exact.",
+    )
+    span: Span = Field(description='The number\'s own text as written ("40 000", "kahdessakymmenessä").')
+    unit_span: Span | None = Field(default=None, description='The word that gave the unit ("minuuttia", "%").')
+    qualifier_span: Span | None = Field(default=None, description='The word that gave the qualifier ("noin").')
 
     @model_validator(mode="after")
     def _point_or_range(self) -> Quantity:
@@ -83,36 +96,50 @@ class Quantity(_Record):
 
 
 class Measure(_Record):
-    lemma: str
-    span: Span
+    """What a figure measures or counts."""
+
+    lemma: str = Field(description='A content word in base form, lower case, compounds whole ("jonotusaika").')
+    span: Span = Field(description='The word as the text has it ("puheluun").')
 
 
 class Subject(_Record):
-    text: str
-    span: Span
+    """Whose figure it is, when the text says."""
+
+    text: str = Field(description='The words as written ("Kelan puhelinpalvelussa").')
+    span: Span = Field(description="Where they stand in the text.")
 
 
 class Source(_Record):
     """Who reports the figure, as written ("Tilastokeskuksen", "asiakaspalvelujohtaja Anna Virtanen")."""
 
-    text: str
-    span: Span
+    text: str = Field(description='The name as written, without "mukaan" or the saying verb.')
+    span: Span = Field(description="Where it stands in the text.")
 
 
 class Per(_Record):
     """The denominator of a figure given per so many of something ("100 000 asukasta kohden")."""
 
-    value: int | float
-    lemma: str
-    span: Span
+    value: int | float = Field(description='How many of it: 100000 in "100 000 asukasta kohden", 1 when unwritten.')
+    lemma: str = Field(description='What it counts, in base form ("asukas").')
+    span: Span = Field(description="Where the denominator stands in the text.")
 
 
 class Period(_Record):
-    start: dt.date | None = None
-    end: dt.date | None = None
-    granularity: Granularity = "open"
-    basis: Basis = "unresolved"
-    span: Span | None = None
+    """The time a figure describes, as inclusive dates resolved against the publication date."""
+
+    start: dt.date | None = Field(default=None, description="First day, inclusive; null when unresolved or open.")
+    end: dt.date | None = Field(default=None, description="Last day, inclusive; null when unresolved or open.")
+    granularity: Granularity = Field(
+        default="open", description="day, week (ISO), month, quarter, year, range (any other span) or open."
+    )
+    basis: Basis = Field(
+        default="unresolved",
+        description="How it was found: explicit (the clause names it), context (an earlier clause or "
+        "sentence, or the release's own period), published (present tense: the publication date), unresolved.",
+    )
+    span: Span | None = Field(
+        default=None, description='The words that named the time ("toukokuussa"); null when none did.'
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -122,23 +149,38 @@ class Period(_Record):
 
 
 class Change(_Record):
-    direction: Direction
-    span: Span
+    """That the text says the figure grew, fell or held, over time."""
+
+    direction: Direction = Field(description="increase, decrease or unchanged.")
+    span: Span = Field(description='The words that say so ("kasvoi", "vähemmän kuin").')
 
 
 class Claim(_Record):
-    id: str
-    quantity: Quantity
-    measure: Measure | None = None
-    subject: Subject | None = None
-    statistic: Statistic | None = None
-    rate: Rate | None = None
-    period: Period | None = None
-    change: Change | None = None
-    source: Source | None = None
-    per: Per | None = None
-    sentence: Span
-    rules: tuple[str, ...] = Field(min_length=1)
-    statistic_span: Span | None = None
-    rate_span: Span | None = None
-    schema_version: int = SCHEMA_VERSION
+    """One numeric claim: a number with its meaning, every part with its span in the caller's text."""
+
+    id: str = Field(description="Stable: the same text, publication date and tiedote version give the same id.")
+    quantity: Quantity = Field(description="The number as stated.")
+    measure: Measure | None = Field(default=None, description="What is measured or counted; null when unnamed.")
+    subject: Subject | None = Field(default=None, description="Whose figure it is, when the text says.")
+    statistic: Statistic | None = Field(
+        default=None, description='mean ("keskimäärin"), median, total, max or min; null for a plain figure.'
+    )
+    rate: Rate | None = Field(
+        default=None,
+        description='"Per X" ("viikossa": week, "arkipäivisin": weekday); null for durations and changes.',
+    )
+    period: Period | None = Field(default=None, description="The time the figure describes.")
+    change: Change | None = Field(default=None, description="Set when the text says the figure grew, fell or held.")
+    source: Source | None = Field(
+        default=None, description='Who reports the figure, as written ("Tilastokeskuksen mukaan"); null when nobody.'
+    )
+    per: Per | None = Field(
+        default=None, description='The denominator of a figure given per so many ("100 000 asukasta kohden").'
+    )
+    sentence: Span = Field(description="The sentence the claim stands in.")
+    rules: tuple[str, ...] = Field(
+        min_length=1, description="Ids of the rules that built the claim, in order (docs/rules.md); never empty."
+    )
+    statistic_span: Span | None = Field(default=None, description='The word that gave the statistic ("keskimäärin").')
+    rate_span: Span | None = Field(default=None, description='The words that gave the rate ("viikossa").')
+    schema_version: int = Field(default=SCHEMA_VERSION, description="Version of this record's layout (1).")

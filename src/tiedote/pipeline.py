@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tiedote.claims.assemble import extract_claims
+from tiedote.io.dates import optional_date, read_date
 from tiedote.lang.lexicon import lexicon
 from tiedote.models import Claim
 
@@ -77,7 +78,7 @@ class TiedoteComponent:
     def __init__(self, nlp: Language, name: str, published: str | None = None) -> None:
         _ensure_extensions()
         self.name = name
-        self.published = dt.date.fromisoformat(published) if published else None
+        self.published = optional_date(published)
         self.lexicon = lexicon()  # built once per process, shared by every call
 
     def __call__(self, doc: Doc) -> Doc:
@@ -87,10 +88,8 @@ class TiedoteComponent:
             published = _context_published(getattr(doc, "_context", None))
         if published is None:
             published = self.published
-        if isinstance(published, dt.datetime):
-            published = published.date()
-        elif isinstance(published, str):
-            published = dt.date.fromisoformat(published)
+        if published is not None:
+            published = read_date(published)
         # Inside a pipeline that already parses (spacy.load("spacy_fi_experimental_web_md") +
         # add_pipe("tiedote")), the parser reading uses the Doc's own parse instead of parsing again.
         parsed = doc if doc.has_annotation("DEP") and doc.has_annotation("POS") else None

@@ -117,13 +117,17 @@ def _might_have_number(text: str) -> bool:
     return False
 
 
-def extract_claims(text: str, published: dt.date | None, lex: Lexicon, parser: Language | None = None,
-                   doc: Doc | None = None) -> list[Claim]:
-    """The claims of one release.
+# A number the engine read and dropped: (start, end, rule id), offsets into the caller's text.
+Dropped = tuple[int, int, str]
 
-    ``parser``: the parser reading, parsing the sentences that may hold a figure in one batch;
-    ``doc``: a Doc of ``text`` a spaCy pipeline has already parsed (used as it is).  Neither: the
-    fast reading.  Both readings give the same numbers, units, qualifiers and periods.
+
+def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: list[Dropped] | None = None,
+                   parser: Language | None = None, doc: Doc | None = None) -> list[Claim]:
+    """The claims of a release; when ``dropped`` is a list, every number read and not kept is added to it.
+
+    ``parser``: the parser reading, parsing the sentences that hold a figure in one batch after the
+    pass that finds them; ``doc``: a Doc of ``text`` a spaCy pipeline has already parsed (used as it
+    is).  Neither: the fast reading.  Both readings give the same numbers, units, qualifiers and periods.
     """
     norm = normalise(text)
     sents = sentences(norm)
@@ -152,7 +156,7 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, parser: L
             update_state(state, mentions, sent, norm, s_index, toks)
             continue
         syn = sentence_parse(doc, sent.start, sent.end, toks) if doc is not None else None
-        work = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims, syn,
+        work = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims, dropped, syn,
                                 sources[s_index], fill=not later)
         pendings = work.pendings
         update_state(state, mentions, sent, norm, s_index, toks)
@@ -177,23 +181,27 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, parser: L
 
 def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: list[periods.PeriodMention],
                      lex: Lexicon, state: PeriodState, published: dt.date | None,
-                     prev_claims: list[_Pending], syn: SentParse | None = None,
-                     source: SourceHit | None = None, fill: bool = True) -> SentenceWork:
+                     prev_claims: list[_Pending], dropped: list[Dropped] | None = None,
+                     syn: SentParse | None = None, source: SourceHit | None = None,
+                     fill: bool = True) -> SentenceWork:
     """The figures of one sentence with everything but, unless ``fill``, their measure, subject and source."""
-    masked: list[tuple[int, int]] = [(sent.start + m.start_char, sent.start + m.end_char) for m in mentions]
-    masked += [(sent.start + a, sent.start + b) for a, b in url_spans(sent.text)]
-    masked.sort()
+    in_period: list[tuple[int, int]] = [(sent.start + m.start_char, sent.start + m.end_char) for m in mentions]
+    masked = sorted(in_period + [(sent.start + a, sent.start + b) for a, b in url_spans(sent.text)])
     mask = SpanMask(masked)
     clause = clauses(toks)
     pendings: list[_Pending] = []
     skip_to = -1
     for num in read_numbers(toks):
         if num.i < skip_to or mask.overlaps(num.start, num.end):
+            if dropped is not None:
+                dropped.append((num.start, num.end, _masked_reason(num, skip_to, in_period)))
             continue
         reason = why_not(toks, num, sent, lex)
         if reason is not None:
             if reason == "nonclaim.phone":
                 skip_to = _phone_end(toks, num.i)
+            if dropped is not None:
+                dropped.append((num.start, num.end, reason))
             continue
         unit = read_unit(toks, num, lex)
         unit = _duration_or_rate(toks, num, unit, lex)
@@ -204,6 +212,8 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         if unit.token >= 0 and unit.unit in ("year", "month", "week", "day") and toks[unit.token].lower.endswith(
                 ("ssa", "ssä")) and unit.token + 1 < len(toks) and \
                 lex.classes(toks[unit.token + 1].lower).change is not None:
+            if dropped is not None:
+                dropped.append((num.start, num.end, "nonclaim.change_window"))
             continue
         pendings.append(p)
     if not pendings:  # a quarter of the sentences with digits: dates, years, phone numbers only
@@ -214,7 +224,9 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         # noun is not what the figure measures
         for i, hit in per.items():
             pendings[i].per = hit
-            pendings[i].rules.append("per.kohden")
+            pendings[i].rules.append("per.named")
+        if dropped is not None:
+            dropped.extend((pendings[i].num.start, pendings[i].num.end, "per.denominator") for i in denominators)
         pendings = [p for i, p in enumerate(pendings) if i not in denominators]
         masked = sorted(masked + [(h.start, h.end) for h in per.values()])
         mask = SpanMask(masked)
@@ -234,6 +246,17 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
     if fill:
         fill_sentence(work, lex, prev_claims, syn)
     return work
+
+
+def _masked_reason(num: Num, skip_to: int, in_period: list[tuple[int, int]]) -> str:
+    """Why a number under the mask was passed over: a phone number's later group, a time expression, a URL."""
+    if num.i < skip_to:
+        return "nonclaim.phone"
+    if any(a < num.end and num.start < b for a, b in in_period):
+        value = num.value
+        year = isinstance(value, int) and not num.is_word and 1800 <= value <= 2199 and not num.grouped
+        return "nonclaim.period_year" if year else "nonclaim.in_period"
+    return "nonclaim.url"
 
 
 def _phone_end(toks: list[Token], i: int) -> int:

@@ -14,12 +14,9 @@ Why the shape:
   extracting one release becomes that release's error result.  Only what
   makes the whole run impossible (OUT cannot be written, the extractor cannot
   be built, a worker process died) raises.
-* Workers build one ``Extractor`` each, on their first chunk, and reuse it.
-  With the library's own extractor, the forkserver the workers are forked
-  from builds what every extractor shares first (word lists, period rules,
-  lemma index: most of a worker's start-up), once, so workers start warm; and
-  ``start_forkserver`` lets the CLI launch it first thing, so that work
-  overlaps the main process's own imports and reading.
+* Workers build one ``Extractor`` each, on their first chunk, and reuse it;
+  their processes (a warm forkserver, the orphan watch) are
+  :mod:`tiedote.io.workers`, loaded only for ``jobs > 1``.
 * This module imports the pydantic models (``tiedote.io.results``,
   ``tiedote.models``) only where they are used, so that importing it, and
   launching the forkserver, costs next to nothing.
@@ -28,35 +25,25 @@ Why the shape:
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import gc
-import multiprocessing
 import os
-import signal
 import sqlite3
-import sys
-import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from tiedote.errors import SourceError, TiedoteError
+from tiedote.errors import BatchError, SourceError, TiedoteError
 from tiedote.io.sources import Item
 
 if TYPE_CHECKING:
-    from tiedote.io.results import EncodedResult, Encoding, ReleaseResult
+    from tiedote.io.results import EncodedResult, ReleaseResult
     from tiedote.io.sinks import Sink
     from tiedote.io.sources import Source
     from tiedote.models import Claim
 
 CHUNK_ITEMS = 16
 """Releases per chunk sent to a worker: enough to amortise the inter-process
-hop and let ``nlp.pipe`` batch, few enough that two workers share a small
-archive."""
+hop, few enough that two workers share a small archive."""
 CHUNK_BYTES = 4_000_000
 COMMIT_EVERY = 64
 """Releases per SQLite transaction: a kill loses at most this much work."""
@@ -90,10 +77,6 @@ def default_extractor(max_chars: int | None = None, parser: str | None = None) -
 
 _DEFAULT_EXTRACTOR = default_extractor
 """The library's own factory, whatever ``default_extractor`` is rebound to later (tests put fakes there)."""
-
-
-class BatchError(TiedoteError, RuntimeError):
-    """The run could not go on (a worker died, the extractor could not be built); OUT keeps what was committed."""
 
 
 @dataclass
@@ -135,23 +118,23 @@ def process_chunk(
     ready = []
     for i, item in enumerate(chunk):
         try:
-            release, how = prepare(item, fallback)
+            release, dating = prepare(item, fallback)
         except SourceError as exc:
             results[i] = error_result(item, str(exc))
         except Exception as exc:  # noqa: BLE001 - a parser crash on one page is that page's error
             results[i] = error_result(item, f"cannot read the release: {_describe(exc)}")
         else:
-            ready.append((i, item, release, how))
+            ready.append((i, item, release, dating))
 
     batch: list[list[Claim]] | None
     try:
         batch = list(extractor.extract_many([(r.text, r.published) for _, _, r, _ in ready]))
         if len(batch) != len(ready):
             batch = None
-    except Exception:  # noqa: BLE001 - one bad text spoils nlp.pipe's batch; redo one by one below
+    except Exception:  # noqa: BLE001 - one bad text ends extract_many's stream; redo one by one below
         batch = None
 
-    for k, (i, item, release, how) in enumerate(ready):
+    for k, (i, item, release, dating) in enumerate(ready):
         if batch is not None:
             claims = batch[k]
         else:
@@ -168,7 +151,9 @@ def process_chunk(
             source=item.source,
             location=item.location,
             published=release.published,
-            published_source=how,
+            published_source=dating.published_source,
+            date_source=dating.date_source,
+            warnings=dating.warnings,
             title=release.title,
             url=release.url,
             text=release.text,
@@ -178,56 +163,13 @@ def process_chunk(
     return [r for r in results if r is not None]
 
 
-# Per worker process: its extractor, built on the first chunk.  A module global because a
-# ProcessPoolExecutor worker has no other place to keep state between tasks.
-_worker: dict[str, Any] = {}
-
-
-def _init_worker(
-    factory: ExtractorFactory, fallback: dt.date | None, encoding: Encoding, main_pid: int
-) -> None:
-    # Ctrl-C reaches the whole process group; the main process alone decides how to stop.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker.clear()
-    _worker.update(factory=factory, fallback=fallback, encoding=encoding)
-    threading.Thread(target=_exit_with, args=(main_pid,), daemon=True, name="tiedote-orphan-watch").start()
-
-
-def _exit_with(main_pid: int) -> None:
-    """End this worker once the main process is gone.
-
-    After a kill -9 of the main process nothing tells a worker: it holds both
-    ends of its task queue itself, so it would wait for work forever (and keep
-    the forkserver alive with it).  Polling the main process's pid is the
-    portable way out; a pid reused within a second is not a real risk.
-    """
-    while True:
-        time.sleep(0.5)
-        try:
-            os.kill(main_pid, 0)
-        except ProcessLookupError:
-            os._exit(1)
-        except PermissionError:  # the pid is someone else's now: ours is gone
-            os._exit(1)
-
-
-def _work(chunk: list[Item]) -> list[EncodedResult]:
-    from tiedote.io.results import encode
-
-    if "extractor" not in _worker:
-        _worker["extractor"] = build_extractor(_worker["factory"])
-    extractor: ExtractorLike = _worker["extractor"]
-    fallback: dt.date | None = _worker["fallback"]
-    encoding: Encoding = _worker["encoding"]
-    return [encode(r, encoding) for r in process_chunk(chunk, extractor, fallback)]
-
-
 def build_extractor(factory: ExtractorFactory) -> ExtractorLike:
     """The extractor, or a ``BatchError`` saying why it cannot be had (whatever the factory raised)."""
     try:
         return factory()
     except Exception as exc:
         raise BatchError(f"cannot build the extractor: {_describe(exc)}") from exc
+
 
 
 class _SeenIds:
@@ -247,79 +189,6 @@ class _SeenIds:
 
     def close(self) -> None:
         self._db.close()
-
-
-def _pool_context() -> multiprocessing.context.BaseContext:
-    # forkserver: workers fork from a clean server process, not from this one with its
-    # threads (tqdm's monitor, sqlite), which plain fork would copy in an unknown state.
-    # spawn where forkserver does not exist (Windows, and macOS for its own reasons).
-    if sys.platform.startswith("linux"):
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["tiedote.io.batch"])
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
-_WARM_ENV = "TIEDOTE_BATCH_WARM_FORKSERVER"
-"""Set only in the environment the forkserver is launched with: it tells the forkserver's
-import of this module (its preload) to warm the engine up; the forkserver removes it."""
-
-_WARM_TEXT = (
-    "Helsinki 9.6.2020 – Toukokuussa vastattiin keskimäärin 40 000 puheluun viikossa, "
-    "mikä on 5 prosenttia enemmän kuin vuotta aiemmin. Jonotusaika oli kaksi minuuttia."
-)
-
-
-def _uses_default_extractor(factory: ExtractorFactory) -> bool:
-    if isinstance(factory, functools.partial):
-        factory = factory.func
-    return factory is _DEFAULT_EXTRACTOR
-
-
-def start_forkserver(factory: ExtractorFactory) -> None:
-    """Launch the workers' forkserver now (Linux; elsewhere nothing to do), warm for the default extractor.
-
-    A ``--jobs N`` run otherwise starts it at its first chunk, and each worker
-    then builds the engine's shared state itself (~0.5 s CPU each).  Launched
-    early, the forkserver builds it once, on another core, while this process
-    is still importing and reading, and every worker forks with it built.
-    Returns at once: the forkserver works in the background, and a run that
-    never submits a chunk (all resumed) does not wait for it.  A forkserver
-    already running (an earlier run in this process) is kept as it is.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    from multiprocessing import forkserver
-
-    _pool_context()  # its preload
-    warm = _uses_default_extractor(factory)
-    before = os.environ.get(_WARM_ENV)
-    if warm:
-        os.environ[_WARM_ENV] = "1"
-    try:
-        forkserver.ensure_running()
-    finally:
-        if warm and before is None:
-            del os.environ[_WARM_ENV]
-
-
-def _warm_forkserver() -> None:
-    """In the forkserver: build what every worker would build on its first chunk, then fork them warm."""
-    # The forkserver ignores Ctrl-C only once its preload is done; a Ctrl-C now must not
-    # print its traceback (the main process reports the interruption).
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        import concurrent.futures.process  # noqa: F401 - what a worker runs its tasks with
-
-        from tiedote.io.results import encode  # noqa: F401 - what _work imports
-        from tiedote.io.sources.decode import prepare  # noqa: F401
-
-        _DEFAULT_EXTRACTOR().extract(_WARM_TEXT, published=dt.date(2020, 6, 9))
-    except Exception:  # noqa: BLE001, S110 - a worker builds its own extractor and reports the failure
-        pass
-    # Objects made so far live as long as the process: out of the collector's sight, each
-    # worker's collections neither walk them nor write to (and so copy) their pages.
-    gc.freeze()
 
 
 def default_jobs() -> int:
@@ -413,7 +282,9 @@ def run_batch(
                 # Encoded here too: one path for every --jobs, so the output cannot differ.
                 emit([encode(r, sink.encoding) for r in process_chunk(chunk, extractor, fallback)])
         else:
-            _run_parallel(
+            from tiedote.io.workers import run_parallel
+
+            run_parallel(
                 chunks(), emit, jobs=jobs, factory=factory, fallback=fallback, encoding=sink.encoding
             )
         sink.commit()
@@ -421,58 +292,3 @@ def run_batch(
         seen.close()
     return stats
 
-
-def _run_parallel(
-    chunks: Iterator[list[Item]],
-    emit: Callable[[list[EncodedResult]], None],
-    *,
-    jobs: int,
-    factory: ExtractorFactory,
-    fallback: dt.date | None,
-    encoding: Encoding,
-) -> None:
-    window: deque[Future[list[EncodedResult]]] = deque()
-    start_forkserver(factory)
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=_pool_context(),
-        initializer=_init_worker,
-        initargs=(factory, fallback, encoding, os.getpid()),
-    )
-    finished = False
-    try:
-        for chunk in chunks:
-            window.append(pool.submit(_work, chunk))
-            # Two chunks per worker: one being worked on, one waiting, so no worker idles
-            # while the main process writes; more would only hold more releases in memory.
-            if len(window) >= 2 * jobs:
-                emit(window.popleft().result())
-        while window:
-            emit(window.popleft().result())
-        finished = True
-    except BrokenProcessPool as exc:
-        raise BatchError(
-            f"a worker process died ({exc}); rerun to resume, or use --jobs 1 to see why"
-        ) from exc
-    finally:
-        for future in window:
-            future.cancel()
-        if not finished:
-            _terminate_workers(pool)
-        pool.shutdown(wait=finished, cancel_futures=True)
-
-
-def _terminate_workers(pool: ProcessPoolExecutor) -> None:
-    """Stop workers mid-chunk when the run is stopping anyway (Ctrl-C, a failed write).
-
-    Waiting would let each finish its chunk, seconds of work whose results are
-    thrown away; and a worker still starting up when the main process exits
-    prints a confusing traceback.  The executor has no public way to do this.
-    """
-    processes = getattr(pool, "_processes", None) or {}
-    for process in list(processes.values()):
-        process.terminate()
-
-
-if os.environ.pop(_WARM_ENV, None) == "1":  # only in the forkserver: see start_forkserver
-    _warm_forkserver()

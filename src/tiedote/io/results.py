@@ -18,7 +18,6 @@ turns a whole result into the JSON line and rows every sink writes.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -27,7 +26,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from tiedote._version import __version__
 from tiedote.models import SCHEMA_VERSION, Claim
 
-_FINNISH_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+DateSource = Literal["meta", "text", "given", "none"]
+"""Where ``published`` came from, in brief: ``meta`` the HTML page's metadata, ``text`` a dateline
+of the text, ``given`` the input record or ``--published``, ``none`` nowhere (periods unresolved)."""
 
 PublishedSource = Literal["record", "metadata", "dateline", "option", "unresolved"]
 """Which rule gave ``published``, first found wins:
@@ -41,27 +42,16 @@ PublishedSource = Literal["record", "metadata", "dateline", "option", "unresolve
 
 
 def parse_date(value: object) -> object:
-    """Accept a date, an ISO date, an ISO date-time (its date part) or D.M.YYYY, else leave it to pydantic.
+    """A date given as text read by ``tiedote.io.dates.read_date`` (ISO, ISO date-time, D.M.YYYY, Finnish
+    month names); anything else is left to pydantic, which refuses what is not a date.
 
     Archives often store ``"2020-06-09T10:00:00+03:00"``; the release's day is
     what periods resolve against, so the time of day is dropped, not refused.
-    "9.6.2020" is how Finnish sources write dates, so it is no error either.
     """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, str):
-        text = value.strip()
-        if m := _FINNISH_DATE.fullmatch(text):
-            try:
-                return dt.date(int(m[3]), int(m[2]), int(m[1]))
-            except ValueError:
-                return value
-        if len(text) > 10 and text[10] in "T ":
-            try:
-                return dt.datetime.fromisoformat(text).date()
-            except ValueError:
-                return value
-        return text
+    from tiedote.io.dates import read_date
+
+    if isinstance(value, (str, dt.datetime)):
+        return read_date(value)
     return value
 
 
@@ -70,11 +60,15 @@ class Release(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="ignore")
 
-    id: str = Field(min_length=1)
-    text: str
-    published: dt.date | None = None
-    title: str | None = None
-    url: str | None = None
+    id: str = Field(min_length=1, description="The release's id, unique in a run (a number is taken as text).")
+    text: str = Field(description="The release's text; every span of its claims points into it.")
+    published: dt.date | None = Field(
+        default=None,
+        description="Publication date: 2020-06-09, 9.6.2020, '9. kesäkuuta 2020' or an ISO date-time (its day); "
+        "relative periods resolve against it.",
+    )
+    title: str | None = Field(default=None, description="The headline, when the record has one.")
+    url: str | None = Field(default=None, description="Where the release was published.")
 
     @field_validator("published", mode="before")
     @classmethod
@@ -106,22 +100,35 @@ class ReleaseResult(BaseModel):
         default=None, description="The publication date relative periods were resolved against."
     )
     published_source: PublishedSource = Field(
-        default="unresolved", description="Which rule gave `published` (record, metadata, dateline, option)."
+        default="unresolved",
+        description="Which rule gave `published`: record, metadata, dateline, option, or unresolved.",
     )
-    title: str | None = None
-    url: str | None = None
+    date_source: DateSource = Field(
+        default="none",
+        description="Where `published` came from, in brief: meta (page metadata), text (a dateline), "
+        "given (the input record or --published) or none.",
+    )
+    warnings: tuple[str, ...] = Field(
+        default=(),
+        description="What was passed over on the way, each a sentence: a metadata date that is no date "
+        "or lies in the future, a page with only a modified date, a release with no date at all.",
+    )
+    title: str | None = Field(
+        default=None, description="The headline: the page's title, or the first line that is no dateline or label."
+    )
+    url: str | None = Field(default=None, description="The page's or record's URL, when it gives one.")
     text: str | None = Field(
         default=None, description="The text the claims' spans point into (for HTML: the extracted main text)."
     )
     content_hash: str | None = Field(
         default=None, description="sha256 of the release's bytes as read; resuming skips unchanged releases."
     )
-    claims: tuple[Claim, ...] = ()
+    claims: tuple[Claim, ...] = Field(default=(), description="The claims found, in text order.")
     error: str | None = Field(default=None, description="Why the release yielded no claims, when it failed.")
     # A factory, not a plain default: the version is then left out of the JSON Schema,
     # which would otherwise change with every release of tiedote.
     tiedote_version: str = Field(default_factory=lambda: __version__, description="The tiedote that made it.")
-    schema_version: int = SCHEMA_VERSION
+    schema_version: int = Field(default=SCHEMA_VERSION, description="Version of this record's layout (1).")
 
 
 CLAIM_COLUMNS: tuple[str, ...] = (
@@ -200,6 +207,8 @@ RELEASE_COLUMNS: tuple[str, ...] = (
     "location",
     "published",
     "published_source",
+    "date_source",
+    "warnings",
     "title",
     "url",
     "text",
@@ -271,6 +280,8 @@ def encode(result: ReleaseResult, encoding: Encoding = FULL) -> EncodedResult:
                 result.location,
                 result.published.isoformat() if result.published else None,
                 result.published_source,
+                result.date_source,
+                "\n".join(result.warnings) or None,
                 result.title,
                 result.url,
                 result.text or "",

@@ -9,7 +9,6 @@ already stored with the same id, content hash and tiedote version.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import os
 import sqlite3
@@ -17,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, ClassVar, Self
 
-from tiedote.errors import TiedoteError
+from tiedote.errors import SinkError, UnsupportedOutputError
 from tiedote.io.results import (
     CLAIM_COLUMNS,
     FULL,
@@ -25,23 +24,15 @@ from tiedote.io.results import (
     EncodedResult,
     Encoding,
     ReleaseResult,
-    claim_row,
     encode,
 )
+from tiedote.io.stopping import transaction
 
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 OUT_KINDS = ".jsonl, .csv, .sqlite, .sqlite3 or .db"
 STORE_VERSION = 2
 """Layout version of the SQLite tables; a database of another layout is refused, not altered.
 (2: the claims table gained ``source``, ``per_value`` and ``per_lemma``.)"""
-
-
-class SinkError(TiedoteError, OSError):
-    """OUT cannot be written: not a tiedote database, a newer layout, no permission, disk full."""
-
-
-class UnsupportedOutputError(TiedoteError, ValueError):
-    """An OUT whose suffix names no format tiedote writes (a usage error)."""
 
 
 class Sink:
@@ -89,12 +80,12 @@ class Sink:
 class _StreamSink(Sink):
     """A text file written to ``OUT.part`` and renamed over OUT at the end."""
 
-    def __init__(self, path: str, *, newline: str | None = None) -> None:
+    def __init__(self, path: str, *, newline: str | None = None, encoding: str = "utf-8") -> None:
         super().__init__(path)
         self._part = f"{path}.part"
         try:
             # Held open across the run and closed in close()/abort(), so no `with` block fits.
-            self._file: IO[str] = open(self._part, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
+            self._file: IO[str] = open(self._part, "w", encoding=encoding, newline=newline)  # noqa: SIM115
         except OSError as exc:
             raise SinkError(f"cannot write {path}: {exc.strerror or exc}") from None
 
@@ -122,33 +113,6 @@ class JsonlSink(_StreamSink):
             )
         self._file.write(result.json)
         self._file.write("\n")
-
-
-class CsvSink(_StreamSink):
-    """One row per claim with the flat columns of ``CLAIM_COLUMNS``; a CSV has no place for errors,
-    so the runner reports those on stderr."""
-
-    encoding = Encoding(json=False, claim_json=False)
-
-    def __init__(self, path: str) -> None:
-        super().__init__(path, newline="")  # the csv module writes its own line ends
-        self._writer = csv.writer(self._file)
-        self._writer.writerow(CLAIM_COLUMNS)
-
-    def write_encoded(self, result: EncodedResult) -> None:
-        if result.n_claims and not result.claim_rows:
-            raise ValueError(f"{result.location}: encoded without its rows; encode with CsvSink.encoding")
-        width = len(CLAIM_COLUMNS)
-        self._writer.writerows(row[:width] for row in result.claim_rows)
-
-
-def write_claims_csv(stream: IO[str], results: list[ReleaseResult]) -> None:
-    """The CSV of ``tiedote extract --format csv``: the same columns as a batch's CSV."""
-    writer = csv.DictWriter(stream, fieldnames=CLAIM_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for result in results:
-        for claim in result.claims:
-            writer.writerow(claim_row(result.id, claim))
 
 
 _CLAIM_TYPES = {
@@ -180,6 +144,8 @@ CREATE TABLE IF NOT EXISTS releases (
     location         TEXT NOT NULL,
     published        TEXT,
     published_source TEXT NOT NULL,
+    date_source      TEXT NOT NULL DEFAULT 'none',
+    warnings         TEXT,
     title            TEXT,
     url              TEXT,
     text             TEXT NOT NULL,
@@ -238,6 +204,7 @@ class SqliteSink(Sink):
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._check_layout()
+            self._add_columns()
             # One transaction: a kill while the tables are being made must not leave a
             # half-made database that the next run would refuse as not tiedote's.
             self._db.executescript(
@@ -262,6 +229,21 @@ class SqliteSink(Sink):
                 f"{self.path} has tiedote table layout {found}, this tiedote writes {STORE_VERSION}; "
                 "give a new file"
             )
+
+    def _add_columns(self) -> None:
+        """Columns added to ``releases`` since a database was made, added to it (additions only, so
+        the layout version stands); old rows get ``date_source`` from ``published_source``."""
+        have = {row[1] for row in self._db.execute("PRAGMA table_info(releases)")}
+        if not have or "date_source" in have:
+            return
+        self._db.executescript(
+            "BEGIN IMMEDIATE;\n"
+            "ALTER TABLE releases ADD COLUMN date_source TEXT NOT NULL DEFAULT 'none';\n"
+            "ALTER TABLE releases ADD COLUMN warnings TEXT;\n"
+            "UPDATE releases SET date_source = CASE published_source WHEN 'metadata' THEN 'meta' "
+            "WHEN 'dateline' THEN 'text' WHEN 'unresolved' THEN 'none' ELSE 'given' END;\n"
+            "COMMIT;"
+        )
 
     def is_done(self, release_id: str, content_hash: str | None, fallback: dt.date | None) -> bool:
         from tiedote._version import __version__
@@ -289,19 +271,21 @@ class SqliteSink(Sink):
             return
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         db = self._db
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            for result in self._pending:
-                if result.error is None:
-                    self._store_release(result, now)
-                else:
-                    self._store_error(result, now)
-            db.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise SinkError(f"cannot write to {self.path}: {exc}") from None
-        self._pending.clear()
+        # A SIGTERM or Ctrl-C met while the transaction is written waits for its end (io/stopping.py).
+        with transaction():
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                for result in self._pending:
+                    if result.error is None:
+                        self._store_release(result, now)
+                    else:
+                        self._store_error(result, now)
+                db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise SinkError(f"cannot write to {self.path}: {exc}") from None
+            self._pending.clear()
 
     def _store_release(self, r: EncodedResult, now: str) -> None:
         db = self._db
@@ -340,8 +324,11 @@ class SqliteSink(Sink):
             self._db.close()
 
 
-def open_sink(path: str) -> Sink:
-    """The sink for OUT, by its suffix; its folder is created when missing."""
+def open_sink(path: str, *, excel: bool = False) -> Sink:
+    """The sink for OUT, by its suffix; its folder is created when missing (``excel``: a CSV for
+    Excel set to Finnish, see ``tiedote.io.csvfile.CsvSink``)."""
+    from tiedote.io.csvfile import CsvSink  # it builds on _StreamSink here
+
     lower = path.lower()
     kind: type[Sink]
     if lower.endswith(".jsonl"):
@@ -360,4 +347,4 @@ def open_sink(path: str) -> Sink:
             os.makedirs(parent, exist_ok=True)
         except OSError as exc:
             raise SinkError(f"cannot create the folder of {path}: {exc.strerror or exc}") from None
-    return kind(path)
+    return CsvSink(path, excel=excel) if kind is CsvSink else kind(path)

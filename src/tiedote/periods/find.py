@@ -5,93 +5,27 @@
 ...  for p in find_periods("Viime vuonna toukokuussa jonotusaika oli 6 minuuttia.", dt.date(2020, 6, 9))]
 [('Viime vuonna toukokuussa', '2019-05-01', '2019-05-31', 'month', 'absolute')]
 
-Relative expressions resolve against ``published`` — never today's date.
-Without it they come back ``basis="unresolved"`` with no dates, while explicit
-years ("vuonna 2018", "9.6.2020", "syyskuussa 2023") still resolve.
+Relative expressions resolve against ``published``, never today's date; without
+it they come back ``basis="unresolved"`` with no dates, while explicit years
+("vuonna 2018", "9.6.2020") still resolve.  A mention's ``kind``:
 
-Kinds
------
-absolute   names a time: "toukokuussa", "vuonna 2018", "viime viikolla", "9.6.2020", "vuosi sitten"
-now        "nyt", "tällä hetkellä", "nykyään", "tätä nykyä": the publication date, granularity "day"
-relative   the period in context shifted: "vuotta aiemmin", "edellisvuoden vastaavaan aikaan",
-           "viikkoa aiemmin", "kuukautta aiemmin" — no dates, basis "unresolved", ``shift`` =
-           (years, months, weeks); the caller applies :func:`shift_range` to the period in
-           context.  "ensimmäisten kolmen arkipäivän aikana" with no month named is also
-           relative, with ``shift`` None: a part of the period in context.
-event      "ennen epidemiaa", "koronan aikana", "myrskyn aikana": unresolvable, no dates
-base       a period that is only the base of a comparison: right after "kuin" ("kuin
-           maaliskuussa 2019") or right before "verrattuna"/"nähden", a lone elative
-           ("kasvoi 0,3 prosenttia toukokuusta", "joulukuusta 2019"), "edellisestä
-           neljänneksestä", "vuodentakaisesta", "edellisvuoteen", "sitten vuoden 2010".
-           Dates are resolved where the text fixes them; a base that is itself relative
-           ("edellisestä neljänneksestä", "kuin vuotta aiemmin") carries ``shift`` instead.
+absolute   names a time: "toukokuussa", "vuonna 2018", "viime viikolla", "vuosi sitten"
+           ("X sitten" counts back from the publication date: deictic)
+now        "nyt", "tällä hetkellä": the publication date
+relative   the period in context shifted by ``shift`` (years, months, weeks): "vuotta
+           aiemmin", "edellisvuoden vastaavaan aikaan" (anaphoric); the caller applies
+           :func:`shift_range`.  "ensimmäisten kolmen arkipäivän aikana" with no month
+           is relative with ``shift`` None: a part of the period in context
+event      "koronan aikana": unresolvable, no dates
+base       only the base of a comparison: "kuin maaliskuussa 2019", a lone elative
+           ("kasvoi 0,3 prosenttia toukokuusta"), "vuodentakaisesta", "sitten vuoden 2010"
 
-Deictic or anaphoric — the decision for "sitten", "aiemmin", "-takainen"
-------------------------------------------------------------------------
-"X sitten" counts back from the moment of writing, so it is absolute: published
-minus X, granularity "day" ("kuukausi sitten" in a 2022-12-08 release is
-2022-11-08; "vuosi sitten" in a 2023-09-26 release is 2022-09-26).  Followed by
-"vastaavana aikana/ajankohtana" or "samaan aikaan" it is the context period a
-year back and so relative ("vuosi sitten vastaavana ajankohtana").  "X aiemmin /
-aikaisemmin / myöhemmin" counts from the time in context: relative.
-"vuodentakainen" / "vuoden takainen" is the same period a year back, as
-statistics releases use it ("3,3 prosenttia vuodentakaisesta"): relative, or
-base in the elative and illative.  "edellisvuonna" is the year before the
-caller's context ``year``, or before the publication year: absolute.
-
-Conventions (also noted in ``lang/fi/time.toml``)
---------------------------------------------------
-* A month with no year takes ``year`` if the caller gives one; else the
-  publication year, unless it would start after the publication date and
-  ``past`` is True, when it is the year before ("joulukuussa … oli" in a
-  January release).  Every year-less expression (dates, weeks, quarters,
-  seasons, parts of the year) follows the same rule.
-* Parts of a month: "alussa" days 1–10, "puolivälissä" 11–20, "lopulla" /
-  "loppupuolella" 21–last, "lopussa" the last day (granularity "day": the
-  stock figures it goes with are counted on that day — "Elokuun lopussa oli
-  kirjautunut 249 500").  Parts of a year: "alussa"/"alkuvuonna"/"alkuvuodesta"
-  Jan–Mar, "puolivälissä" Jun–Jul, "loppuvuonna"/"lopulla" Oct–Dec,
-  "vuoden lopussa" 31 Dec.
-* Weeks of a month are runs of days, not ISO weeks: "kesäkuun ensimmäisellä
-  viikolla" is days 1–7, "toisella viikolla" 8–14, "viimeisellä viikolla" the
-  last seven days, "kahdella ensimmäisellä viikolla" days 1–14.  (In the
-  reference release, 2020-06-01…07 and 2020-05-25…31 are both.)
-* "arkipäivä" is Monday–Friday less the Finnish public holidays.
-* Seasons are meteorological: kevät Mar–May, kesä Jun–Aug, syksy Sep–Nov,
-  talvi Dec–Feb, a winter labelled by the year of its February.
-* Week numbers and "viime viikolla" / "tällä viikolla" are ISO weeks
-  (Monday–Sunday); "viikolla 12" is of the context or publication year.
-* "… lähtien / alkaen" runs from the named start to the publication date
-  (granularity "open"; with no publication date the start is kept, end None).
-  "… mennessä" ends on the named end and starts on the first day of its month
-  ("toukokuun 23. päivään mennessä" is 1–23 May, "marraskuun loppuun
-  mennessä" 1–30 Nov), or on the named start if earlier ("vuoteen 2030
-  mennessä" is 2030).  "… asti" and a lone illative run from the publication
-  date to the named end when that is still ahead ("kesäkuun loppuun").
-* "vuodenvaihde" is 31 Dec – 1 Jan of the turn nearest the publication date
-  (the past one in the first half of the year or for a past-tense verb).
-* Coordinated months are one mention covering the whole stretch ("huhti- ja
-  toukokuussa" = 1 Apr – 31 May); a range wrapping the year end is labelled
-  by its end year ("joulu–helmikuussa").
-* Granularity describes the resolved dates: "day", "week" (a Monday–Sunday
-  week), "month", "quarter" ("huhti–kesäkuussa" too), "year", "open" (one end
-  is the publication date or open), else "range".
-
-What dateparser (1.5, ``languages=["fi"]``) gets wrong in Finnish, which is why
-no rule here relies on it (tested in ``tests/test_periods.py``):
-it returns a point, not a period ("toukokuussa" → 9 May, the publication day
-number carried over); it knows only the nominative and inessive of months —
-"toukokuun", "toukokuusta", "toukokuuhun", "toukokuulla", "joulukuusta 2019"
-give None; it reads no coordinated or hyphenated months ("huhti- ja
-toukokuussa", "tammi–maaliskuussa"), no parts ("toukokuun lopussa"), no
-quarters ("Q3", "toisella neljänneksellä"), no week numbers ("viikolla 12"),
-no seasons, no "alkuvuonna", "edellisvuonna", "vuotta aiemmin", "vuosi
-sitten" or "kuukausi sitten" (only "2 viikkoa sitten" with digits);
-"tällä viikolla" and "tässä kuussa" come back as the publication day; and
-``search_dates`` takes durations for dates ("6 minuuttia" → six minutes
-before the base time).  It does read "9.6.2020", "9.6.", "9. kesäkuuta
-2020", "tiistaina 22. elokuuta" and "18. toukokuuta" — the day-granularity
-rules here are checked against it in the tests.
+A year-less time takes ``year`` if given, else the publication year, or the
+year before when it would start after the publication date and ``past`` is
+True ("joulukuussa … oli" in a January release).  What each rule reads, and
+its convention (parts of a month, seasons, "mennessä", "lähtien" …), is in
+its handler's comment (:mod:`tiedote.periods.rules`, :mod:`~tiedote.periods.relative`),
+in ``lang/fi/time.toml`` and in docs/rules.md.
 """
 
 from __future__ import annotations
@@ -108,7 +42,6 @@ from tiedote.periods.patterns import UNSAFE, Family, has_unsafe, rules, scan
 __all__ = ["PeriodMention", "find_periods", "shift_range"]
 
 GRANULARITIES = ("day", "week", "month", "quarter", "year", "range", "open")
-KINDS = ("absolute", "now", "relative", "event", "base")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 from tiedote.periods.calendar import (
     DatePair,
@@ -23,7 +23,7 @@ from tiedote.periods.calendar import (
     week_of,
     year_range,
 )
-from tiedote.periods.lexicon import Form, TimeLexicon
+from tiedote.periods.lexicon import TimeLexicon
 
 _Trie = dict[str, "_Trie"]
 
@@ -149,10 +149,6 @@ class Grammar:
         key = low(word)
         form = self.lex.months.get(key)
         return form.value if form is not None else self.lex.month_abbr.get(key.rstrip("."))
-
-    def unit_forms_of(self, units: Iterable[str]) -> Iterator[tuple[str, Form]]:
-        for u in units:
-            yield from self.lex.units[u].items()
 
     def year_word_role(self, word: str) -> str:
         form = self.lex.units["year"].get(low(word))

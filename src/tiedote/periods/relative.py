@@ -3,8 +3,7 @@
 Deictic words count from the publication date and resolve here ("viime
 viikolla", "vuosi sitten", "nyt"); anaphoric ones count from the time in
 context and come back as a ``shift`` for the caller ("vuotta aiemmin",
-"edellisvuoden vastaavaan aikaan"); see the module docstring of
-:mod:`tiedote.periods.find` for the decision.
+"edellisvuoden vastaavaan aikaan"); each handler's comment says which its words are.
 """
 
 from __future__ import annotations

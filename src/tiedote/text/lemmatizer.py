@@ -7,9 +7,12 @@ per process, most of tiedote's cold start and a cost every batch worker pays.
 The index depends only on the installed simplemma's data file, so we keep it
 in the user's cache directory (``$TIEDOTE_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/tiedote`` or ``~/.cache/tiedote``) in ``marshal`` format —
-builtin types only, nothing executable — keyed by simplemma's version and the
-data file's size and mtime.  Nothing is downloaded; when the cache cannot be
-read or written the index is simply built in memory as simplemma would.
+builtin types only, nothing executable — keyed by simplemma's version and a
+hash of the data file's bytes, so every virtualenv with the same simplemma
+shares one 25 MB file (keyed by the file's mtime, each new venv added one);
+files of the same simplemma and language under an older key are removed when
+a new one is written.  Nothing is downloaded; when the cache cannot be read or
+written the index is simply built in memory as simplemma would.
 
 The index's 110 000 block seeds are kept as flat arrays, not as a tuple per
 block: unmarshalling that many small objects took 85 ms of every start-up, the
@@ -18,6 +21,7 @@ flat form 20 ms, and a seed is put together only for the block a lookup needs.
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 import tempfile
@@ -49,11 +53,21 @@ def _data_file(lang: str) -> Path:
     return Path(frontcode.__file__).parent / "data" / f"{lang}.plzma"
 
 
+def _cache_prefix(lang: str) -> str:
+    return f"simplemma-{getattr(simplemma, '__version__', 'unknown')}-{lang}-"
+
+
 def _cache_path(lang: str) -> Path:
-    data = _data_file(lang)
-    st = data.stat()
-    version = getattr(simplemma, "__version__", "unknown")
-    return cache_dir() / f"simplemma-{version}-{lang}-{st.st_size}-{int(st.st_mtime)}-v{_FORMAT}.marshal"
+    # The data file is under a megabyte: hashing it costs about a millisecond per process.
+    digest = hashlib.sha256(_data_file(lang).read_bytes()).hexdigest()[:16]
+    return cache_dir() / f"{_cache_prefix(lang)}{digest}-v{_FORMAT}.marshal"
+
+
+def _remove_stale(path: Path, lang: str) -> None:
+    """Other index files of this simplemma and language: left by older tiedotes (or an older key)."""
+    for old in path.parent.glob(f"{_cache_prefix(lang)}*.marshal"):
+        if old != path:
+            old.unlink(missing_ok=True)
 
 
 _PLAIN = ("_data", "_rev", "_count", "_pos", "_firsts")  # StreamMap's slots kept as they are
@@ -146,6 +160,7 @@ def load_stream(lang: str) -> StreamMap:
         with os.fdopen(fd, "wb") as f:
             f.write(marshal.dumps(state))
         os.replace(tmp, path)  # atomic: a concurrent worker sees the old file or the whole new one
+        _remove_stale(path, lang)
     except OSError:
         pass  # a read-only home: fine, this process keeps its own index
     return stream
@@ -171,8 +186,3 @@ def lemmatize(word: str) -> str:
 
 def is_known(word: str) -> bool:
     return _lemmatizer()[1].get_lemma(word.lower(), "fi") is not None
-
-
-def warm_up() -> None:
-    """Load the dictionary now (before forking workers or starting threads)."""
-    lemmatize("puheluun")

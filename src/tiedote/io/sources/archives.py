@@ -64,7 +64,7 @@ class ZipSource(Source):
                 if info.is_dir():
                     continue
                 if release_kind(info.filename) is None:
-                    self.skipped += 1
+                    self._skip(f"{self.path}!{info.filename}")
                     continue
                 yield self._member(archive, info)
 
@@ -101,7 +101,7 @@ class ZipSource(Source):
                 location,
                 f"member is bigger than it declares; {too_big(len(data), self.max_bytes)}",
             )
-        return Item.of_bytes(id, self.path, location, kind, data)
+        return Item.of_bytes(id, self.path, location, kind, data, self.encoding)
 
     def count(self) -> int | None:
         try:
@@ -129,7 +129,7 @@ class TarSource(Source):
                     if info.isdir():
                         continue
                     if release_kind(info.name) is None:
-                        self.skipped += 1
+                        self._skip(f"{self.path}!{info.name}")
                         continue
                     if compressed and info.size > SKIP_LIMIT:
                         yield Item.failed(
@@ -166,7 +166,7 @@ class TarSource(Source):
         data = member.read(self.max_bytes + 1)
         kind = release_kind(info.name)
         assert kind is not None
-        return Item.of_bytes(id, self.path, location, kind, data)
+        return Item.of_bytes(id, self.path, location, kind, data, self.encoding)
 
     def count(self) -> int | None:
         if not self.path.lower().endswith(".tar"):

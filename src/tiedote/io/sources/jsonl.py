@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
+import sys
 from collections.abc import Iterator
 from typing import IO, cast
 
 from pydantic import ValidationError
 
+from tiedote.errors import TiedoteError
+from tiedote.io.dates import read_date
 from tiedote.io.results import Release, describe_validation_error
 from tiedote.io.sources import Item, Source, content_hash, too_big
 
 _CHUNK = 1 << 20
+STDIN = "-"
+"""The SOURCE that names standard input: JSONL, as `tiedote batch -` reads it."""
 
 
 class JsonlSource(Source):
@@ -25,6 +31,9 @@ class JsonlSource(Source):
     """
 
     def _open(self) -> IO[bytes]:
+        if self.path == STDIN:
+            # Not closed after reading: the process's own standard input is not this source's to close.
+            return cast(IO[bytes], contextlib.nullcontext(sys.stdin.buffer))
         if self.path.lower().endswith(".gz"):
             return cast(IO[bytes], gzip.open(self.path, "rb"))
         return open(self.path, "rb")
@@ -56,13 +65,21 @@ class JsonlSource(Source):
         return Item.failed(id or self._line_id(lineno), self.path, f"{self.path}:{lineno}", label + reason)
 
     def _line_id(self, lineno: int) -> str:
-        return f"{os.path.basename(self.path)}:{lineno}"
+        name = "stdin" if self.path == STDIN else os.path.basename(self.path)
+        return f"{name}:{lineno}"
 
     def _parse(self, line: bytes, lineno: int) -> Item:
         try:
             record = json.loads(line)
         except UnicodeDecodeError:
-            return self._failed(lineno, "not valid UTF-8")
+            if self.encoding is None:
+                return self._failed(lineno, "not valid UTF-8 (name its encoding with --encoding)")
+            try:
+                record = json.loads(line.decode(self.encoding))
+            except (UnicodeDecodeError, LookupError):
+                return self._failed(lineno, f"neither UTF-8 nor {self.encoding}")
+            except json.JSONDecodeError as exc:
+                return self._failed(lineno, f"not valid JSON ({exc.msg}: column {exc.colno})")
         except json.JSONDecodeError as exc:
             return self._failed(lineno, f"not valid JSON ({exc.msg}: column {exc.colno})")
         if not isinstance(record, dict):
@@ -71,6 +88,15 @@ class JsonlSource(Source):
         id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else None
         if "id" not in record:
             record = {**record, "id": self._line_id(lineno)}
+        warnings: tuple[str, ...] = ()
+        if record.get("published") is not None:
+            # A bad date is no reason to drop a release: it is read without one (a dateline
+            # or --published may still date it) and the result says why.
+            try:
+                read_date(record["published"])
+            except TiedoteError as exc:
+                warnings = (f"line {lineno}: field 'published': {exc}; not used",)
+                record = {key: value for key, value in record.items() if key != "published"}
         try:
             release = Release.model_validate(record)
         except ValidationError as exc:
@@ -82,10 +108,11 @@ class JsonlSource(Source):
             "release",
             release=release,
             content_hash=content_hash(line),
+            warnings=warnings,
         )
 
     def count(self) -> int | None:
-        if self.path.lower().endswith(".gz"):
+        if self.path == STDIN or self.path.lower().endswith(".gz"):
             return None  # counting would decompress the whole file once more
         n = 0
         try:

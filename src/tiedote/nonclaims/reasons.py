@@ -1,0 +1,36 @@
+"""Why a number is not a claim: each non-claim rule id with the reason ``explain()`` gives.
+
+The ids are the ones ``nonclaims.checks.why_not`` returns and the assembler
+records for numbers it passes over (inside a time expression or a URL, a
+phone number's later groups, the window of a change).  A check that returns
+an id missing here fails the tests (tests/test_explain.py).
+"""
+
+from __future__ import annotations
+
+REASONS: dict[str, str] = {
+    "nonclaim.date_or_time": "date or clock time",
+    "nonclaim.identifier": "identifier (digits joined to letters)",
+    "nonclaim.name": "number inside a name",
+    "nonclaim.list_number": "list numbering",
+    "nonclaim.ordinal": "ordinal number",
+    "nonclaim.clock": "clock time",
+    "nonclaim.phone": "phone number",
+    "nonclaim.scale": "rating scale",
+    "nonclaim.section": "law section",
+    "nonclaim.postal_code": "postal code",
+    "nonclaim.year": "year",
+    "nonclaim.address": "street number",
+    "nonclaim.age": "age or age group",
+    "nonclaim.ratio": "ratio without a unit",
+    "nonclaim.period_count": "count naming a period",
+    "nonclaim.period_year": "year naming a period",
+    "nonclaim.in_period": "part of a time expression",
+    "nonclaim.url": "inside a web address",
+    "nonclaim.change_window": "window of a change, not a figure",
+}
+
+
+def reason(rule: str) -> str:
+    """The reason for a non-claim rule id; an unknown id is named as it is."""
+    return REASONS.get(rule, rule)

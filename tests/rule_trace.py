@@ -1,0 +1,60 @@
+"""Every rule id the engine emits on a text: claims' rules, the ids that drop numbers, the
+ids that find time expressions and read number mentions.
+
+The engine reports only the first kind in its records; the others are read by wrapping the
+functions ``tiedote.claims.assemble`` calls (a test-only tap: nothing in the library changes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import importlib.util
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+
+import tiedote
+from tiedote.claims import assemble
+from tiedote.periods import find as period_find
+
+
+def _tap(seen: set[str], fn: Callable[..., Any], ids: Callable[[Any], Iterator[str]]) -> Callable[..., Any]:
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        out = fn(*args, **kwargs)
+        seen.update(ids(out))
+        return out
+    return wrapped
+
+
+@contextmanager
+def tracing() -> Iterator[set[str]]:
+    seen: set[str] = set()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(assemble, "why_not", _tap(seen, assemble.why_not, lambda r: iter([r] if r else [])))
+        mp.setattr(assemble, "read_numbers", _tap(seen, assemble.read_numbers, lambda nums: (n.rule for n in nums)))
+        mp.setattr(period_find, "sentence_periods",
+                   _tap(seen, period_find.sentence_periods, lambda ms: (m.rule for m in ms)))
+        yield seen
+
+
+@functools.cache
+def _parser_reading() -> tiedote.Extractor | None:
+    """The parser reading (issue 16), when its model package is installed: its ``measure.tree_*`` ids."""
+    from tiedote.claims.syntax import PARSER
+
+    return tiedote.Extractor(parser=PARSER) if importlib.util.find_spec(PARSER) is not None else None
+
+
+def emitted(text: str, published: dt.date | None) -> set[str]:
+    """The ids of every rule that fired on ``text``, in either reading."""
+    with tracing() as seen:
+        for claim in tiedote.extract(text, published=published):
+            seen.update(claim.rules)
+        parsed = _parser_reading()
+        for claim in parsed.extract(text, published=published) if parsed is not None else []:
+            seen.update(claim.rules)
+        seen.update(m.rule for m in tiedote.explain(text, published=published) if m.rule is not None)
+    return set(seen)
