@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from tiedote.api import Extractor, extract
     from tiedote.errors import (
         BatchError,
+        ChartError,
         DateError,
         ExtractionError,
         InputTypeError,
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
         LexiconError,
         MissingExtraError,
         ParserMissingError,
+        SeriesError,
         SinkError,
         SourceError,
         TextTooLongError,
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
         Span,
         Subject,
     )
+    from tiedote.review import review_html
     from tiedote.rules import RULES, RuleInfo
 
 # The public names are imported when first used (PEP 562): `tiedote batch` and
@@ -59,6 +62,8 @@ _EXPORTS = {
     "Span": "tiedote.models",
     "Subject": "tiedote.models",
     "BatchError": "tiedote.errors",
+    "SeriesError": "tiedote.errors",
+    "ChartError": "tiedote.errors",
     "DateError": "tiedote.errors",
     "ExtractionError": "tiedote.errors",
     "InputTypeError": "tiedote.errors",
@@ -73,6 +78,7 @@ _EXPORTS = {
     "UnsupportedOutputError": "tiedote.errors",
     "UnsupportedSourceError": "tiedote.errors",
     "extract": "tiedote.api",
+    "review_html": "tiedote.review",
     "explain": "tiedote.explanation",
     "Mention": "tiedote.explanation",
     "to_frame": "tiedote.frame",
@@ -83,6 +89,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "BatchError",
     "Change",
+    "ChartError",
     "Claim",
     "DateError",
     "ExtractionError",
@@ -98,6 +105,7 @@ __all__ = [
     "Period",
     "Quantity",
     "RuleInfo",
+    "SeriesError",
     "SinkError",
     "Source",
     "SourceError",
@@ -110,6 +118,7 @@ __all__ = [
     "__version__",
     "explain",
     "extract",
+    "review_html",
     "to_frame",
 ]
 
@@ -125,3 +134,4 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+

@@ -36,7 +36,7 @@ import click
 
 from tiedote import cli_support as _support
 from tiedote._version import __version__
-from tiedote.errors import BatchError, SourceError, TiedoteError, UnsupportedOutputError
+from tiedote.errors import BatchError, TiedoteError, UnsupportedOutputError
 from tiedote.io import batch as _batch
 from tiedote.io import workers as _workers
 from tiedote.io.batch import (
@@ -150,28 +150,6 @@ def _item_for(file: str, max_bytes: int, encoding: str | None = None) -> Item:
         head = f.read(1024)
     kind = "html" if _sniff_kind(file, head) == "html" else "text"
     return file_item(file, os.path.basename(file), file, kind, max_bytes, encoding)
-
-
-@cli.command(name="explain", epilog=EXIT_HELP)
-@click.argument("file", metavar="FILE|-")
-@_published
-@_max_bytes
-def explain_cmd(file: str, published: dt.date | None, max_bytes: int) -> int:
-    """Every number of one release, in order: the claim it became, or why it is not a claim."""
-    from tiedote.io.sources.decode import prepare
-
-    item = _item_for(file, max_bytes)
-    try:
-        release, _ = prepare(item, published)
-    except SourceError as exc:
-        click.echo(f"tiedote explain: error: {item.location}: {exc}", err=True)
-        return EXIT_FAILED_RELEASES
-    from tiedote.api import DEFAULT_MAX_CHARS, Extractor
-    from tiedote.explanation import format_table
-
-    extractor = Extractor(max_chars=max(max_bytes, DEFAULT_MAX_CHARS))
-    sys.stdout.write(format_table(extractor.explain(release.text, published=release.published)))
-    return EXIT_OK
 
 
 def _factory(max_bytes: int, parser: str | None = None) -> _batch.ExtractorFactory:
@@ -355,6 +333,12 @@ def schema(record: str) -> int:
 
     sys.stdout.write(committed(record))
     return EXIT_OK
+
+
+# review, report and series live in their own module; registered before main() looks names up.
+from tiedote.cli_pages import register as _register_pages
+
+_register_pages(cli)
 
 
 def _command_name(argv: Sequence[str]) -> str:

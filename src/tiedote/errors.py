@@ -59,8 +59,16 @@ class ExtractionError(TiedoteError, RuntimeError):
 
 
 class MissingExtraError(TiedoteError, ImportError):
-    """An optional dependency is not installed (pandas for ``to_frame``, Dask for ``tiedote.dask``);
-    the message names the ``pip install 'tiedote[...]'`` that brings it."""
+    """An optional dependency is not installed (pandas for ``to_frame``, Dask for ``tiedote.dask``,
+    matplotlib for charts); the message names the ``pip install 'tiedote[...]'`` that brings it."""
+
+
+class SeriesError(TiedoteError, ValueError):
+    """The archive cannot be read as tiedote's, or a series filter matches no series or several."""
+
+
+class ChartError(TiedoteError, ValueError):
+    """A chart was asked for in a file type it is not written in (.svg and .png are)."""
 
 
 class ParserMissingError(TiedoteError, ImportError):
@@ -69,6 +77,7 @@ class ParserMissingError(TiedoteError, ImportError):
 
 __all__ = [
     "BatchError",
+    "ChartError",
     "DateError",
     "ExtractionError",
     "InputTypeError",
@@ -76,6 +85,7 @@ __all__ = [
     "LexiconError",
     "MissingExtraError",
     "ParserMissingError",
+    "SeriesError",
     "SinkError",
     "SourceError",
     "TextTooLongError",

@@ -27,6 +27,7 @@ from tiedote.io.results import (
     encode,
 )
 from tiedote.io.stopping import transaction
+from tiedote.series import SERIES_VIEW
 
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 OUT_KINDS = ".jsonl, .csv, .sqlite, .sqlite3 or .db"
@@ -172,6 +173,8 @@ CREATE TABLE IF NOT EXISTS errors (
     content_hash TEXT,
     recorded_at  TEXT NOT NULL
 );
+-- One row per claim with a measure, in the columns of a series (tiedote.series, 'tiedote series').
+{SERIES_VIEW}
 """
 
 
