@@ -126,6 +126,9 @@ MEASURE_ROWS: list[tuple[str, str, str, tuple[str, ...], str]] = [
      ("päätös",), BOTH),
 ]
 
+_SPEAKER_THEN_PRONOUN = ("– Jonossa oli viikolla 300 henkeä, sanoo palvelupäällikkö Eeva Laine. "
+                         "Hän kertoo, että nyt jonossa on enää 120.")
+
 # (id, sentence, number, accepted source texts (lower-case, contained in the source) or None)
 SOURCE_ROWS: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     ("mukaan", "Tilastokeskuksen mukaan työttömiä oli 212 000.", "212 000", ("tilastokeskuksen",)),
@@ -141,6 +144,10 @@ SOURCE_ROWS: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     ("passive-none", "Kävijöitä arvioidaan olleen 12 000.", "12 000", None),
     ("conjunction-none", "Kun mukaan lasketaan muuttoliike, väkiluku kasvoi 340 asukkaalla.", "340", None),
     ("no-source", "Kirjastossa käytiin 310 000 kertaa.", "310 000", None),
+    ("pronoun-without-speaker", "Hän kertoo, että jonossa on nyt 300 henkeä.", "300", None),
+    ("pronoun-takes-speaker", _SPEAKER_THEN_PRONOUN, "120", ("eeva laine",)),
+    ("genitive-name-and-noun", "Kelan tutkimuksen mukaan 40 prosenttia vastaajista oli tyytyväisiä.", "40",
+     ("kelan",)),
 ]
 
 # (id, sentence, figure, per value, per lemma, a number that must not be a claim or None)
@@ -149,6 +156,7 @@ PER_ROWS: list[tuple[str, str, str, float, str, str | None]] = [
     ("per-one", "Kuluja kertyi 450 euroa jäsentä kohti.", "450", 1, "jäsen", None),
     ("per-before", "Asukasta kohden käyntejä oli 6,1.", "6,1", 1, "asukas", None),
     ("per-yhta", "Hakijoita oli 7,5 yhtä aloituspaikkaa kohden.", "7,5", 1, "aloituspaikka", None),
+    ("per-kohti-oppilasta", "Opetukseen käytettiin 9 200 euroa oppilasta kohti.", "9 200", 1, "oppilas", None),
 ]
 
 READINGS = ["fast", pytest.param("parser", marks=pytest.mark.skipif(not HAVE_PARSER, reason=f"{PARSER} missing"))]
@@ -198,6 +206,12 @@ def test_per(reading: str, text: str, number: str, value: float, lem: str, not_c
     if not_claim is not None:
         claims = _extractor(reading).extract(text)
         assert not_claim not in [c.quantity.span.text for c in claims]
+
+
+@pytest.mark.parametrize("reading", READINGS)
+def test_kohti_as_towards_is_no_denominator(reading: str) -> None:
+    claim = _claim(reading, "Väkiluku kasvoi 1 200 asukkaalla matkalla kohti uutta ennätystä.", "1 200")
+    assert claim.per is None
 
 
 def test_readings_differ_only_in_measure_subject_source() -> None:

@@ -39,6 +39,8 @@ def find_per(toks: list[Token], nums: list[Num], lex: Lexicon) -> tuple[dict[int
         noun = toks[k - 1]
         if noun.kind != "word" or f"{noun.lower} {t.lower}" in lex.rate_words or noun.lower in lex.unit_forms:
             continue  # "päivää kohden": a rate; "euroa kohden": no denominator
+        if not noun.lower.endswith(mw.per_noun_endings):
+            continue  # "matkalla kohti 100 000 asukkaan rajaa": "kohti" as "towards", no partitive before it
         den = next((i for i, n in enumerate(nums) if n.j == k - 1), None)
         start = nums[den].start if den is not None else noun.start
         value = nums[den].value if den is not None else 1

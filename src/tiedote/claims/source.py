@@ -122,6 +122,8 @@ def _before_verb(sent: Sentence, words: list[tuple[int, int, str]], v: int, mw: 
         return None
     if not _is_cap(words[first][2]):
         return None
+    if all(words[j][2].lower() in mw.speaker_pronouns for j in range(first, v)):
+        return speaker  # "Hän kertoo, että ...": the speaker named before, if any
     before = sent.text[:words[first][0]].strip()
     opens = before == "" or before.endswith(_DASH_OPEN)
     at_end = v == len(words) - 1
