@@ -168,6 +168,11 @@ _ELATIVE = ("sta", "stä")
 _LOCATIVE = ("lla", "llä", "ssa", "ssä", "lta", "ltä")
 
 
+def partitive_like(w: str) -> bool:
+    """"asukasta", "aloituspaikkaa": a partitive singular's ending, not a locative ("matkalla")."""
+    return w.endswith(("a", "ä")) and not w.endswith(_LOCATIVE)  # "asukasta" ends like an elative, rightly
+
+
 # not "-een": that is also the genitive of e-stems ("rokotteen", "koneen")
 _ILLATIVE = ("hin", "iin", "seen", "aan", "ään", "oon", "öön", "uun", "yyn")
 ILLATIVE = _ILLATIVE

@@ -32,7 +32,6 @@ class MeasureWords:
     pointing: frozenset[str]  # surface forms: "heistä", "joista"
     source_after: frozenset[str]  # surface forms: "mukaan"
     per_after: frozenset[str]  # surface forms: "kohden", "kohti"
-    per_noun_endings: tuple[str, ...]  # partitive endings of the denominator noun ("asukasta")
     lead_time: frozenset[str]  # surface forms: "päähän", "päästä"
     relative_subject: frozenset[str]  # "joka", "jotka"
     superlatives: frozenset[str]  # surface forms: "korkein", "suurin"
@@ -70,7 +69,6 @@ def measure_words() -> MeasureWords:
         pointing=_set(word, "pointing", "word"),
         source_after=_set(word, "source_after", "word"),
         per_after=_set(word, "per_after", "word"),
-        per_noun_endings=tuple(sorted(_set(word, "per_noun_endings", "word"))),
         lead_time=_set(word, "lead_time", "word"),
         relative_subject=_set(word, "relative_subject", "word"),
         superlatives=_set(word, "superlative", "word"),

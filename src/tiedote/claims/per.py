@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tiedote.claims.measure import lemma
+from tiedote.claims.measure import lemma, partitive_like
 from tiedote.claims.measure_words import measure_words
 from tiedote.lang.lexicon import Lexicon
 from tiedote.numbers.mentions import Num
@@ -39,7 +39,7 @@ def find_per(toks: list[Token], nums: list[Num], lex: Lexicon) -> tuple[dict[int
         noun = toks[k - 1]
         if noun.kind != "word" or f"{noun.lower} {t.lower}" in lex.rate_words or noun.lower in lex.unit_forms:
             continue  # "päivää kohden": a rate; "euroa kohden": no denominator
-        if not noun.lower.endswith(mw.per_noun_endings):
+        if not partitive_like(noun.lower):
             continue  # "matkalla kohti 100 000 asukkaan rajaa": "kohti" as "towards", no partitive before it
         den = next((i for i, n in enumerate(nums) if n.j == k - 1), None)
         start = nums[den].start if den is not None else noun.start
