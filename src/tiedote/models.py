@@ -29,6 +29,10 @@ Unit = Literal[
     "percentage_point",
     "EUR",
     "score",
+    # physical units and other currencies (contract.md "Physical units")
+    "g", "kg", "t", "mm", "cm", "m", "km", "m2", "ha", "km2", "l", "m3",
+    "Wh", "kWh", "MWh", "GWh", "TWh", "W", "kW", "MW", "GW", "°C", "km/h",
+    "GB", "TB", "mAh", "USD", "SEK", "GBP",
 ]
 Qualifier = Literal["exact", "approximate", "more_than", "less_than", "at_least", "at_most", "up_to"]
 Statistic = Literal["mean", "median", "total", "max", "min"]

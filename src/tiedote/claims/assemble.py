@@ -17,17 +17,20 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from tiedote.claims.comparison import year_earlier
 from tiedote.claims.context import (
     Found,
     Unit,
     after_number,
     clauses,
     cues,
+    duration_or_rate,
     read_change,
     read_qualifier,
     read_rate,
     read_statistic,
     read_unit,
+    scaled_or_length,
 )
 from tiedote.claims.fill import SentenceWork, fill_sentence
 from tiedote.claims.measure import PARTITIVE_PLURAL, MeasureHit, subject_noun
@@ -38,8 +41,7 @@ from tiedote.claims.syntax import SentParse, align, parse_texts, sentence_parse
 from tiedote.lang.lexicon import Lexicon
 from tiedote.models import SCHEMA_VERSION, Claim
 from tiedote.nonclaims.checks import url_spans, why_not
-from tiedote.numbers import words as numwords
-from tiedote.numbers.mentions import Num, read_numbers
+from tiedote.numbers.mentions import Num, every_phrases, number_starts, read_numbers
 from tiedote.periods import find as periods
 from tiedote.periods.patterns import has_unsafe
 from tiedote.periods.state import (
@@ -89,7 +91,7 @@ def _number_word_starts() -> tuple[regex.Pattern[str], re.Pattern[str]]:
     Two patterns: the definition (a start, case-blind, where no letter precedes it), and
     the starts alone, for the lower-cased text.
     """
-    starts = sorted(numwords.lexicon().starts)
+    starts = sorted(number_starts())
     blind = regex.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(regex.escape, starts))})", regex.IGNORECASE)
     return blind, re.compile("|".join(map(re.escape, starts)))
 
@@ -114,7 +116,8 @@ def _might_have_number(text: str) -> bool:
         p = m.start()
         if p == 0 or _LETTER.match(text, p - 1) is None:
             return True
-    return False
+    low = text.lower()
+    return any(phrase in low for phrase in every_phrases())  # "joka toinen"
 
 
 # A number the engine read and dropped: (start, end, rule id), offsets into the caller's text.
@@ -204,8 +207,13 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
                 dropped.append((num.start, num.end, reason))
             continue
         unit = read_unit(toks, num, lex)
-        unit = _duration_or_rate(toks, num, unit, lex)
+        unit = duration_or_rate(toks, num, unit, lex)
+        factor = lex.unit_factors.get(toks[unit.token].lower) if unit.token >= 0 else None
+        if factor is not None:
+            unit = scaled_or_length(toks, num, unit, factor, lex)  # "45 senttiä" is 0.45 EUR
         p = _Pending(num=num, sent=sent, unit=unit, rules=[num.rule], clause=clause[num.i])
+        if num.compared:
+            p.rules.append("number.comparison_figure")  # "45,2 (42,1)": the bracketed figure
         if unit.unit is not None:
             p.rules.append(unit.rule)
         # "kymmenessä vuodessa puolittunut": a window of change, not a figure
@@ -226,7 +234,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
             pendings[i].per = hit
             pendings[i].rules.append("per.named")
         if dropped is not None:
-            dropped.extend((pendings[i].num.start, pendings[i].num.end, "per.denominator") for i in denominators)
+            dropped.extend((pendings[i].num.start, pendings[i].num.end, "nonclaim.denominator") for i in denominators)
         pendings = [p for i, p in enumerate(pendings) if i not in denominators]
         masked = sorted(masked + [(h.start, h.end) for h in per.values()])
         mask = SpanMask(masked)
@@ -242,6 +250,9 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
     ctx = SentenceContext.build(toks, clause, mentions, sent.start)
     for p in pendings:
         p.period = period_for(p, toks, ctx, mentions, norm, sent, state, published, cue.kuin)
+        if p.num.compared and p.period is not None:
+            p.period = year_earlier(p.period)  # "45,2 (42,1)": the same period a year earlier (contract.md)
+            p.rules.append("period.comparison_year_earlier")
     work = SentenceWork(pendings, toks, clause, cue, mask, source)
     if fill:
         fill_sentence(work, lex, prev_claims, syn)
@@ -265,21 +276,6 @@ def _phone_end(toks: list[Token], i: int) -> int:
     while k < len(toks) and toks[k].kind == "num" and toks[k].start - toks[k - 1].end <= 1:
         k += 1
     return k
-
-
-# Longest plausible duration stated in an inessive unit ("käsiteltiin 23 päivässä");
-# a larger figure before "kuukaudessa" is a count per month ("noin 1 900 kuukaudessa").
-_MAX_DURATION = {"second": 100_000, "minute": 10_000, "hour": 1_000, "day": 400, "week": 520, "month": 120,
-                 "year": 100}
-
-
-def _duration_or_rate(toks: list[Token], num: Num, unit: Unit, lex: Lexicon) -> Unit:
-    if unit.token < 0 or unit.unit not in _MAX_DURATION or not toks[unit.token].lower.endswith(("ssa", "ssä")):
-        return unit
-    value = num.value if num.value is not None else num.high
-    if value is not None and value > _MAX_DURATION[unit.unit] and toks[unit.token].lower in lex.rate_words:
-        return Unit(None, bare=False, rule="unit.rate_not_duration")
-    return unit
 
 
 def toks_text(toks: list[Token], hit: MeasureHit) -> str:

@@ -45,7 +45,11 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
     last_measured: Pending | None = None
     for p in work.pendings:
         assert work.cue is not None
-        fill_measure(p, work.toks, work.clause, lex, work.cue, last_measured, prev_claims, work.mask, syn)
+        if p.num.compared and last_measured is not None and last_measured.measure is not None:
+            p.measure = last_measured.measure  # "45,2 (42,1)": the same measure a year earlier
+            p.rules.append("measure.comparison")
+        else:
+            fill_measure(p, work.toks, work.clause, lex, work.cue, last_measured, prev_claims, work.mask, syn)
         if p.measure is not None:
             last_measured = p
         covered = _Covered(work.toks, work.mask, p.measure.start if p.measure is not None else -1, work.source)
@@ -110,7 +114,7 @@ def fill_measure(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon,
                  last_measured: Pending | None, prev_claims: list[Pending], masked: SpanMask,
                  syn: SentParse | None = None) -> None:
     hit: MeasureHit | None = None
-    if syn is not None and not (p.unit.unit == "score" and p.unit.token >= 0):
+    if syn is not None and not _grade(p, toks):
         def carried() -> MeasureHit | None:
             src = last_measured or (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
             if src is None or src.measure is None:
@@ -124,6 +128,13 @@ def fill_measure(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon,
     if hit is not None:
         p.measure = hit
         p.rules.append(hit.rule)
+
+
+def _grade(p: Pending, toks: list[Token]) -> bool:
+    """"arvosanan 9": a grade noun is itself what a score measures; a scale's points ("3,6 pisteeseen")
+    are not, the clause names what they measure."""
+    return p.unit.unit == "score" and p.unit.token >= 0 \
+        and lemma(toks[p.unit.token].lower) not in measure_words().scale_nouns
 
 
 def _second_opinion(hit: MeasureHit | None, p: Pending, toks: list[Token], clause: list[int], lex: Lexicon,
@@ -175,7 +186,7 @@ def _fast_hit(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon, cu
                 p.statistic = src.statistic  # "mediaani-ikä on 39,8 vuotta, kun koko maassa se on 43,2"
         else:
             hit = subject_noun(toks, p.num, clause, lex, anywhere_before=anaphora, masked=masked)
-    if hit is None and p.unit.unit == "score" and p.unit.token >= 0:
+    if hit is None and _grade(p, toks):
         # "arvosanan 9": the grade itself is what is measured
         t = toks[p.unit.token]
         hit = MeasureHit(lemma(t.lower), t.start, t.end, "measure.grade")
@@ -204,7 +215,7 @@ def _fast_hit(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon, cu
     if hit is None or hit.rule in ("measure.verb", "measure.object_after", "measure.genitive_object"):
         # "yksityinen kulutus, joka lisääntyi 1,8 prosenttia": the relative pronoun's antecedent
         hit = relative_antecedent(toks, p.num, clause, lex) or hit
-    if p.unit.unit != "score":
+    if hit is None or hit.rule != "measure.grade":
         hit = refine(hit, toks, p.num, p.unit.unit, p.unit.token, p.rate is not None, clause, lex, carried_fast,
                      masked)
     if hit is None:

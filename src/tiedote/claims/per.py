@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from tiedote.claims.measure import lemma, partitive_like
 from tiedote.claims.measure_words import measure_words
 from tiedote.lang.lexicon import Lexicon
-from tiedote.numbers.mentions import Num
+from tiedote.numbers.mentions import Num, read_numbers
 from tiedote.text.segment import Token
 
 _REACH = 6  # tokens between a figure and its denominator ("227 tapausta 100 000 asukasta kohden")
@@ -42,11 +42,13 @@ def find_per(toks: list[Token], nums: list[Num], lex: Lexicon) -> tuple[dict[int
         if not partitive_like(noun.lower):
             continue  # "matkalla kohti 100 000 asukkaan rajaa": "kohti" as "towards", no partitive before it
         den = next((i for i, n in enumerate(nums) if n.j == k - 1), None)
-        start = nums[den].start if den is not None else noun.start
-        value = nums[den].value if den is not None else 1
+        # the denominator's number may already be dropped as no claim ("nonclaim.denominator")
+        written = nums[den] if den is not None else next((n for n in read_numbers(toks) if n.j == k - 1), None)
+        start = written.start if written is not None else noun.start
+        value = written.value if written is not None else 1
         if value is None:
             continue
-        first = nums[den].i if den is not None else k - 1
+        first = written.i if written is not None else k - 1
         figure = next((i for i in range(len(nums) - 1, -1, -1)
                        if i != den and first - _REACH <= nums[i].i and nums[i].j <= first), None)
         if figure is None:

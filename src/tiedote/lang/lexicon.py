@@ -72,6 +72,21 @@ class Lexicon:
     stopwords: frozenset[str]
     anaphora: frozenset[str]
     lemma_overrides: dict[str, str]  # surface form -> lemma, for nouns the lemmatizer misses
+    # written abbreviations that are a scale and a unit at once ("M€", "Me": million euros), as written
+    scaled_units: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # unit forms whose figure is a fraction of the unit ("senttiä": 0.01 EUR)
+    unit_factors: dict[str, float] = field(default_factory=dict)
+    # a unit written in two or three tokens: (first form, next token text) -> unit ("m", "²") -> "m2"
+    unit_suffixes: dict[tuple[str, str], str] = field(default_factory=dict)
+    unit_symbols: dict[str, str] = field(default_factory=dict)  # "kWh" -> "kWh", as written (case matters)
+    unit_part_firsts: frozenset[str] = frozenset()  # the first parts of the units written in parts ("m", "°")
+    superlatives: dict[str, str] = field(default_factory=dict)  # "vilkkain" -> "max", before a time noun
+    # words of a sentence in which a unit with a factor is a length instead ("15 senttiä lunta": cm)
+    factor_as_length: tuple[str, frozenset[str]] = ("", frozenset())
+
+    def unit_of(self, tok_text: str, tok_lower: str) -> str | None:
+        """The unit a word or symbol after a number names ("tonnia" -> "t", "MW" -> "MW"), else None."""
+        return self.unit_symbols.get(tok_text) or self.unit_forms.get(tok_lower)
     # Every window around every figure asks the same questions of the same words:
     # the answers are kept per word (a word's class never changes in a process).
     _classes: dict[str, WordClass] = field(default_factory=dict, compare=False, repr=False)
@@ -87,7 +102,7 @@ class Lexicon:
             statistic, change = _first(self.statistics, word), _first(self.change, word)
             weak = _first(self.weak_change, word)
             cue = (statistic is not None or change is not None or weak is not None or word in self.comparatives
-                   or word in self.anaphora)
+                   or word in self.anaphora or word in self.superlatives)
             measurable = content and not is_adverb(word) and word not in self.comparatives
             wc = WordClass(statistic, change, weak, content, measurable, cue)
             self._classes[word] = wc
@@ -130,7 +145,7 @@ def _wordset(table: Any, where: str) -> WordSet:
                    tuple(_strings(table.get("stem", []), f"{where}.stem")))
 
 
-def _unit_table(entries: Any, where: str) -> dict[str, str]:
+def _unit_table(entries: Any, where: str, factors: dict[str, float] | None = None) -> dict[str, str]:
     out: dict[str, str] = {}
     if not isinstance(entries, list):
         raise LexiconError(f"{where}: expected an array of tables")
@@ -138,14 +153,57 @@ def _unit_table(entries: Any, where: str) -> dict[str, str]:
         unit = entry.get("unit")
         if unit not in UNITS:
             raise LexiconError(f"{where}[{i}] ({entry.get('nom')!r}): unit {unit!r} is not one of {UNITS}")
+        factor = entry.get("factor", 1)
+        if not isinstance(factor, (int, float)) or isinstance(factor, bool) or factor <= 0:
+            raise LexiconError(f"{where}[{i}]: factor must be a positive number, not {factor!r}")
         try:
-            forms = all_forms({k: v for k, v in entry.items() if k != "unit"})
+            forms = all_forms({k: v for k, v in entry.items() if k not in ("unit", "factor")})
         except ValueError as exc:
             raise LexiconError(f"{where}[{i}]: {exc}") from exc
         for form in forms:
             if out.get(form, unit) != unit:
                 raise LexiconError(f"{where}[{i}]: form {form!r} is already unit {out[form]!r}")
             out[form] = unit
+            if factor != 1 and factors is not None:
+                factors[form] = float(factor)
+    return out
+
+
+def _scaled_units(table: Any, where: str) -> dict[str, tuple[str, int]]:
+    out: dict[str, tuple[str, int]] = {}
+    if not isinstance(table, dict):
+        raise LexiconError(f"{where}: expected a table")
+    for written, spec in table.items():
+        unit, scale = (spec.get("unit"), spec.get("scale")) if isinstance(spec, dict) else (None, None)
+        if unit not in UNITS or not isinstance(scale, int) or isinstance(scale, bool) or scale <= 0:
+            raise LexiconError(f"{where} {written!r}: needs a unit of {UNITS} and a positive integer scale")
+        out[str(written)] = (str(unit), scale)
+    return out
+
+
+def _factor_as_length(table: Any, where: str) -> tuple[str, frozenset[str]]:
+    if not table:
+        return "", frozenset()
+    if not isinstance(table, dict) or table.get("unit") not in UNITS:
+        raise LexiconError(f"{where}: needs a unit (one of {UNITS}) and words")
+    return str(table["unit"]), frozenset(_strings(table.get("words", []), f"{where}.words"))
+
+
+def _symbols(table: Any, where: str) -> dict[str, str]:
+    if not isinstance(table, dict) or any(u not in UNITS for u in table.values()):
+        raise LexiconError(f"{where}: expected symbol = unit, each unit one of {UNITS}")
+    return {str(k): str(v) for k, v in table.items()}
+
+
+def _unit_suffixes(table: Any, where: str) -> dict[tuple[str, str], str]:
+    out: dict[tuple[str, str], str] = {}
+    if not isinstance(table, list):
+        raise LexiconError(f"{where}: expected an array of tables")
+    for i, spec in enumerate(table):
+        unit, first, then = spec.get("unit"), spec.get("first"), spec.get("then")
+        if unit not in UNITS or not isinstance(first, str) or not isinstance(then, str):
+            raise LexiconError(f"{where}[{i}]: needs unit (one of {UNITS}), first and then")
+        out[(first.lower(), then.lower())] = str(unit)
     return out
 
 
@@ -206,8 +264,9 @@ def load(root: Path | None = None) -> Lexicon:
     for required in ("clock", "phone", "scale", "age_suffix", "age_after", "ratio_noun", "ratio_after", "section"):
         if required not in nonclaim:
             raise LexiconError(f"words.toml [nonclaim]: missing list {required!r}")
+    factors: dict[str, float] = {}
     return Lexicon(
-        unit_forms=_unit_table(units.get("noun"), "units.toml [[noun]]"),
+        unit_forms=_unit_table(units.get("noun"), "units.toml [[noun]]", factors),
         grade_forms=_unit_table(units.get("grade"), "units.toml [[grade]]"),
         qualifier_words=qualifier_words,
         qualifier_stems=tuple(qualifier_stems),
@@ -226,6 +285,15 @@ def load(root: Path | None = None) -> Lexicon:
         stopwords=frozenset(_strings(stop.get("words"), "stopwords.toml words")),
         anaphora=frozenset(_strings(stop.get("anaphora"), "stopwords.toml anaphora")),
         lemma_overrides=_lemma_table(lemmas.get("noun"), "lemmas.toml [[noun]]"),
+        scaled_units=_scaled_units(units.get("scaled", {}), "units.toml [scaled]"),
+        unit_factors=factors,
+        unit_suffixes=(suffixes := _unit_suffixes(units.get("written_in_parts", []),
+                                                  "units.toml [[written_in_parts]]")),
+        unit_part_firsts=frozenset(first for first, _ in suffixes),
+        unit_symbols=_symbols(units.get("symbols", {}), "units.toml [symbols]"),
+        factor_as_length=_factor_as_length(units.get("cent_as_length", {}), "units.toml [cent_as_length]"),
+        superlatives={w: stat for stat in ("max", "min")
+                      for w in _strings(words.get("superlative", {}).get(stat, []), f"words.toml [superlative].{stat}")},
     )
 
 

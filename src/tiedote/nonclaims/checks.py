@@ -13,6 +13,7 @@ from functools import cache
 import regex
 
 from tiedote.lang.lexicon import Lexicon
+from tiedote.nonclaims import forms
 from tiedote.numbers.mentions import Num
 from tiedote.text.segment import Sentence, Token
 
@@ -68,12 +69,17 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
 
     if num.dotted:
         return "nonclaim.date_or_time"  # "9.6.2020", "24.10.", "kello 21.40"
+    more = forms.why_not(toks, num, lex)
+    if more is not None:
+        return more
     if not num.is_word:
         # "Q3", "5G", "H1N1": digits glued to letters are identifiers
         if i > 0 and toks[i - 1].kind == "word" and not first.space_before:
             return "nonclaim.identifier"
         last = toks[j - 1]
-        if nxt is not None and nxt.kind == "word" and not nxt.space_before and last.kind == "num":
+        # ("134km/h", "5kg": a unit symbol glued to its figure is no identifier)
+        if nxt is not None and nxt.kind == "word" and not nxt.space_before and last.kind == "num" \
+                and nxt.text not in lex.unit_symbols:
             return "nonclaim.identifier"
         # "COVID-19", "HSL-2030"
         if i > 1 and toks[i - 1].text in "-–" and not first.space_before and toks[i - 2].kind == "word" \
@@ -103,7 +109,7 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
             return "nonclaim.postal_code"
         # "vuonna 2018", "Kela 2030": a year, unless a unit follows ("2018 euroa")
         if len(digits) == 4 and 1800 <= int(digits) <= 2199 and j == i + 1 and (
-                nxt is None or (nxt.lower not in lex.unit_forms and nxt.text != "%")):
+                nxt is None or (lex.unit_of(nxt.text, nxt.lower) is None and nxt.text != "%")):
             return "nonclaim.year"
     # "Opastinsilta 6 A": a street number after a street name
     if i > 0 and toks[i - 1].kind == "word" and toks[i - 1].text[:1].isupper() \
@@ -118,7 +124,7 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
             return "nonclaim.name"  # "linja 550", "Harjuvaaran polku 3", "pääsee bussilinjalla 23."
         if (pw.text[:1].isupper() and i - 1 > 0 and not pw.lower.endswith(_CASE_ENDINGS)
                 and pw.lower not in lex.qualifier_words and not _is_lexicon_word(pw.lower, lex)
-                and toks[i - 2].text not in ".:;!?"):
+                and toks[i - 2].text not in ".:;!?-–•*"):  # "- Liikevaihto 64,0": a bullet starts a line
             return "nonclaim.name"
     # "alle 3-vuotiaat", "20–29-vuotiaita", "2,5-kertainen"
     if nxt is not None and nxt.text in "-–" and not nxt.space_before and j + 1 < len(toks):

@@ -28,6 +28,21 @@ REASONS: dict[str, str] = {
     "nonclaim.in_period": "part of a time expression",
     "nonclaim.url": "inside a web address",
     "nonclaim.change_window": "window of a change, not a figure",
+    # issue 17: numbers of real text (nonclaims/forms.py)
+    "nonclaim.statute": "statute or document number",
+    "nonclaim.page": "page number",
+    "nonclaim.year_range": "years of a season or school year",
+    "nonclaim.formal_date": "formal date",
+    "nonclaim.denominator": "denominator of a figure per so many",
+    "nonclaim.rank": "rank or top-N group",
+    "nonclaim.limit_name": "number naming a limit",
+    "nonclaim.quarter_of_year": "quarter of a year, not a fraction",
+    "nonclaim.one_as_word": "'one' meaning a single or together",
+    "nonclaim.word_not_number": "ordinary word that looks like a number word",
+    "nonclaim.clock_words": "clock time in words",
+    "nonclaim.opening_schedule": "opening schedule",
+    "nonclaim.window": "length of the window naming a period",
+    "nonclaim.group_threshold": "threshold that defines the group counted",
 }
 
 
