@@ -122,6 +122,10 @@ MEASURE_ROWS: list[tuple[str, str, str, tuple[str, ...], str]] = [
      "48 000", ("lipunmyynti",), BOTH),
     ("list-of-counts", "Museossa vieraili maaliskuussa 12 000 kävijää, huhtikuussa noin 9 500.", "9 500",
      ("kävijä",), BOTH),
+    ("share-group-before-subject", ("Lonkkaleikkausta odottaneista yli puolet, 54 prosenttia, oli jonottanut "
+                                    "yli kolme kuukautta."), "54", ("odottanut",), BOTH),
+    ("share-group-after", "Kesätyöpaikkaa hakeneet saivat sen lähes 40 prosenttia hakijoista.", "40", ("hakija",),
+     BOTH),
     ("own-partitive-not-carried", "Hakemuksia tuli 2 300, ja päätöksiä tehtiin yli 2 000.", "2 000",
      ("päätös",), BOTH),
 ]

@@ -172,6 +172,16 @@ def _elative_group(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
     return None
 
 
+def _elative_at(toks: list[Token], k: int, lex: Lexicon, mw: MeasureWords) -> MeasureHit | None:
+    if k >= len(toks) or toks[k].kind != "word" or not toks[k].lower.endswith(("sta", "stä")):
+        return None
+    w = toks[k].lower
+    lem = lemma(w)
+    if lem == w or w in lex.change_time or bad_word(w, lem, lex, mw) or not lex.classes(w).measurable:
+        return None
+    return MeasureHit(lem, toks[k].start, toks[k].end, "measure.elative_group")
+
+
 class Mask(Protocol):
     def covers(self, pos: int) -> bool: ...
 
@@ -183,6 +193,13 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
     mw = measure_words()
     if unit in SHARE_UNITS and (hit is None or hit.rule in _WEAK_RULES):
         group = _elative_group(toks, num, clause, lex, mw, masked)
+        if group is not None:
+            return group
+    if unit in SHARE_UNITS and (hit is None or hit.rule == "measure.subject" and not mw.is_quantity(hit.lemma)):
+        # "Kaihileikkausta odottaneista yli puolet", "lähes puolet hakijoista": the group written next
+        # to a share is what it is a share of, before any subject of the clause
+        after = unit_token + 1 if unit_token >= num.j else num.j
+        group = _elative_group(toks, num, clause, lex, mw, masked, reach=3) or _elative_at(toks, after, lex, mw)
         if group is not None:
             return group
     event = is_event(toks, num, unit_token, mw)
