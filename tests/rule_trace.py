@@ -8,6 +8,8 @@ functions ``tiedote.claims.assemble`` calls (a test-only tap: nothing in the lib
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.util
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -38,10 +40,21 @@ def tracing() -> Iterator[set[str]]:
         yield seen
 
 
+@functools.cache
+def _parser_reading() -> tiedote.Extractor | None:
+    """The parser reading (issue 16), when its model package is installed: its ``measure.tree_*`` ids."""
+    from tiedote.claims.syntax import PARSER
+
+    return tiedote.Extractor(parser=PARSER) if importlib.util.find_spec(PARSER) is not None else None
+
+
 def emitted(text: str, published: dt.date | None) -> set[str]:
-    """The ids of every rule that fired on ``text``."""
+    """The ids of every rule that fired on ``text``, in either reading."""
     with tracing() as seen:
         for claim in tiedote.extract(text, published=published):
+            seen.update(claim.rules)
+        parsed = _parser_reading()
+        for claim in parsed.extract(text, published=published) if parsed is not None else []:
             seen.update(claim.rules)
         seen.update(m.rule for m in tiedote.explain(text, published=published) if m.rule is not None)
     return set(seen)

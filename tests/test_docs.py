@@ -12,7 +12,7 @@ import pytest
 from pydantic import BaseModel
 
 from tiedote.io.results import Release, ReleaseResult
-from tiedote.models import Change, Claim, Measure, Period, Quantity, Span, Subject
+from tiedote.models import Change, Claim, Measure, Per, Period, Quantity, Source, Span, Subject
 from tiedote.schema import RECORDS, generate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -25,6 +25,8 @@ MODELS: list[type[BaseModel]] = [
     Measure,
     Subject,
     Change,
+    Source,
+    Per,
     Release,
     ReleaseResult,
 ]

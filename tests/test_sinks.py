@@ -83,7 +83,8 @@ def test_claim_row_has_the_documented_flat_columns() -> None:
     assert tuple(row) == CLAIM_COLUMNS == (
         "release_id", "claim_id", "value", "low", "high", "unit", "qualifier", "number_text", "number_start",
         "number_end", "statistic", "rate", "period_start", "period_end", "period_granularity", "period_basis",
-        "measure", "subject", "change", "sentence_start", "sentence_end", "rules",
+        "measure", "subject", "change", "source", "per_value", "per_lemma", "sentence_start", "sentence_end",
+        "rules",
     )  # fmt: skip
     assert row == {
         "release_id": "kela.txt",
@@ -105,6 +106,9 @@ def test_claim_row_has_the_documented_flat_columns() -> None:
         "measure": "puhelu",
         "subject": "Toukokuussa",
         "change": "increase",
+        "source": None,
+        "per_value": None,
+        "per_lemma": None,
         "sentence_start": 0,
         "sentence_end": len(TEXT),
         "rules": "number.digits+unit.count+rate.week",
@@ -277,7 +281,7 @@ def test_sqlite_refuses_other_databases(tmp_path: Path) -> None:
     db = sqlite3.connect(newer)
     db.execute("UPDATE tiedote_meta SET value = '99'")
     db.commit()
-    with pytest.raises(SinkError, match="has tiedote table layout 99, this tiedote writes 1"):
+    with pytest.raises(SinkError, match="has tiedote table layout 99, this tiedote writes 2"):
         SqliteSink(str(newer))
     text = tmp_path / "teksti.db"
     text.write_text("ei tietokanta " * 100, encoding="utf-8")

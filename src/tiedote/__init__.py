@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         InputValueError,
         LexiconError,
         MissingExtraError,
+        ParserMissingError,
         SeriesError,
         SinkError,
         SourceError,
@@ -28,7 +29,18 @@ if TYPE_CHECKING:
     )
     from tiedote.explanation import Mention, explain
     from tiedote.frame import to_frame
-    from tiedote.models import SCHEMA_VERSION, Change, Claim, Measure, Period, Quantity, Span, Subject
+    from tiedote.models import (
+        SCHEMA_VERSION,
+        Change,
+        Claim,
+        Measure,
+        Per,
+        Period,
+        Quantity,
+        Source,
+        Span,
+        Subject,
+    )
     from tiedote.review import review_html
     from tiedote.rules import RULES, RuleInfo
 
@@ -41,10 +53,12 @@ _EXPORTS = {
     "Claim": "tiedote.models",
     "Extractor": "tiedote.api",
     "Measure": "tiedote.models",
+    "Per": "tiedote.models",
     "Period": "tiedote.models",
     "Quantity": "tiedote.models",
     "RULES": "tiedote.rules",
     "RuleInfo": "tiedote.rules",
+    "Source": "tiedote.models",
     "Span": "tiedote.models",
     "Subject": "tiedote.models",
     "BatchError": "tiedote.errors",
@@ -56,6 +70,7 @@ _EXPORTS = {
     "InputValueError": "tiedote.errors",
     "LexiconError": "tiedote.errors",
     "MissingExtraError": "tiedote.errors",
+    "ParserMissingError": "tiedote.errors",
     "SinkError": "tiedote.errors",
     "SourceError": "tiedote.errors",
     "TextTooLongError": "tiedote.errors",
@@ -85,11 +100,14 @@ __all__ = [
     "Measure",
     "Mention",
     "MissingExtraError",
+    "ParserMissingError",
+    "Per",
     "Period",
     "Quantity",
     "RuleInfo",
     "SeriesError",
     "SinkError",
+    "Source",
     "SourceError",
     "Span",
     "Subject",

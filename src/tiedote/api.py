@@ -68,7 +68,7 @@ class Extractor:
     [6]
     """
 
-    def __init__(self, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    def __init__(self, *, max_chars: int = DEFAULT_MAX_CHARS, parser: str | None = None) -> None:
         if not isinstance(max_chars, int) or isinstance(max_chars, bool):
             raise InputTypeError(f"max_chars must be a positive int, got {type(max_chars).__name__} {max_chars!r}")
         if max_chars <= 0:
@@ -76,6 +76,25 @@ class Extractor:
         self.max_chars = max_chars
         self._lexicon: Lexicon = lexicon()  # built once per process, shared by every Extractor
         self._nlp: Language | None = None
+        # The parser reading (claims.syntax): a spaCy package name, loaded once per process on first use.
+        # None is the fast reading.  A missing package is named now, not at the first release.
+        if parser is not None:
+            if not isinstance(parser, str) or not parser:
+                raise InputTypeError(f"parser must be a spaCy package name or None, got {parser!r}")
+            import importlib.util
+
+            if importlib.util.find_spec(parser) is None:
+                from tiedote.claims.syntax import load_parser
+
+                load_parser(parser)  # raises ParserMissingError naming the package to install
+        self.parser = parser
+
+    def _parser(self) -> Language | None:
+        if self.parser is None:
+            return None
+        from tiedote.claims.syntax import load_parser
+
+        return load_parser(self.parser)
 
     @property
     def nlp(self) -> Language:
@@ -92,7 +111,7 @@ class Extractor:
     def extract(self, text: str, *, published: dt.date | None = None) -> list[Claim]:
         """The claims of one release, in text order."""
         published = _check(text, published, self.max_chars)
-        return extract_claims(text, published, self._lexicon)
+        return extract_claims(text, published, self._lexicon, parser=self._parser())
 
     def explain(self, text: str, *, published: dt.date | None = None) -> list[Mention]:
         """Every number of the text in order: the claim it became, or the reason it was dropped."""
@@ -100,7 +119,7 @@ class Extractor:
 
         published = _check(text, published, self.max_chars)
         dropped: list[Dropped] = []
-        claims = extract_claims(text, published, self._lexicon, dropped)
+        claims = extract_claims(text, published, self._lexicon, dropped, parser=self._parser())
         return mentions_of(text, claims, dropped)
 
     def extract_many(self, items: Iterable[tuple[str, dt.date | None]] | Iterable[str], *,
@@ -118,7 +137,7 @@ class Extractor:
                 text, published = item
             else:
                 text, published = item, None
-            yield extract_claims(text, _check(text, published, self.max_chars), self._lexicon)
+            yield extract_claims(text, _check(text, published, self.max_chars), self._lexicon, parser=self._parser())
 
 
 @cache

@@ -152,16 +152,14 @@ def _item_for(file: str, max_bytes: int, encoding: str | None = None) -> Item:
     return file_item(file, os.path.basename(file), file, kind, max_bytes, encoding)
 
 
-def _factory(max_bytes: int) -> _batch.ExtractorFactory:
-    """The extractor factory for a run; a partial of a module function, so workers can unpickle it.
-
-    ``default_extractor`` is looked up when called, so a test can run the real
-    CLI with a stand-in.  A --max-bytes above the extractor's own text limit
-    raises that limit too, or the bigger releases let in would fail as too long.
-    """
-    if max_bytes <= DEFAULT_MAX_BYTES:
+def _factory(max_bytes: int, parser: str | None = None) -> _batch.ExtractorFactory:
+    """The extractor factory for a run (``parser``: --parser's package); a partial of a module function,
+    so workers can unpickle it.  ``default_extractor`` is looked up when called, so a test can run the real
+    CLI with a stand-in.  A --max-bytes above the extractor's own text limit raises that limit too."""
+    if parser is None and max_bytes <= DEFAULT_MAX_BYTES:
         return _batch.default_extractor
-    return functools.partial(_batch.default_extractor, max_chars=max_bytes)
+    reading = {} if parser is None else {"parser": parser}
+    return functools.partial(_batch.default_extractor, max_chars=max(max_bytes, DEFAULT_MAX_BYTES), **reading)
 
 
 @cli.command(epilog=EXIT_HELP)
@@ -197,6 +195,8 @@ def _factory(max_bytes: int) -> _batch.ExtractorFactory:
 @_excel
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no closing summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Name every file passed over as no release, on stderr.")
+@_support.fast_option
+@_support.parser_option
 def batch(
     sources: tuple[str, ...],
     out: str,
@@ -208,6 +208,7 @@ def batch(
     excel: bool,
     quiet: bool,
     verbose: bool,
+    reading: str = "fast",
 ) -> int:
     """Extract the claims of every release in SOURCE... into OUT.
 
@@ -232,7 +233,7 @@ def batch(
     members, malformed JSONL lines) is recorded as errors; the batch goes on.
     """
     jobs = jobs or default_jobs()
-    factory = _factory(max_bytes)
+    factory = _factory(max_bytes, _support.reading_parser(reading))
     if jobs > 1:
         _workers.start_forkserver(factory)
     from tiedote.io.csvfile import CsvSink

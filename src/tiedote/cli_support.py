@@ -88,6 +88,26 @@ max_bytes_option = click.option(
     help="Largest release read, as stored (e.g. 500k, 10M); bigger ones are reported as errors.",
 )
 
+fast_option = click.option("--fast", "reading", flag_value="fast", default=True,
+                           help="The fast reading, no parser [default].")
+parser_option = click.option("--parser", "reading", flag_value="parser",
+                             help="The parser reading: measure and subject from spaCy's Finnish parse "
+                             "(spacy-fi-experimental-web-md, loaded once per worker).")
+
+
+def reading_parser(reading: str) -> str | None:
+    """The spaCy package of ``--parser`` (None for ``--fast``); a missing one is named before any worker starts."""
+    if reading != "parser":
+        return None
+    import importlib.util
+
+    from tiedote.claims.syntax import PARSER, PIP_NAME
+
+    if importlib.util.find_spec(PARSER) is None:
+        raise click.UsageError(f"--parser needs the spaCy model package {PARSER!r}: "
+                               f"pip install {PIP_NAME[PARSER]} (or run with --fast)")
+    return PARSER
+
 
 def sniff_kind(name: str, data: bytes) -> str:
     lower = name.lower()

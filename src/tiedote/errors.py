@@ -71,6 +71,10 @@ class ChartError(TiedoteError, ValueError):
     """A chart was asked for in a file type it is not written in (.svg and .png are)."""
 
 
+class ParserMissingError(TiedoteError, ImportError):
+    """The parser reading was asked for but its spaCy model package is not installed."""
+
+
 __all__ = [
     "BatchError",
     "ChartError",
@@ -80,6 +84,7 @@ __all__ = [
     "InputValueError",
     "LexiconError",
     "MissingExtraError",
+    "ParserMissingError",
     "SeriesError",
     "SinkError",
     "SourceError",

@@ -86,6 +86,13 @@ FRAME_COLUMNS: dict[str, str] = {
     "change": STRING,  # the direction
     "change_start": OPTIONAL_INT,
     "change_end": OPTIONAL_INT,
+    "source": STRING,  # who reports the figure, as written
+    "source_start": OPTIONAL_INT,
+    "source_end": OPTIONAL_INT,
+    "per_value": FLOAT,  # the denominator ("100 000 asukasta kohden")
+    "per_lemma": STRING,
+    "per_start": OPTIONAL_INT,
+    "per_end": OPTIONAL_INT,
     "sentence_start": INT,
     "sentence_end": INT,
     "rules": STRING,  # joined by "+"
@@ -140,6 +147,8 @@ def claim_record(
         ("measure", measure.span if measure else None),
         ("subject", subject.span if subject else None),
         ("change", change.span if change else None),
+        ("source", claim.source.span if claim.source else None),
+        ("per", claim.per.span if claim.per else None),
     ):
         row[f"{name}_start"], row[f"{name}_end"] = _span(span)
     return row

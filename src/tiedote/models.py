@@ -114,6 +114,21 @@ class Subject(_Record):
     span: Span = Field(description="Where they stand in the text.")
 
 
+class Source(_Record):
+    """Who reports the figure, as written ("Tilastokeskuksen", "asiakaspalvelujohtaja Anna Virtanen")."""
+
+    text: str = Field(description='The name as written, without "mukaan" or the saying verb.')
+    span: Span = Field(description="Where it stands in the text.")
+
+
+class Per(_Record):
+    """The denominator of a figure given per so many of something ("100 000 asukasta kohden")."""
+
+    value: int | float = Field(description='How many of it: 100000 in "100 000 asukasta kohden", 1 when unwritten.')
+    lemma: str = Field(description='What it counts, in base form ("asukas").')
+    span: Span = Field(description="Where the denominator stands in the text.")
+
+
 class Period(_Record):
     """The time a figure describes, as inclusive dates resolved against the publication date."""
 
@@ -161,6 +176,12 @@ class Claim(_Record):
     )
     period: Period | None = Field(default=None, description="The time the figure describes.")
     change: Change | None = Field(default=None, description="Set when the text says the figure grew, fell or held.")
+    source: Source | None = Field(
+        default=None, description='Who reports the figure, as written ("Tilastokeskuksen mukaan"); null when nobody.'
+    )
+    per: Per | None = Field(
+        default=None, description='The denominator of a figure given per so many ("100 000 asukasta kohden").'
+    )
     sentence: Span = Field(description="The sentence the claim stands in.")
     rules: tuple[str, ...] = Field(
         min_length=1, description="Ids of the rules that built the claim, in order (docs/rules.md); never empty."

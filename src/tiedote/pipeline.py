@@ -90,7 +90,10 @@ class TiedoteComponent:
             published = self.published
         if published is not None:
             published = read_date(published)
-        doc._.claims = extract_claims(doc.text, published, self.lexicon)
+        # Inside a pipeline that already parses (spacy.load("spacy_fi_experimental_web_md") +
+        # add_pipe("tiedote")), the parser reading uses the Doc's own parse instead of parsing again.
+        parsed = doc if doc.has_annotation("DEP") and doc.has_annotation("POS") else None
+        doc._.claims = extract_claims(doc.text, published, self.lexicon, doc=parsed)
         return doc
 
 

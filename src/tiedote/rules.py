@@ -19,7 +19,8 @@ from types import MappingProxyType
 __all__ = ["RULES", "STAGES", "RuleInfo", "parse"]
 
 # The tables of rules.toml, in the order of the flow.
-STAGES = ("number", "nonclaim", "unit", "qualifier", "statistic", "rate", "change", "measure", "subject", "period")
+STAGES = ("number", "nonclaim", "unit", "qualifier", "statistic", "rate", "change", "measure", "subject", "source",
+          "per", "period")
 
 
 @dataclass(frozen=True, slots=True)

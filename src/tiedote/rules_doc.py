@@ -17,6 +17,8 @@ _TITLES = {
     "change": "Changes",
     "measure": "What a figure measures",
     "subject": "Whose figure it is",
+    "source": "Who reports it",
+    "per": "Per what",
     "period": "Periods",
 }
 

@@ -13,12 +13,11 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 
 from tiedote.claims.context import (
-    WINDOW,
-    Cues,
     Found,
     Unit,
     after_number,
@@ -32,15 +31,12 @@ from tiedote.claims.context import (
     read_unit,
     scaled_or_length,
 )
-from tiedote.claims.measure import (
-    PARTITIVE_PLURAL,
-    MeasureHit,
-    counted_noun,
-    lemma,
-    object_after,
-    subject_noun,
-)
-from tiedote.claims.subject import SubjectHit, find_subject
+from tiedote.claims.fill import SentenceWork, fill_sentence
+from tiedote.claims.measure import PARTITIVE_PLURAL, MeasureHit, subject_noun
+from tiedote.claims.per import PerHit, find_per
+from tiedote.claims.source import SourceHit, release_sources
+from tiedote.claims.subject import SubjectHit
+from tiedote.claims.syntax import SentParse, align, parse_texts, sentence_parse
 from tiedote.lang.lexicon import Lexicon
 from tiedote.models import SCHEMA_VERSION, Claim
 from tiedote.nonclaims.checks import url_spans, why_not
@@ -61,6 +57,10 @@ from tiedote.periods.state import (
 )
 from tiedote.text.segment import Sentence, Token, normalise, sentences, tokenize
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
 # `re` finds an ASCII digit twice as fast as `regex` (no Unicode class in the way)
 _HAS_DIGIT = re.compile(r"[0-9]")
 
@@ -79,6 +79,8 @@ class _Pending:
     change: Found | None = None
     measure: MeasureHit | None = None
     subject: SubjectHit | None = None
+    source: SourceHit | None = None
+    per: PerHit | None = None
     period: When | None = None
     clause: int = 0
     anaphoric: bool = False
@@ -124,20 +126,28 @@ def _might_have_number(text: str) -> bool:
 Dropped = tuple[int, int, str]
 
 
-def extract_claims(text: str, published: dt.date | None, lex: Lexicon,
-                   dropped: list[Dropped] | None = None) -> list[Claim]:
-    """The claims of a release; when ``dropped`` is a list, every number read and not kept is added to it."""
+def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: list[Dropped] | None = None,
+                   parser: Language | None = None, doc: Doc | None = None) -> list[Claim]:
+    """The claims of a release; when ``dropped`` is a list, every number read and not kept is added to it.
+
+    ``parser``: the parser reading, parsing the sentences that hold a figure in one batch after the
+    pass that finds them; ``doc``: a Doc of ``text`` a spaCy pipeline has already parsed (used as it
+    is).  Neither: the fast reading.  Both readings give the same numbers, units, qualifiers and periods.
+    """
     norm = normalise(text)
     sents = sentences(norm)
+    sources = release_sources(sents)
+    # the parser reading parses, after the pass that finds them, only the sentences holding a figure
+    later = parser is not None and doc is None
+    works: list[tuple[Sentence, SentenceWork]] = []
     state = PeriodState()
-    out: list[Claim] = []
+    body: list[_Pending] = []
     text_key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
     # what every claim id of this release starts with (formatting the date per claim costs more than the hash)
     id_prefix = f"{SCHEMA_VERSION}|{text_key}|{published}|"
     prev_claims: list[_Pending] = []
     title: list[_Pending] = []
-    first_of: dict[tuple[str, object], When] = {}  # the body's first period per value and measure, for the title
-    for sent in sents:
+    for s_index, sent in enumerate(sents):
         state.begin(sent)
         has_num = _might_have_number(sent.text)
         toks = tokenize(sent) if has_num else []
@@ -149,32 +159,43 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon,
         if not has_num:
             update_state(state, None, body_mentions(sent, mentions), sent, published, False)
             continue
-        pendings, ctx, used = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims,
-                                               dropped)
-        update_state(state, ctx, used, sent, published, bool(pendings))
-        if sent.paragraph == 0:
-            title.extend(pendings)
-        else:
-            out.extend(_build(text, p, id_prefix) for p in pendings)
-            for p in pendings:
-                if p.period is not None and p.period.start is not None:
-                    if p.num.value is not None:
-                        first_of.setdefault(("value", p.num.value), p.period)
-                    if p.measure is not None:
-                        first_of.setdefault(("measure", p.measure.lemma), p.period)
+        syn = sentence_parse(doc, sent.start, sent.end, toks) if doc is not None else None
+        work = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims, dropped, syn,
+                                sources[s_index], fill=not later)
+        pendings = work.pendings
+        update_state(state, work.ctx, work.used, sent, published, bool(pendings))
+        (title if sent.paragraph == 0 else body).extend(pendings)
         if pendings:
             prev_claims = pendings
             state.previous = pendings[-1].period
+            works.append((sent, work))
+    if later and works:
+        assert parser is not None
+        prev: list[_Pending] = []
+        for (sent, work), parsed in zip(works, parse_texts(parser, [s.text for s, _ in works]), strict=True):
+            fill_sentence(work, lex, prev, align(parsed, sent.start, work.toks))
+            prev = work.pendings
+    # a figure in the title takes the body's time of the same value, else of the same measure, else the frame
+    first_of: dict[tuple[str, object], When] = {}
+    for p in body:
+        if p.period is not None and p.period.start is not None:
+            if p.num.value is not None:
+                first_of.setdefault(("value", p.num.value), p.period)
+            if p.measure is not None:
+                first_of.setdefault(("measure", p.measure.lemma), p.period)
     title_periods(title, state, first_of)
-    return [_build(text, p, id_prefix) for p in title] + out
+    return [_build(text, p, id_prefix) for p in title + body]
 
 
 def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: list[periods.PeriodMention],
                      lex: Lexicon, state: PeriodState, published: dt.date | None,
-                     prev_claims: list[_Pending], dropped: list[Dropped] | None = None
-                     ) -> tuple[list[_Pending], SentenceContext | None, list[periods.PeriodMention]]:
+                     prev_claims: list[_Pending], dropped: list[Dropped] | None = None,
+                     syn: SentParse | None = None, source: SourceHit | None = None,
+                     fill: bool = True) -> SentenceWork:
+    """The figures of one sentence with everything but, unless ``fill``, their measure, subject and source."""
     in_period = [(sent.start + m.start_char, sent.start + m.end_char, m.rule) for m in mentions]
-    masked = sorted([(a, b) for a, b, _ in in_period] + [(sent.start + a, sent.start + b) for a, b in url_spans(sent.text)])
+    masked = sorted([(a, b) for a, b, _ in in_period]
+                    + [(sent.start + a, sent.start + b) for a, b in url_spans(sent.text)])
     mask = SpanMask(masked)
     clause = clauses(toks)
     pendings: list[_Pending] = []
@@ -211,7 +232,19 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         pendings.append(p)
     used = body_mentions(sent, mentions)  # the dateline is masked but is no figure's time
     if not pendings:  # a quarter of the sentences with digits: dates, years, phone numbers only
-        return pendings, None, used
+        return SentenceWork(pendings, toks, clause, None, mask, source, None, used)
+    per, denominators = find_per(toks, [p.num for p in pendings], lex)
+    if per:
+        # "227 tapausta 100 000 asukasta kohden": the denominator is no claim of its own, and its
+        # noun is not what the figure measures
+        for i, hit in per.items():
+            pendings[i].per = hit
+            pendings[i].rules.append("per.named")
+        if dropped is not None:
+            dropped.extend((pendings[i].num.start, pendings[i].num.end, "nonclaim.denominator") for i in denominators)
+        pendings = [p for i, p in enumerate(pendings) if i not in denominators]
+        masked = sorted(masked + [(h.start, h.end) for h in per.values()])
+        mask = SpanMask(masked)
     figures = [p.num for p in pendings]
     cue = cues(toks, lex)
     for p in pendings:
@@ -224,15 +257,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
     ctx = SentenceContext.build(toks, clause, used, sent, state, published)
     pairs = from_values(toks, pendings)  # {to-value: from-value} of "laski 9 viikosta 5 viikkoon"
     froms = set(pairs.values())
-    last_measured: _Pending | None = None
     for k, p in enumerate(pendings):
-        if p.num.compared and last_measured is not None and last_measured.measure is not None:
-            p.measure = last_measured.measure  # "45,2 (42,1)": the same measure a year earlier
-            p.rules.append("measure.comparison")
-        else:
-            _fill_measure(p, toks, clause, lex, cue, last_measured, prev_claims, mask)
-        if p.measure is not None:
-            last_measured = p
         # the figure this one may restate or compare: not a bracketed year-earlier one ("45,2 (42,1)")
         # (or the last figure of the paragraph before)
         before = next((q for q in reversed(pendings[:k])
@@ -243,11 +268,10 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
             p.change = None  # the from-value is the old level: the to-value carries the change
         p.period = period_for(p, toks, ctx, used, sent, state, published, cue.kuin, before,
                               pendings[pairs[k]] if k in pairs else None, k in froms, p.change is not None)
-        covered = _Covered(toks, mask, p.measure.start if p.measure is not None else -1)
-        p.subject = find_subject(toks, p.num, clause, covered)
-        if p.subject is not None:
-            p.rules.append("subject.name")
-    return pendings, ctx, used
+    work = SentenceWork(pendings, toks, clause, cue, mask, source, ctx, used)
+    if fill:
+        fill_sentence(work, lex, prev_claims, syn)
+    return work
 
 
 def _masked_reason(num: Num, skip_to: int, in_period: list[tuple[int, int, str]]) -> str:
@@ -262,27 +286,6 @@ def _masked_reason(num: Num, skip_to: int, in_period: list[tuple[int, int, str]]
         year = isinstance(value, int) and not num.is_word and 1800 <= value <= 2199 and not num.grouped
         return "nonclaim.period_year" if year else "nonclaim.in_period"
     return "nonclaim.url"
-
-
-class _Covered:
-    """Tokens a subject may not be taken from: inside a time expression or URL, or the figure's measure.
-
-    Asked only of the few capitalised words before a figure, so it is answered
-    per token on demand rather than built as a set for every figure.
-    """
-
-    __slots__ = ("mask", "measure_start", "toks")
-
-    def __init__(self, toks: list[Token], mask: SpanMask, measure_start: int) -> None:
-        self.toks = toks
-        self.mask = mask
-        self.measure_start = measure_start
-
-    def __contains__(self, k: object) -> bool:
-        if not isinstance(k, int):
-            return False
-        start = self.toks[k].start
-        return start == self.measure_start or self.mask.covers(start)
 
 
 def _phone_end(toks: list[Token], i: int) -> int:
@@ -332,44 +335,6 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon, cl
         p.rules.append("unit.count")
 
 
-def _fill_measure(p: _Pending, toks: list[Token], clause: list[int], lex: Lexicon, cue: Cues,
-                  last_measured: _Pending | None, prev_claims: list[_Pending], masked: SpanMask) -> None:
-    # a pronoun standing alone as the subject ("se oli", "mikä on"), not "niiden yhteismäärä"
-    lo = p.num.i - WINDOW
-    anaphora = next((k for k in cue.anaphora if lo <= k < p.num.i and clause[k] == p.clause), None)
-    hit: MeasureHit | None = None
-    earlier = [last_measured] if last_measured is not None else []
-    if anaphora is not None:
-        # "vuonna 2018 se oli noin 8 minuuttia", "kun koko maassa se on 43,2 vuotta":
-        # the pronoun stands for the last figure's measure, or the last subject before it
-        if earlier:
-            src = earlier[-1]
-            assert src.measure is not None
-            hit = MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.anaphora")
-            if p.statistic is None and src.statistic is not None and toks[anaphora].lower == "se":
-                p.statistic = src.statistic  # "mediaani-ikä on 39,8 vuotta, kun koko maassa se on 43,2"
-        else:
-            hit = subject_noun(toks, p.num, clause, lex, anywhere_before=anaphora, masked=masked)
-    if hit is None and p.unit.unit == "score" and p.unit.token >= 0:
-        # "arvosanan 9": the grade itself is what is measured
-        t = toks[p.unit.token]
-        hit = MeasureHit(lemma(t.lower), t.start, t.end, "measure.grade")
-    if hit is None and p.unit.unit == "count" and not p.unit.bare:
-        hit = counted_noun(toks, after_number(toks, p.num), lex)
-    if hit is None:
-        hit = subject_noun(toks, p.num, clause, lex, masked=masked)
-    if hit is None or hit.rule == "measure.verb":
-        # "72 prosenttia on saanut rokotteen": the object after the verb
-        hit = object_after(toks, p.num, clause, lex, masked) or hit
-    if hit is None:
-        source = earlier[-1] if earlier else (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
-        if source is not None and source.measure is not None:
-            hit = MeasureHit(source.measure.lemma, source.measure.start, source.measure.end, "measure.carried")
-    if hit is not None:
-        p.measure = hit
-        p.rules.append(hit.rule)
-
-
 def _span(text: str, start: int, end: int) -> dict[str, object]:
     return {"start": start, "end": end, "text": text[start:end]}
 
@@ -404,6 +369,10 @@ def _build(text: str, p: _Pending, id_prefix: str) -> Claim:
                    "span": _span(text, *period.span) if period.span is not None else None}
         if period is not None else None,
         "change": {"direction": p.change.value, "span": _span(text, p.change.start, p.change.end)} if p.change else None,
+        "source": {"text": text[p.source.start:p.source.end], "span": _span(text, p.source.start, p.source.end)}
+        if p.source else None,
+        "per": {"value": p.per.value, "lemma": p.per.lemma, "span": _span(text, p.per.start, p.per.end)}
+        if p.per else None,
         "sentence": _span(text, p.sent.start, p.sent.end),
         "rules": tuple(dict.fromkeys(rules)),
         "statistic_span": _span(text, p.statistic.start, p.statistic.end) if p.statistic else None,

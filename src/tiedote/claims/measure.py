@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from tiedote.claims.measure_words import measure_words
 from tiedote.lang.lexicon import Lexicon, lexicon
 from tiedote.lang.morphology import is_adverb, is_back
 from tiedote.numbers.mentions import Num
@@ -19,6 +20,7 @@ from tiedote.text.segment import Token
 
 # (ending, back-vowel lemma ending, front-vowel lemma ending) of plural participles
 _PARTICIPLE_PLURAL = (("neita", "nut", "nyt"), ("neitä", "nut", "nyt"), ("neiden", "nut", "nyt"),
+                      ("neista", "nut", "nyt"), ("neistä", "nut", "nyt"), ("neille", "nut", "nyt"),
                       ("ttuja", "ttu", "tty"), ("ttyjä", "ttu", "tty"), ("ttujen", "ttu", "tty"),
                       ("ttyjen", "ttu", "tty"))
 _FOURTH_INFINITIVE = ("minen", "misen", "mista", "mistä", "miseen", "misessa", "misessä", "misella", "misellä")
@@ -38,6 +40,10 @@ def lemma(word: str) -> str:
     overrides = lexicon().lemma_overrides
     if w in overrides:
         return overrides[w]
+    head, dash, last = w.rpartition("-")
+    if dash and head and len(last) >= 3 and last.isalpha():
+        # "65-vuotiaiden", "led-valaisimia", "mediaani-iän": the last part inflects, the rest stays
+        return head + dash + lemma(last)
     for ending in _FOURTH_INFINITIVE:
         if w.endswith(ending) and len(w) > len(ending) + 2:
             return w[: -len(ending)] + "minen"
@@ -52,6 +58,13 @@ def lemma(word: str) -> str:
         rest_lemma = overrides.get(rest) or lemmatize(rest).lower()
         if (rest_lemma != rest or is_known(rest)) and len(rest_lemma) >= 3:
             return lem + rest_lemma
+    if lem == w and "-" not in w:
+        # "lukukertoja", "käsittelyajat": a compound simplemma leaves whole, whose last part is a
+        # noun of lang/fi/lemmas.toml (the longest such part wins)
+        for k in range(3, len(w) - 3):
+            part = overrides.get(w[k:])
+            if part is not None:
+                return w[:k] + part
     if lem == w and w.endswith("t") and len(w) > 5:
         # "kulutusmenot": a nominative plural the lemmatizer leaves alone
         single = lemmatize(w[:-1]).lower()
@@ -111,15 +124,33 @@ def counted_noun(toks: list[Token], k: int, lex: Lexicon) -> MeasureHit | None:
     """"40 000 puheluun" → puhelu; "120 määräaikaista etuuskäsittelijää" → etuuskäsittelijä."""
     if k >= len(toks) or not _content(toks[k], lex) or toks[k].text[:1].isupper():
         return None
-    # skip partitive adjectives agreeing with the noun ("uutta asukasta")
-    while k + 1 < len(toks) and _content(toks[k + 1], lex) and toks[k].lower[-1:] in "aä" \
-            and toks[k + 1].lower[-1:] in "aä" and not toks[k + 1].text[:1].isupper() \
-            and tense(toks[k + 1].lower) is None:
-        k += 1
+    while True:
+        if k + 2 < len(toks) and toks[k + 1].text == "-" and not toks[k + 1].space_before \
+                and toks[k + 2].kind == "word" and not toks[k + 2].space_before:
+            k += 2  # "vuokra-asunnon": a hyphenated compound is one word here
+        elif _modifies_next(toks, k, lex):
+            k += 1
+        else:
+            break
     t = toks[k]
     if tense(t.lower) is not None or t.lower in lex.comparatives or is_adverb(t.lower):
         return None  # "10 400 suurempi": a comparison, not a counted thing
+    if lemma(t.lower) in measure_words().scale_nouns:
+        return None  # "71,2 pisteestä": a scale, the thing measured is named in the clause
     return MeasureHit(lemma(t.lower), t.start, t.end, "measure.counted_noun")
+
+
+def _modifies_next(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    """A partitive adjective agreeing with the noun after it ("uutta asukasta") or a genitive owned by
+    it ("92 000 sähkönmyynnin asiakasta"; not an illative: "40 000 puheluun viikossa")."""
+    if k + 1 >= len(toks) or not _content(toks[k + 1], lex) or toks[k + 1].text[:1].isupper() \
+            or tense(toks[k + 1].lower) is not None:
+        return False
+    w, nxt = toks[k].lower, toks[k + 1].lower
+    if w[-1:] in "aä" and nxt[-1:] in "aä":
+        return True
+    return w.endswith("n") and not w.endswith(_ILLATIVE) and lemma(w) != w and nxt.endswith(
+        PARTITIVE_PLURAL + ("a", "ä"))
 
 
 def _is_adjective(toks: list[Token], k: int, lem: str) -> bool:
@@ -134,10 +165,17 @@ def _is_adjective(toks: list[Token], k: int, lem: str) -> bool:
 
 
 _ELATIVE = ("sta", "stä")
+_LOCATIVE = ("lla", "llä", "ssa", "ssä", "lta", "ltä")
+
+
+def partitive_like(w: str) -> bool:
+    """"asukasta", "aloituspaikkaa": a partitive singular's ending, not a locative ("matkalla")."""
+    return w.endswith(("a", "ä")) and not w.endswith(_LOCATIVE)  # "asukasta" ends like an elative, rightly
 
 
 # not "-een": that is also the genitive of e-stems ("rokotteen", "koneen")
 _ILLATIVE = ("hin", "iin", "seen", "aan", "ään", "oon", "öön", "uun", "yyn")
+ILLATIVE = _ILLATIVE
 PARTITIVE_PLURAL = ("ia", "iä", "ja", "jä", "ita", "itä")
 
 
@@ -188,6 +226,7 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
                 elative_after = MeasureHit(lemma(t.lower), t.start, t.end, "measure.elative_after")
                 break
     best: tuple[int, MeasureHit] | None = None
+    first_word = next((k for k, t in enumerate(toks) if t.kind != "sym"), 0)
     start = num.i - 1 if anywhere_before is None else anywhere_before - 1
     for k in range(start, max(-1, start - 40), -1):  # a clause's words stand near its figure
         if anywhere_before is None and clause[k] != c:
@@ -195,9 +234,17 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
         t = toks[k]
         if not _usable(toks, k, lex, masked):
             continue
-        if t.text[:1].isupper() and k > 0:
-            continue  # a name, not the thing measured
+        if t.text[:1].isupper() and k > first_word:
+            continue  # a name, not the thing measured ("- Liikevaihto kasvoi": a list item's first word is not)
         w = t.lower
+        if k + 1 < len(toks) and toks[k + 1].lower in measure_words().postpositions:
+            continue  # "epidemian alusta lähtien": governed by a postposition
+        if k > 0 and toks[k - 1].text == ":" and not t.space_before:
+            continue  # "4 310:stä": a number's case ending
+        if w in measure_words().superlatives:
+            continue  # "korkein 58 prosenttia": the extreme, not the thing
+        if len(w) >= 7 and w.endswith(_LOCATIVE) and lemma(w) == w:
+            continue  # "alueella", "kunnassa": a place the lemmatizer left inflected, not a nominative
         kind: int | None = None
         rule = ""
         tn = tense(w)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 
+from tiedote.claims.measure import tense
 from tiedote.numbers.mentions import Num
 from tiedote.text.segment import Token
 
@@ -29,6 +30,8 @@ def _is_name(toks: list[Token], k: int) -> bool:
         return False
     if len(t.text) >= 2 and t.text.isupper():
         return True  # "THL", "HSL", "EU"
+    if k > 1 and _joined(toks, k - 1):
+        return True  # "Keski-Suomen": the part after the hyphen belongs to the name
     return k > 0 and toks[k - 1].text not in "–-\"”»(" and len(t.text) > 2
 
 
@@ -50,7 +53,7 @@ def find_subject(toks: list[Token], num: Num, clause: list[int], covered: Contai
             best = k
     if best is None:
         return None
-    k = best
+    first, k = _whole_name(toks, best, num.i, covered)
     end = toks[k].end
     # "HSL:n matkustajamäärät", "Kelan puhelinpalvelussa": a genitive name takes its noun
     j = k + 1
@@ -58,10 +61,52 @@ def find_subject(toks: list[Token], num: Num, clause: list[int], covered: Contai
         j += 2
         genitive = True
     else:
-        genitive = toks[k].lower.endswith("n") and not toks[k].text.isupper()
+        w = toks[k].lower
+        # "Kiinaan", "Suomeen": an illative ends in -n too, and owns nothing
+        genitive = w.endswith("n") and not toks[k].text.isupper() and not w.endswith(_ILLATIVE)
     if genitive and j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].islower() \
-            and j < num.i and j not in covered:
+            and j < num.i and j not in covered and toks[j].lower not in _stopwords() and tense(toks[j].lower) is None:
         end = toks[j].end
     elif j > k + 1:
         end = toks[j - 1].end
-    return SubjectHit(toks[k].start, end)
+    return SubjectHit(toks[first].start, end)
+
+
+# "Kiinaan", "Suomeen", "Ouluun": illative endings (a genitive owns the noun after it; these do not)
+_ILLATIVE = ("aan", "ään", "een", "iin", "oon", "öön", "uun", "yyn", "hin", "seen")
+
+
+def _stopwords() -> frozenset[str]:
+    from tiedote.lang.lexicon import lexicon
+
+    return lexicon().stopwords
+
+
+def _joined(toks: list[Token], a: int) -> bool:
+    """Token ``a`` is a hyphen written tight between two words ("Keski-Suomen", "Helsinki-Vantaa")."""
+    return 0 < a < len(toks) - 1 and toks[a].text in "-–" and not toks[a].space_before \
+        and not toks[a + 1].space_before and toks[a - 1].kind == "word" and toks[a + 1].kind == "word"
+
+
+def _whole_name(toks: list[Token], k: int, limit: int, covered: Container[int]) -> tuple[int, int]:
+    """The whole name around token ``k``: hyphenated parts and the capitalised words next to it
+    ("Keski-Suomen sairaanhoitopiirin", "Pohjolan Pakkaus", "Helsinki-Vantaan"), never a fragment."""
+    first = last = k
+    while first - 2 >= 0 and _joined(toks, first - 1) and first - 2 not in covered:
+        first -= 2
+    while last + 2 < limit and _joined(toks, last + 1) and last + 2 not in covered:
+        last += 2
+    # capitalised words written next to it, not the sentence's first word alone ("Toukokuussa Kelan")
+    while first - 1 > 0 and _capital_word(toks, first - 1) and first - 1 not in covered \
+            and not toks[first - 1].lower.endswith("n"):
+        first -= 1
+    while last + 1 < limit and _capital_word(toks, last + 1) and last + 1 not in covered:
+        last += 1
+        while last + 2 < limit and _joined(toks, last + 1) and last + 2 not in covered:
+            last += 2
+    return first, last
+
+
+def _capital_word(toks: list[Token], k: int) -> bool:
+    t = toks[k]
+    return t.kind == "word" and t.text[:1].isupper() and t.space_before

@@ -62,12 +62,17 @@ class ExtractorLike(Protocol):
 ExtractorFactory = Callable[[], ExtractorLike]
 
 
-def default_extractor(max_chars: int | None = None) -> ExtractorLike:
-    """The library's own extractor, built once per process (``max_chars``: its default unless given)."""
+def default_extractor(max_chars: int | None = None, parser: str | None = None) -> ExtractorLike:
+    """The library's own extractor, built once per process (``max_chars``: its default unless given).
+
+    ``parser``: the parser reading's spaCy package (``tiedote batch --parser``), loaded once per
+    worker process on its first release; None is the fast reading.
+    """
     from tiedote.api import Extractor
 
-    extractor: ExtractorLike = Extractor() if max_chars is None else Extractor(max_chars=max_chars)
-    return extractor
+    if max_chars is None:
+        return Extractor(parser=parser)
+    return Extractor(max_chars=max_chars, parser=parser)
 
 
 _DEFAULT_EXTRACTOR = default_extractor

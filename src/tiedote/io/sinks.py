@@ -31,8 +31,9 @@ from tiedote.series import SERIES_VIEW
 
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 OUT_KINDS = ".jsonl, .csv, .sqlite, .sqlite3 or .db"
-STORE_VERSION = 1
-"""Layout version of the SQLite tables; a database of another layout is refused, not altered."""
+STORE_VERSION = 2
+"""Layout version of the SQLite tables; a database of another layout is refused, not altered.
+(2: the claims table gained ``source``, ``per_value`` and ``per_lemma``.)"""
 
 
 class Sink:
@@ -119,6 +120,7 @@ _CLAIM_TYPES = {
     "value": "NUMERIC",
     "low": "NUMERIC",
     "high": "NUMERIC",
+    "per_value": "NUMERIC",
     "number_start": "INTEGER",
     "number_end": "INTEGER",
     "sentence_start": "INTEGER",

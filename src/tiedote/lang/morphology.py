@@ -48,8 +48,11 @@ def is_back(word: str) -> bool:
 
 
 def is_adverb(word: str) -> bool:
-    """"yhtäjaksoisesti", "suhteellisesti": a -sti adverb (never the thing a figure measures)."""
-    return word.endswith("sti") and len(word) > 5
+    """"yhtäjaksoisesti", "suhteellisesti": a -sti adverb (never the thing a figure measures).
+
+    Also the adverbs of habit and distribution: "iltaisin", "viikonloppuisin", "kuukausittain".
+    """
+    return len(word) > 5 and word.endswith(("sti", "isin", "ittain", "ittäin"))
 
 
 def _h(ending: str, back: bool) -> str:

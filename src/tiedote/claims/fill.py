@@ -1,0 +1,226 @@
+"""What each figure of a sentence measures, whose it is and who reports it (both readings).
+
+Run per sentence after its figures, units and periods are known: the fast reading
+fills them at once; the parser reading fills them after one batch parse of the
+sentences that hold a figure (claims.syntax).  Nothing here changes a number, unit,
+qualifier or period, so the two readings differ in measure, subject and source only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tiedote.claims.context import WINDOW, Cues, after_number
+from tiedote.claims.measure import MeasureHit, counted_noun, lemma, object_after, subject_noun
+from tiedote.claims.measure_rules import is_event, refine, relative_antecedent
+from tiedote.claims.measure_tree import tree_measure
+from tiedote.claims.measure_words import DURATION_UNITS, measure_words
+from tiedote.claims.source import SourceHit
+from tiedote.claims.subject import find_subject
+from tiedote.claims.syntax import SentParse
+from tiedote.lang.lexicon import Lexicon
+from tiedote.periods.find import PeriodMention
+from tiedote.periods.state import SentenceContext, SpanMask
+from tiedote.text.segment import Token
+
+if TYPE_CHECKING:
+    from tiedote.claims.assemble import _Pending as Pending
+
+
+@dataclass(slots=True)
+class SentenceWork:
+    """A sentence's figures and what filling their measures needs of it."""
+
+    pendings: list[Pending]
+    toks: list[Token]
+    clause: list[int]
+    cue: Cues | None
+    mask: SpanMask
+    source: SourceHit | None
+    ctx: SentenceContext | None  # the period state's view of the sentence, for update_state
+    used: list[PeriodMention]  # the time expressions that may be a figure's time (not the dateline)
+
+
+def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], syn: SentParse | None) -> None:
+    """Measure, subject and source of every figure of one sentence, in order."""
+    assert work.cue is not None or not work.pendings
+    last_measured: Pending | None = None
+    for p in work.pendings:
+        assert work.cue is not None
+        if p.num.compared and last_measured is not None and last_measured.measure is not None:
+            p.measure = last_measured.measure  # "45,2 (42,1)": the same measure a year earlier
+            p.rules.append("measure.comparison")
+        else:
+            fill_measure(p, work.toks, work.clause, lex, work.cue, last_measured, prev_claims, work.mask, syn)
+        if p.measure is not None:
+            last_measured = p
+        covered = _Covered(work.toks, work.mask, p.measure.start if p.measure is not None else -1, work.source)
+        p.subject = find_subject(work.toks, p.num, work.clause, covered)
+        if p.subject is not None:
+            p.rules.append("subject.name")
+        if work.source is not None:
+            p.source = work.source
+            p.rules.append("source.named")
+    _ellipsis_next(work)
+
+
+_VERB_RULES = frozenset({"measure.verb", "measure.tree_verb"})
+_COUNTED_RULES = frozenset({"measure.counted_noun", "measure.tree_noun"})
+
+
+def _ellipsis_next(work: SentenceWork) -> None:
+    """"Psykologiaan haki 1 930 ja liikuntapedagogiikkaan 1 120 hakijaa": a count with no noun of its
+    own, joined by "ja" to the next figure, counts what that one counts (not the verb)."""
+    toks = work.toks
+    for p, q in zip(work.pendings, work.pendings[1:], strict=False):
+        if p.measure is None or p.measure.rule not in _VERB_RULES or p.unit.unit != "count" \
+                or q.measure is None or q.measure.rule not in _COUNTED_RULES or q.num.i - p.num.j > 4:
+            continue
+        between = [t.lower for t in toks[p.num.j:q.num.i]]
+        if any(w in ("ja", "sekä", "tai") for w in between) and "," not in between:
+            m = q.measure
+            p.measure = MeasureHit(m.lemma, m.start, m.end, "measure.ellipsis_next")
+            p.rules.append("measure.ellipsis_next")
+
+
+class _Covered:
+    """Tokens a subject may not be taken from: inside a time expression or URL, or the figure's measure.
+
+    Asked only of the few capitalised words before a figure, so it is answered
+    per token on demand rather than built as a set for every figure.
+    """
+
+    __slots__ = ("mask", "measure_start", "source", "toks")
+
+    def __init__(self, toks: list[Token], mask: SpanMask, measure_start: int, source: SourceHit | None = None) -> None:
+        self.toks = toks
+        self.mask = mask
+        self.measure_start = measure_start
+        self.source = source  # the subject is never who reports the figure
+
+    def __contains__(self, k: object) -> bool:
+        if not isinstance(k, int):
+            return False
+        start = self.toks[k].start
+        if self.source is not None and self.source.start <= start < self.source.end:
+            return True
+        return start == self.measure_start or self.mask.covers(start)
+
+
+# what the fast reading names with a noun of the figure's own clause: preferred to the parser's verb
+_NOUN_RULES = frozenset({"measure.counted_noun", "measure.subject", "measure.elative_before",
+                         "measure.elative_after", "measure.owner", "measure.relative", "measure.elative_group"})
+
+
+def fill_measure(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon, cue: Cues,
+                 last_measured: Pending | None, prev_claims: list[Pending], masked: SpanMask,
+                 syn: SentParse | None = None) -> None:
+    hit: MeasureHit | None = None
+    if syn is not None and not _grade(p, toks):
+        def carried() -> MeasureHit | None:
+            src = last_measured or (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
+            if src is None or src.measure is None:
+                return None
+            return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
+
+        hit = tree_measure(syn, toks, p.num, p.unit, lex, carried, rate=p.rate is not None, masked=masked)
+        hit = _second_opinion(hit, p, toks, clause, lex, cue, last_measured, prev_claims, masked)
+    if hit is None:
+        hit = _fast_hit(p, toks, clause, lex, cue, last_measured, prev_claims, masked, side_effects=True)
+    if hit is not None:
+        p.measure = hit
+        p.rules.append(hit.rule)
+
+
+def _grade(p: Pending, toks: list[Token]) -> bool:
+    """"arvosanan 9": a grade noun is itself what a score measures; a scale's points ("3,6 pisteeseen")
+    are not, the clause names what they measure."""
+    return p.unit.unit == "score" and p.unit.token >= 0 \
+        and lemma(toks[p.unit.token].lower) not in measure_words().scale_nouns
+
+
+def _second_opinion(hit: MeasureHit | None, p: Pending, toks: list[Token], clause: list[int], lex: Lexicon,
+                    cue: Cues, last_measured: Pending | None, prev_claims: list[Pending],
+                    masked: SpanMask) -> MeasureHit | None:
+    """Where the parse is weakest, the fast reading's noun or the figure before it in the sentence."""
+    if hit is None:
+        return None
+    mw = measure_words()
+    duration = (p.unit.unit in DURATION_UNITS and p.rate is None) or is_event(toks, p.num, p.unit.token, mw)
+    same = last_measured.measure if last_measured is not None else None
+    weak = hit.rule == "measure.tree_verb" and not duration or hit.rule == "measure.carried" and same is None
+    listed = same is not None and p.unit.unit == "count" and not duration and hit.rule != "measure.tree_noun" \
+        and counted_noun(toks, after_number(toks, p.num), lex) is None and last_measured is not None \
+        and last_measured.unit.unit == "count"
+    if not (weak or listed):
+        return hit
+    fast = _fast_hit(p, toks, clause, lex, cue, last_measured, prev_claims, masked, side_effects=False)
+    if fast is not None and fast.rule in _NOUN_RULES:
+        # "oleskelulupahakemuksia jätettiin noin 28 400", "kiireettömistä päivystyspotilaista 30–40
+        # prosenttia voitaisiin hoitaa", "kävijämäärää ei ole laskettu, mutta viime vuonna se oli
+        # 612 000": a noun of the clause (or the one a pronoun points back to) before a verb
+        return fast if weak else hit
+    if listed and same is not None:
+        # "lokakuussa matkustajia oli 96 000, marraskuussa runsaat 81 000", "vastattiin 40 000
+        # puheluun viikossa, helmikuussa noin 30 000:een": a noun-less count in a list counts what
+        # the figure before it in the sentence counts
+        return MeasureHit(same.lemma, same.start, same.end, "measure.carried")
+    return hit
+
+
+def _fast_hit(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon, cue: Cues,
+              last_measured: Pending | None, prev_claims: list[Pending], masked: SpanMask,
+              side_effects: bool) -> MeasureHit | None:
+    """The fast reading's measure (``side_effects``: it may also carry a statistic over "se")."""
+    # a pronoun standing alone as the subject ("se oli", "mikä on"), not "niiden yhteismäärä"
+    lo = p.num.i - WINDOW
+    anaphora = next((k for k in cue.anaphora if lo <= k < p.num.i and clause[k] == p.clause), None)
+    hit: MeasureHit | None = None
+    earlier = [last_measured] if last_measured is not None else []
+    if anaphora is not None:
+        # "vuonna 2018 se oli noin 8 minuuttia", "kun koko maassa se on 43,2 vuotta":
+        # the pronoun stands for the last figure's measure, or the last subject before it
+        if earlier:
+            src = earlier[-1]
+            assert src.measure is not None
+            hit = MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.anaphora")
+            if side_effects and p.statistic is None and src.statistic is not None and toks[anaphora].lower == "se":
+                p.statistic = src.statistic  # "mediaani-ikä on 39,8 vuotta, kun koko maassa se on 43,2"
+        else:
+            hit = subject_noun(toks, p.num, clause, lex, anywhere_before=anaphora, masked=masked)
+    if hit is None and _grade(p, toks):
+        # "arvosanan 9": the grade itself is what is measured
+        t = toks[p.unit.token]
+        hit = MeasureHit(lemma(t.lower), t.start, t.end, "measure.grade")
+    if hit is None and p.unit.unit == "count" and not p.unit.bare:
+        hit = counted_noun(toks, after_number(toks, p.num), lex)
+    if hit is None:
+        hit = subject_noun(toks, p.num, clause, lex, masked=masked)
+    if hit is None or hit.rule == "measure.verb":
+        # "72 prosenttia on saanut rokotteen": the object after the verb
+        hit = object_after(toks, p.num, clause, lex, masked) or hit
+    if hit is None and not earlier:
+        # "Käyttöaste oli korkein maaliskuussa, 88 prosenttia, ...": an aside's figure belongs to the
+        # head clause before it (a noun there; the verb of another clause says nothing of it)
+        hit = subject_noun(toks, p.num, clause, lex, anywhere_before=p.num.i, masked=masked)
+        if hit is not None and hit.rule == "measure.verb":
+            hit = None
+        if hit is not None:
+            hit = MeasureHit(hit.lemma, hit.start, hit.end, "measure.head_clause")
+
+    def carried_fast() -> MeasureHit | None:
+        src = earlier[-1] if earlier else (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
+        if src is None or src.measure is None:
+            return None
+        return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
+
+    if hit is None or hit.rule in ("measure.verb", "measure.object_after", "measure.genitive_object"):
+        # "yksityinen kulutus, joka lisääntyi 1,8 prosenttia": the relative pronoun's antecedent
+        hit = relative_antecedent(toks, p.num, clause, lex) or hit
+    if hit is None or hit.rule != "measure.grade":
+        hit = refine(hit, toks, p.num, p.unit.unit, p.unit.token, p.rate is not None, clause, lex, carried_fast,
+                     masked)
+    if hit is None:
+        hit = carried_fast()
+    return hit

@@ -1,0 +1,238 @@
+"""The conventions of "What a figure measures" for the fast reading (no parser).
+
+The fast reading finds a candidate by position and suffix (claims.measure); these
+part-of-speech-free checks then hold it to the contract:
+
+- a duration measures the activity, the verb of its clause ("Hakemus käsiteltiin
+  15 päivässä" → käsitellä), and "57 300 kertaa" counts the verb's events;
+- a statistic noun is never the measure ("korjausajan keskiarvo" → korjausaika),
+  a bare quantity noun only when nothing else is named ("matkojen määrä" → matka);
+- never an adverb, postposition, number or scale word, a verb of change,
+  "olla" or a verb that only states a duration; a pointing pronoun ("heistä",
+  "joista") stands for the figure before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Protocol
+
+from tiedote.claims.measure import ILLATIVE, MeasureHit, lemma, tense
+from tiedote.claims.measure_words import DURATION_UNITS, MeasureWords, measure_words
+from tiedote.lang.lexicon import Lexicon
+from tiedote.lang.morphology import is_adverb
+from tiedote.numbers.mentions import Num
+from tiedote.numbers.words import parse_number_words
+from tiedote.text.segment import Token
+
+_VERB_REACH = 8  # a clause's verb stands within a few words of its figure
+SHARE_UNITS = frozenset({"percent", "percentage_point"})
+# candidates a share's elative group outranks: an object or the verb ("on saanut rokotteen")
+_WEAK_RULES = frozenset({"measure.object_after", "measure.genitive_object", "measure.verb"})
+
+
+@lru_cache(maxsize=16384)
+def _is_number_word(w: str) -> bool:
+    return parse_number_words([w]) is not None
+
+
+def bad_word(w: str, lem: str, lex: Lexicon, mw: MeasureWords) -> bool:
+    """A word that is never a measure: adverb, postposition, number/scale word, change verb, "olla"."""
+    if w in mw.postpositions or w in mw.pointing or lem in mw.never_verbs or lem in mw.duration_verbs \
+            or w in mw.superlatives:
+        return True
+    if lem in mw.scale_nouns or _is_number_word(w) or (is_adverb(w) and tense(w) is None):
+        return True  # ("äänesti" ends like an adverb in -sti, but is a verb)
+    wc = lex.classes(w)
+    return tense(w) is not None and (wc.change is not None or wc.weak_change is not None)
+
+
+def _clause_verb(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, mw: MeasureWords) -> MeasureHit | None:
+    """The nearest finite verb of the figure's clause that can name an activity."""
+    c = clause[num.i]
+    order = sorted((k for k in range(max(0, num.i - _VERB_REACH), min(len(toks), num.j + _VERB_REACH))
+                    if clause[k] == c and not num.i <= k < num.j), key=lambda k: abs(k - num.i))
+    for k in order:
+        t = toks[k]
+        if t.kind != "word" or t.text[:1].isupper() and k > 0:
+            continue
+        w = t.lower
+        if tense(w) is None or not lex.classes(w).content:
+            continue  # "vajaa", "noin": qualifiers look like verbs to the suffix test
+        lem = lemma(w)
+        if lem in mw.duration_verbs:
+            # "käsittelyyn kului 9 arkipäivää": what the time went into, in the illative before the verb
+            into = _illative_noun(toks, [i for i in order if i < k], lex, mw)
+            if into is not None:
+                return into
+        if bad_word(w, lem, lex, mw) or w in lex.comparatives:
+            continue
+        return MeasureHit(lem, t.start, t.end, "measure.duration_verb")
+    return None
+
+
+def _illative_noun(toks: list[Token], order: list[int], lex: Lexicon, mw: MeasureWords) -> MeasureHit | None:
+    for k in order:
+        t = toks[k]
+        w = t.lower
+        if t.kind != "word" or not w.endswith(ILLATIVE) or (t.text[:1].isupper() and k > 0) \
+                or not lex.classes(w).measurable or w.endswith(("mpaan", "mpään")):
+            continue
+        lem = lemma(w)
+        if lem != w and tense(w) is None and not bad_word(w, lem, lex, mw):
+            return MeasureHit(lem, t.start, t.end, "measure.duration_into")
+    return None
+
+
+def _lead_time(toks: list[Token], unit_token: int, mw: MeasureWords) -> bool:
+    """"parin päivän päähän", "viikon päästä": how far ahead, not how long an activity took."""
+    k = unit_token + 1
+    return 0 <= unit_token and k < len(toks) and toks[k].lower in mw.lead_time
+
+
+def relative_antecedent(toks: list[Token], num: Num, clause: list[int], lex: Lexicon) -> MeasureHit | None:
+    """"yksityinen kulutus, joka lisääntyi 1,8 prosenttia": "joka"/"jotka" as the figure clause's subject
+    stands for the noun before its comma."""
+    mw = measure_words()
+    c = clause[num.i]
+    for k in range(num.i - 1, max(1, num.i - 8), -1):
+        if clause[k] != c and toks[k].text != ",":
+            break
+        if toks[k].lower in mw.relative_subject and toks[k - 1].text == "," and k >= 2:
+            t = toks[k - 2]
+            w = t.lower
+            lem = lemma(w)
+            if t.kind == "word" and not (t.text[:1].isupper() and k - 2 > 0) and lex.classes(w).measurable \
+                    and not bad_word(w, lem, lex, mw) and tense(w) is None:
+                return MeasureHit(lem, t.start, t.end, "measure.relative")
+            return None
+    return None
+
+
+def is_event(toks: list[Token], num: Num, unit_token: int, mw: MeasureWords) -> bool:
+    """"vuokrattiin 57 300 kertaa": the figure counts the events of its clause's verb."""
+    k = unit_token if unit_token >= 0 else num.j
+    return k < len(toks) and toks[k].kind == "word" and lemma(toks[k].lower) in mw.event_count
+
+
+def pointing_before(toks: list[Token], num: Num, mw: MeasureWords, lex: Lexicon) -> int:
+    """"joista 5", "Heistä noin 300": the index of an elative pronoun right before the figure, or -1."""
+    # back over at most two function words or qualifiers ("Heistä noin 300", "joista vain 5")
+    for k in range(num.i - 1, max(-1, num.i - 4), -1):
+        t = toks[k]
+        if t.kind != "word":
+            return -1
+        w = t.lower
+        if w in mw.pointing:
+            return k if w.endswith(("sta", "stä")) else -1
+        if lex.classes(w).content:
+            return -1
+    return -1
+
+
+def _whole_compound(toks: list[Token], hit: MeasureHit, k: int) -> tuple[MeasureHit, int]:
+    """"LED-lamppuja", "Keski-ikä": a hyphenated compound is measured whole, by its last part's lemma."""
+    if k < 0:
+        return hit, k
+    a = b = k
+    while b + 2 < len(toks) and toks[b + 1].text == "-" and not toks[b + 1].space_before \
+            and toks[b + 2].kind == "word" and not toks[b + 2].space_before:
+        b += 2
+    while a - 2 >= 0 and toks[a - 1].text == "-" and not toks[a - 1].space_before \
+            and toks[a - 2].kind == "word" and not toks[a].space_before:
+        a -= 2
+    if a == b:
+        return hit, k
+    text = "".join(t.lower for t in toks[a:b + 1])
+    return MeasureHit(lemma(text), toks[a].start, toks[b].end, hit.rule), b
+
+
+def _token_at(toks: list[Token], start: int) -> int:
+    return next((k for k, t in enumerate(toks) if t.start == start), -1)
+
+
+def _elative_group(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, mw: MeasureWords,
+                   masked: Mask | None, reach: int = 8) -> MeasureHit | None:
+    """"Kyselyyn vastanneista 74 prosenttia", "65 vuotta täyttäneistä ... 71 prosenttia": a share's group."""
+    c = clause[num.i]
+    for k in range(num.i - 1, max(-1, num.i - reach), -1):
+        if clause[k] != c:
+            break
+        t = toks[k]
+        w = t.lower
+        if t.kind != "word" or not w.endswith(("sta", "stä")) or (t.text[:1].isupper() and k > 0):
+            continue
+        if masked is not None and masked.covers(t.start):
+            continue
+        lem = lemma(w)
+        if lem == w or w in lex.change_time or bad_word(w, lem, lex, mw) or not lex.classes(w).measurable:
+            continue
+        return MeasureHit(lem, t.start, t.end, "measure.elative_group")
+    return None
+
+
+def _elative_at(toks: list[Token], k: int, lex: Lexicon, mw: MeasureWords) -> MeasureHit | None:
+    if k >= len(toks) or toks[k].kind != "word" or not toks[k].lower.endswith(("sta", "stä")):
+        return None
+    w = toks[k].lower
+    lem = lemma(w)
+    if lem == w or w in lex.change_time or bad_word(w, lem, lex, mw) or not lex.classes(w).measurable:
+        return None
+    return MeasureHit(lem, toks[k].start, toks[k].end, "measure.elative_group")
+
+
+class Mask(Protocol):
+    def covers(self, pos: int) -> bool: ...
+
+
+def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None, unit_token: int, rate: bool,
+           clause: list[int], lex: Lexicon, carried: Callable[[], MeasureHit | None],
+           masked: Mask | None = None) -> MeasureHit | None:
+    """The fast reading's candidate, held to the conventions (see the module's docstring)."""
+    mw = measure_words()
+    if unit in SHARE_UNITS and (hit is None or hit.rule in _WEAK_RULES):
+        group = _elative_group(toks, num, clause, lex, mw, masked)
+        if group is not None:
+            return group
+    if unit in SHARE_UNITS and (hit is None or hit.rule == "measure.subject" and not mw.is_quantity(hit.lemma)):
+        # "Kaihileikkausta odottaneista yli puolet", "lähes puolet hakijoista": the group written next
+        # to a share is what it is a share of, before any subject of the clause
+        after = unit_token + 1 if unit_token >= num.j else num.j
+        group = _elative_group(toks, num, clause, lex, mw, masked, reach=3) or _elative_at(toks, after, lex, mw)
+        if group is not None:
+            return group
+    event = is_event(toks, num, unit_token, mw)
+    if ((unit in DURATION_UNITS and not rate) or event) and not _lead_time(toks, unit_token, mw):
+        verb = _clause_verb(toks, num, clause, lex, mw)
+        if verb is not None:
+            return verb
+    point = pointing_before(toks, num, mw, lex)
+    if point >= 0:
+        return carried()  # "joista 5 tehohoidossa", "Heistä noin 300 sai paikan"
+    if hit is None:
+        return None
+    k = _token_at(toks, hit.start)
+    hit, k = _whole_compound(toks, hit, k)
+    w = toks[k].lower if k >= 0 else ""
+    if w in mw.pointing or hit.lemma in mw.pointing:
+        return carried()  # "Heistä runsaat 210", "joista 38"
+    if (mw.is_statistic(hit.lemma) or mw.is_quantity(hit.lemma)) and hit.lemma not in mw.fractions:
+        # "korjausajan keskiarvo", "matkojen määrä": the genitive just before names the thing
+        if k > 0 and toks[k - 1].kind == "word" and toks[k - 1].lower.endswith("n") \
+                and (k - 1 == 0 or not toks[k - 1].text[:1].isupper()):
+            g = toks[k - 1].lower
+            glem = lemma(g)
+            if glem != g and not bad_word(g, glem, lex, mw) and lex.classes(g).measurable:
+                return MeasureHit(glem, toks[k - 1].start, toks[k - 1].end, "measure.owner")
+        if mw.is_statistic(hit.lemma):
+            return carried()
+        return hit
+    if hit.lemma in mw.fractions:
+        # "Vastaajista yli puolet, 56 prosenttia": the group the fraction is of
+        near = Num(i=k, j=k + 1, start=hit.start, end=hit.end, value=None)
+        group = _elative_group(toks, near, clause, lex, mw, masked, reach=4)
+        return group or carried()
+    if bad_word(w, hit.lemma, lex, mw):
+        return carried()
+    return hit
