@@ -17,26 +17,15 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from tiedote.claims.context import (
-    Found,
-    Unit,
-    after_number,
-    clauses,
-    cues,
-    duration_or_rate,
-    read_change,
-    read_qualifier,
-    read_rate,
-    read_statistic,
-    read_unit,
-    scaled_or_length,
-)
+from tiedote.claims.change import read_change
+from tiedote.claims.context import Found, clauses, cues, read_qualifier, read_rate, read_statistic
 from tiedote.claims.fill import SentenceWork, fill_sentence
 from tiedote.claims.measure import PARTITIVE_PLURAL, MeasureHit, subject_noun
 from tiedote.claims.per import PerHit, find_per
 from tiedote.claims.source import SourceHit, release_sources
 from tiedote.claims.subject import SubjectHit
 from tiedote.claims.syntax import SentParse, align, parse_texts, sentence_parse
+from tiedote.claims.unit import Unit, after_number, duration_or_rate, read_unit, scaled_or_length
 from tiedote.lang.lexicon import Lexicon
 from tiedote.models import SCHEMA_VERSION, Claim
 from tiedote.nonclaims.checks import url_spans, why_not
@@ -108,7 +97,7 @@ def _might_have_number(text: str) -> bool:
     blind, starts = _number_word_starts()
     if has_unsafe(text):
         # İ, ı, ſ: the characters for which case-blind matching differs from matching the
-        # lower-cased text (period_patterns.UNSAFE); İ is also the one whose lower case is longer
+        # lower-cased text (periods.patterns.UNSAFE); İ is also the one whose lower case is longer
         return blind.search(text) is not None
     # The definition scans with a look-behind and case folding at every position; `re` skips to a
     # literal start at C speed, and only the few starts found ask whether a letter precedes them.

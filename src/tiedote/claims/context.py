@@ -1,4 +1,6 @@
-"""What stands around a number: its unit, qualifier, statistic, rate and change.
+"""What stands around a number: its clause, cues, qualifier, statistic and rate.
+
+The unit is read in tiedote.claims.unit and the change in tiedote.claims.change.
 
 Scope is the clause: a sentence cut at commas, semicolons, colons, brackets
 and spaced dashes ("Keskimääräinen palautus on noin 800 euroa, mutta mediaani
@@ -10,12 +12,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-import regex
-
 from tiedote.claims.measure import tense
+from tiedote.claims.unit import Unit
 from tiedote.lang.lexicon import Lexicon
 from tiedote.numbers.mentions import Num
-from tiedote.numbers.scale import scale_by
 from tiedote.text.segment import Token
 
 _CLAUSE_SYMS = frozenset(",;")
@@ -24,9 +24,6 @@ _CLAUSE_WORDS = frozenset({"eli", "mutta", "kun", "vaikka"})
 _DASH = frozenset("–—")
 _PER = frozenset({"kohden", "kohti"})
 _PERIOD_UNITS = frozenset({"hour", "day", "week", "month", "quarter", "year"})
-# Words after a bare number that leave it without a unit of its own, so it
-# takes the unit of a neighbouring figure ("3,1 ja lähijunissa 1,8 prosenttia").
-_ELLIPSIS_WORDS = frozenset({"ja", "tai", "eli", "kun", "mutta", "sekä", "vaan"})
 
 
 # How far (in tokens) a word may stand from its figure and still qualify it.
@@ -115,74 +112,6 @@ def clauses(toks: list[Token]) -> list[int]:
 
 
 @dataclass(slots=True)
-class Unit:
-    unit: str | None  # None: no unit word (a bare number)
-    start: int = -1
-    end: int = -1
-    token: int = -1  # index of the unit token, -1 if none
-    rule: str = ""
-    bare: bool = False
-
-
-def after_number(toks: list[Token], num: Num) -> int:
-    j = num.j if num.tail < 0 else num.tail
-    if j + 1 < len(toks) and toks[j].text == ":" and not toks[j].space_before and toks[j + 1].kind == "word" \
-            and not toks[j + 1].space_before:
-        j += 2
-    return j
-
-
-def read_unit(toks: list[Token], num: Num, lex: Lexicon) -> Unit:
-    if num.share:
-        t = toks[num.i]  # "neljännes", "kaksi kolmasosaa": a share (contract.md)
-        return Unit("percent", t.start, toks[num.j - 1].end, num.j - 1, "unit.share")
-    k = after_number(toks, num)
-    if num.unit_hint is not None:  # "4,2 Me": the scale word is the unit too
-        s = num.j - 1 if num.tail < 0 else num.tail - 1
-        if not (k < len(toks) and toks[k].text == "€"):
-            return Unit(num.unit_hint, toks[s].start, toks[s].end, s, "unit.scaled_abbreviation")
-    if k < len(toks):
-        t = toks[k]
-        if t.text == "%":
-            # "0,4 %-yksikköä"
-            if k + 2 < len(toks) and toks[k + 1].text == "-" and toks[k + 2].lower.startswith("yks"):
-                return Unit("percentage_point", t.start, toks[k + 2].end, k, "unit.percent_sign_points")
-            return Unit("percent", t.start, t.end, k, "unit.percent_sign")
-        unit = lex.unit_symbols.get(t.text) or lex.unit_forms.get(t.lower)
-        if unit is None and k + 1 < len(toks) and toks[k + 1].text == "." and not toks[k + 1].space_before:
-            unit = lex.unit_forms.get(t.lower + ".")
-        # "m²", "km/h", "°C": a unit written in parts
-        end = k
-        if k + 1 < len(toks) and not toks[k + 1].space_before and t.lower in lex.unit_part_firsts:
-            nxt = toks[k + 1].lower
-            two = nxt + toks[k + 2].lower if k + 2 < len(toks) and not toks[k + 2].space_before else ""
-            parted = lex.unit_suffixes.get((t.lower, nxt)) or (lex.unit_suffixes.get((t.lower, two)) if two else None)
-            if parted is not None:
-                unit, end = parted, k + (1 if (t.lower, nxt) in lex.unit_suffixes else 2)
-        # "e-kirja" is no euro
-        if unit is not None and not (t.lower == "e" and end + 1 < len(toks) and toks[end + 1].text == "-"
-                                     and not toks[end + 1].space_before):
-            rule = "unit.word" if end == k else "unit.written_in_parts"
-            return Unit(unit, t.start, toks[end].end, k, rule)
-    # "arvosanan 9", "kokonaisarvosanan 4,6": a grade word just before the number
-    for b in range(num.i - 1, max(-1, num.i - 3), -1):
-        g = lex.grade_forms.get(toks[b].lower)
-        if g is None and "arvosan" in toks[b].lower:
-            g = "score"  # any compound of "arvosana"
-        if g is not None:
-            return Unit(g, toks[b].start, toks[b].end, b, "unit.grade")
-        if toks[b].kind != "word":
-            break
-    # "keskiarvo oli 3,6 asteikolla 1–5": a figure given on a scale is a score
-    for a in range(k, min(len(toks), k + 3)):
-        if toks[a].lower in lex.nonclaim["scale"]:
-            return Unit("score", toks[a].start, toks[a].end, a, "unit.on_scale")
-    bare = k >= len(toks) or (toks[k].kind == "sym" and toks[k].text not in "%€$") \
-        or toks[k].lower in _ELLIPSIS_WORDS
-    return Unit(None, bare=bare)
-
-
-@dataclass(slots=True)
 class Found:
     value: str
     start: int
@@ -216,7 +145,7 @@ def read_qualifier(toks: list[Token], num: Num, lex: Lexicon) -> Found | None:
     return None
 
 
-def _nearest(cands: list[tuple[int, Found]], num: Num) -> Found | None:
+def nearest(cands: list[tuple[int, Found]], num: Num) -> Found | None:
     if not cands:
         return None
     return min(cands, key=lambda c: (min(abs(c[0] - num.i), abs(c[0] - (num.j - 1))), c[0]))[1]
@@ -254,7 +183,7 @@ def read_statistic(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
         cands = [(k, f) for k, f in cands if _owner(k, own) is num]
     # "matalin kattavuus on noin 6 prosenttia ja korkein 58": a word before its figure wins
     before = [c_ for c_ in cands if c_[0] < num.i]
-    return _nearest(before or cands, num)
+    return nearest(before or cands, num)
 
 
 def _owner(k: int, figures: list[Num]) -> Num:
@@ -265,110 +194,6 @@ def _owner(k: int, figures: list[Num]) -> Num:
         d = n.i - k if k < n.i else k - (n.j - 1)
         return (d, 0 if n.i > k else 1)
     return min(figures[max(0, at - 1):at + 1], key=distance)
-
-
-def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, unit: str | None = None,
-                cue: Cues | None = None) -> Found | None:
-    if num.compared:
-        return None  # "45,2 (42,1)": the bracketed figure is the old level, no change of its own
-    if num.sign:
-        signed = _signed_change(toks, num)
-        if signed is not None:
-            return signed
-    cue = cue or cues(toks, lex)
-    if not cue.change:
-        return None
-    if _from_value(toks, num, clause):
-        return None  # "laski 14 päivästä 5 päivään": the old level (contract.md), the to-value changes
-    c = clause[num.i]
-    found = _change_in_clause(toks, num, clause, c, lex, unit, cue)
-    if found is None and c > 0:
-        # the clause's first token (clause indices never decrease), if the previous clause ends in the window
-        first = bisect.bisect_left(clause, c)
-        if first - 1 > num.i - WINDOW:
-            opener = next((toks[k].lower for k in range(first, num.i) if toks[k].kind == "word"), "")
-            # "väheni vuodentakaisesta 142:lla eli 4 prosenttia": a restatement shares the change;
-            # "pysyi ennallaan, sillä muutos ... oli 0,0 prosenttia": so does an explanation
-            # that speaks of the change itself (not "sillä vuotta aiemmin käyntejä kertyi …")
-            explains = opener in ("sillä", "koska") and any(
-                toks[k].lower in lex.change_explained_by for k in range(first, num.i))
-            if opener == "eli" or explains:
-                found = _change_in_clause(toks, num, clause, c - 1, lex, unit, cue)
-    return found
-
-
-# "päivästä", "4 310:stä": the elative of the old level; "päivään", "pisteeseen", "4 655:een": the
-# illative of the new one (a doubled vowel and n, or -seen/-siin/-hin)
-_ELATIVE_END = ("sta", "stä")
-_ILLATIVE_END = regex.compile(r"(?:([aeiouyäö])\1n|seen|siin|hin)$")
-
-
-def _case_word(toks: list[Token], j: int) -> str:
-    """The case-bearing word at toks[j] after a figure: its colon ending ("4 310:stä") or its unit word."""
-    if j + 1 < len(toks) and toks[j].text == ":" and not toks[j].space_before:
-        return toks[j + 1].lower
-    return toks[j].lower if j < len(toks) and toks[j].kind == "word" else ""
-
-
-def _from_value(toks: list[Token], num: Num, clause: list[int]) -> bool:
-    """"kasvoi 4 310:stä 4 655:een", "lyheni 14 päivästä 5 päivään": the figure in the elative with a
-    figure in the illative after it in its clause is the old level of a change from X to Y."""
-    if not _case_word(toks, num.j if num.tail < 0 else num.tail).endswith(_ELATIVE_END):
-        return False
-    c = clause[num.i]
-    for k in range(num.j, min(len(toks), num.j + 6)):
-        if clause[k] != c:
-            return False
-        if toks[k].kind == "num":
-            m = k + 1  # past the later groups of a grouped figure ("4 655:een")
-            while m < len(toks) and toks[m].kind == "num" and toks[m].space_before:
-                m += 1
-            return _ILLATIVE_END.search(_case_word(toks, m)) is not None
-    return False
-
-
-def _signed_change(toks: list[Token], num: Num) -> Found | None:
-    """"(+3,1 %)" is an increase, "(−2,4 %)" a decrease: a signed figure in brackets is a change
-    (contract.md); a plain "+4 %" is one too, a plain "-40 asukasta" only a negative value."""
-    if not num.sign:
-        return None
-    sign = toks[num.i - 1]
-    bracketed = num.i >= 2 and toks[num.i - 2].text in "(["
-    if num.sign == "+" or bracketed:
-        direction = "increase" if num.sign == "+" else "decrease"
-        return Found(direction, sign.start, sign.end, f"change.sign_{direction}")
-    return None
-
-
-def _change_in_clause(toks: list[Token], num: Num, clause: list[int], c: int, lex: Lexicon,
-                      unit: str | None, cue: Cues) -> Found | None:
-    lo, hi = max(0, num.i - WINDOW), min(len(toks), num.j + WINDOW)
-    cands: list[tuple[int, Found]] = []
-    for k in cue.change:
-        if k < lo or k >= hi or clause[k] != c or num.i <= k < num.j:
-            continue
-        t = toks[k]
-        comp = lex.comparatives.get(t.lower)
-        if comp is not None:
-            if _comparison_is_over_time(toks, k, clause, lex):
-                cands.append((k, Found(comp, t.start, t.end, "change.comparative")))
-            continue
-        wc = lex.classes(t.lower)
-        direction = wc.change if wc.change is not None else (
-            wc.weak_change if unit not in (None, "count") else None)
-        if direction is not None:
-            cands.append((k, Found(direction, t.start, t.end, f"change.{direction}")))
-    return _nearest(cands, num)
-
-
-def _comparison_is_over_time(toks: list[Token], k: int, clause: list[int], lex: Lexicon) -> bool:
-    """"enemmän kuin vuotta aiemmin" is a change; "enemmän kuin syntyneitä" compares groups."""
-    c = clause[k]
-    for m in range(k + 1, min(len(toks), k + 3)):
-        if toks[m].lower == "kuin":
-            rest = [toks[x] for x in range(m + 1, min(len(toks), m + 5)) if clause[x] == c]
-            return any(t.lower in lex.change_time or t.kind == "num" for t in rest)
-    return True
 
 
 def read_rate(toks: list[Token], num: Num, unit: Unit, clause: list[int], lex: Lexicon,
@@ -394,29 +219,4 @@ def read_rate(toks: list[Token], num: Num, unit: Unit, clause: list[int], lex: L
                 k < num.i or unit.unit in ("percent", "percentage_point")):
             continue
         cands.append((k, Found(rate, t.start, end_tok.end, f"rate.{rate}")))
-    return _nearest(cands, num)
-
-
-# Longest plausible duration stated in an inessive unit ("käsiteltiin 23 päivässä");
-# a larger figure before "kuukaudessa" is a count per month ("noin 1 900 kuukaudessa").
-# (weeks: a duration is counted in weeks up to about two years; "noin 520 viikossa" is a count per week)
-_MAX_DURATION = {"second": 100_000, "minute": 10_000, "hour": 1_000, "day": 400, "week": 104, "month": 120,
-                 "year": 100}
-
-
-def duration_or_rate(toks: list[Token], num: Num, unit: Unit, lex: Lexicon) -> Unit:
-    if unit.token < 0 or unit.unit not in _MAX_DURATION or not toks[unit.token].lower.endswith(("ssa", "ssä")):
-        return unit
-    value = num.value if num.value is not None else num.high
-    if value is not None and value > _MAX_DURATION[unit.unit] and toks[unit.token].lower in lex.rate_words:
-        return Unit(None, bare=False, rule="unit.rate_not_duration")
-    return unit
-
-
-def scaled_or_length(toks: list[Token], num: Num, unit: Unit, factor: float, lex: Lexicon) -> Unit:
-    """"45 senttiä" is 0.45 EUR (contract.md), but "15 senttiä lunta" is a length in cm."""
-    length_unit, words = lex.factor_as_length
-    if length_unit and any(t.lower in words for t in toks):
-        return Unit(length_unit, unit.start, unit.end, unit.token, "unit.length_not_money")
-    scale_by(num, factor)
-    return unit
+    return nearest(cands, num)

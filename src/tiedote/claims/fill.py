@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tiedote.claims.context import WINDOW, Cues, after_number
+from tiedote.claims.context import WINDOW, Cues
 from tiedote.claims.measure import MeasureHit, counted_noun, lemma, object_after, subject_noun
 from tiedote.claims.measure_rules import is_event, refine, relative_antecedent
 from tiedote.claims.measure_tree import tree_measure
@@ -19,6 +19,7 @@ from tiedote.claims.measure_words import DURATION_UNITS, measure_words
 from tiedote.claims.source import SourceHit
 from tiedote.claims.subject import find_subject
 from tiedote.claims.syntax import SentParse
+from tiedote.claims.unit import after_number
 from tiedote.lang.lexicon import Lexicon
 from tiedote.periods.find import PeriodMention
 from tiedote.periods.state import SentenceContext, SpanMask

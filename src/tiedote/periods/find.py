@@ -111,7 +111,7 @@ def _find(text: str, published: dt.date | None, past: bool | Callable[[], bool],
     grammar, compiled = rules()
     plan = scan()
     if has_unsafe(text):
-        # "İ", "ı", "ſ" (period_patterns.UNSAFE) are the characters for which case-blind matching
+        # "İ", "ı", "ſ" (periods.patterns.UNSAFE) are the characters for which case-blind matching
         # differs from matching the lower-cased text, and with which a rule matched words that no
         # handler knows ("tammıkuussa" read as a month, then a KeyError).  Each becomes one letter
         # no pattern names: same length, still a letter for every word boundary, and no time word
@@ -122,7 +122,7 @@ def _find(text: str, published: dt.date | None, past: bool | Callable[[], bool],
     hits: list[Hit] = []
     append = hits.append
     # The rules' case-sensitive twins over the lower-cased text (same length, same matches as
-    # case-blind matching of the text, see period_patterns.UNSAFE; the handlers read matched words
+    # case-blind matching of the text, see periods.patterns.UNSAFE; the handlers read matched words
     # case-blind), and only the rules whose needs the text meets.
     found = plan.present(low)
     starts: dict[Family, list[int]] = {}

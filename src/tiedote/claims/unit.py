@@ -1,0 +1,110 @@
+"""A figure's unit: the word or symbol after the number, read in every inflected form.
+
+"40 000 puheluun" is a count, "6 minuuttia" a duration, "45 senttiä" 0.45 EUR, "15 senttiä lunta"
+a length; "käsiteltiin 23 päivässä" is a duration but "1 900 kuukaudessa" a count per month.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tiedote.lang.lexicon import Lexicon
+from tiedote.numbers.mentions import Num
+from tiedote.numbers.scale import scale_by
+from tiedote.text.segment import Token
+
+# Words after a bare number that leave it without a unit of its own, so it
+# takes the unit of a neighbouring figure ("3,1 ja lähijunissa 1,8 prosenttia").
+_ELLIPSIS_WORDS = frozenset({"ja", "tai", "eli", "kun", "mutta", "sekä", "vaan"})
+
+@dataclass(slots=True)
+class Unit:
+    unit: str | None  # None: no unit word (a bare number)
+    start: int = -1
+    end: int = -1
+    token: int = -1  # index of the unit token, -1 if none
+    rule: str = ""
+    bare: bool = False
+
+
+def after_number(toks: list[Token], num: Num) -> int:
+    j = num.j if num.tail < 0 else num.tail
+    if j + 1 < len(toks) and toks[j].text == ":" and not toks[j].space_before and toks[j + 1].kind == "word" \
+            and not toks[j + 1].space_before:
+        j += 2
+    return j
+
+
+def read_unit(toks: list[Token], num: Num, lex: Lexicon) -> Unit:
+    if num.share:
+        t = toks[num.i]  # "neljännes", "kaksi kolmasosaa": a share (contract.md)
+        return Unit("percent", t.start, toks[num.j - 1].end, num.j - 1, "unit.share")
+    k = after_number(toks, num)
+    if num.unit_hint is not None:  # "4,2 Me": the scale word is the unit too
+        s = num.j - 1 if num.tail < 0 else num.tail - 1
+        if not (k < len(toks) and toks[k].text == "€"):
+            return Unit(num.unit_hint, toks[s].start, toks[s].end, s, "unit.scaled_abbreviation")
+    if k < len(toks):
+        t = toks[k]
+        if t.text == "%":
+            # "0,4 %-yksikköä"
+            if k + 2 < len(toks) and toks[k + 1].text == "-" and toks[k + 2].lower.startswith("yks"):
+                return Unit("percentage_point", t.start, toks[k + 2].end, k, "unit.percent_sign_points")
+            return Unit("percent", t.start, t.end, k, "unit.percent_sign")
+        unit = lex.unit_symbols.get(t.text) or lex.unit_forms.get(t.lower)
+        if unit is None and k + 1 < len(toks) and toks[k + 1].text == "." and not toks[k + 1].space_before:
+            unit = lex.unit_forms.get(t.lower + ".")
+        # "m²", "km/h", "°C": a unit written in parts
+        end = k
+        if k + 1 < len(toks) and not toks[k + 1].space_before and t.lower in lex.unit_part_firsts:
+            nxt = toks[k + 1].lower
+            two = nxt + toks[k + 2].lower if k + 2 < len(toks) and not toks[k + 2].space_before else ""
+            parted = lex.unit_suffixes.get((t.lower, nxt)) or (lex.unit_suffixes.get((t.lower, two)) if two else None)
+            if parted is not None:
+                unit, end = parted, k + (1 if (t.lower, nxt) in lex.unit_suffixes else 2)
+        # "e-kirja" is no euro
+        if unit is not None and not (t.lower == "e" and end + 1 < len(toks) and toks[end + 1].text == "-"
+                                     and not toks[end + 1].space_before):
+            rule = "unit.word" if end == k else "unit.written_in_parts"
+            return Unit(unit, t.start, toks[end].end, k, rule)
+    # "arvosanan 9", "kokonaisarvosanan 4,6": a grade word just before the number
+    for b in range(num.i - 1, max(-1, num.i - 3), -1):
+        g = lex.grade_forms.get(toks[b].lower)
+        if g is None and "arvosan" in toks[b].lower:
+            g = "score"  # any compound of "arvosana"
+        if g is not None:
+            return Unit(g, toks[b].start, toks[b].end, b, "unit.grade")
+        if toks[b].kind != "word":
+            break
+    # "keskiarvo oli 3,6 asteikolla 1–5": a figure given on a scale is a score
+    for a in range(k, min(len(toks), k + 3)):
+        if toks[a].lower in lex.nonclaim["scale"]:
+            return Unit("score", toks[a].start, toks[a].end, a, "unit.on_scale")
+    bare = k >= len(toks) or (toks[k].kind == "sym" and toks[k].text not in "%€$") \
+        or toks[k].lower in _ELLIPSIS_WORDS
+    return Unit(None, bare=bare)
+
+
+# Longest plausible duration stated in an inessive unit ("käsiteltiin 23 päivässä");
+# a larger figure before "kuukaudessa" is a count per month ("noin 1 900 kuukaudessa").
+# (weeks: a duration is counted in weeks up to about two years; "noin 520 viikossa" is a count per week)
+_MAX_DURATION = {"second": 100_000, "minute": 10_000, "hour": 1_000, "day": 400, "week": 104, "month": 120,
+                 "year": 100}
+
+
+def duration_or_rate(toks: list[Token], num: Num, unit: Unit, lex: Lexicon) -> Unit:
+    if unit.token < 0 or unit.unit not in _MAX_DURATION or not toks[unit.token].lower.endswith(("ssa", "ssä")):
+        return unit
+    value = num.value if num.value is not None else num.high
+    if value is not None and value > _MAX_DURATION[unit.unit] and toks[unit.token].lower in lex.rate_words:
+        return Unit(None, bare=False, rule="unit.rate_not_duration")
+    return unit
+
+
+def scaled_or_length(toks: list[Token], num: Num, unit: Unit, factor: float, lex: Lexicon) -> Unit:
+    """"45 senttiä" is 0.45 EUR (contract.md), but "15 senttiä lunta" is a length in cm."""
+    length_unit, words = lex.factor_as_length
+    if length_unit and any(t.lower in words for t in toks):
+        return Unit(length_unit, unit.start, unit.end, unit.token, "unit.length_not_money")
+    scale_by(num, factor)
+    return unit
