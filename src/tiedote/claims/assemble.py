@@ -103,11 +103,11 @@ def _might_have_number(text: str) -> bool:
     # literal start at C speed, and only the few starts found ask whether a letter precedes them.
     # finditer does not overlap matches, but a start beginning inside another is preceded by that
     # one's letters, so none that counts is passed over.
-    for m in starts.finditer(text.lower()):
+    low = text.lower()  # lower-cased once for both scans below (asked of every sentence)
+    for m in starts.finditer(low):
         p = m.start()
         if p == 0 or _LETTER.match(text, p - 1) is None:
             return True
-    low = text.lower()
     return any(phrase in low for phrase in every_phrases())  # "joka toinen"
 
 
@@ -249,8 +249,9 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
     for k, p in enumerate(pendings):
         # the figure this one may restate or compare: not a bracketed year-earlier one ("45,2 (42,1)")
         # (or the last figure of the paragraph before)
-        before = next((q for q in reversed(pendings[:k])
-                       if not q.num.compared and "period.bracket_comparison" not in q.rules),
+        # (walked back by index: a reversed slice per figure copied the list each time)
+        before = next((pendings[b] for b in range(k - 1, -1, -1)
+                       if not pendings[b].num.compared and "period.bracket_comparison" not in pendings[b].rules),
                       prev_claims[-1] if prev_claims and prev_claims[-1].sent.paragraph >= sent.paragraph - 1
                       else None)
         if k in froms:

@@ -228,6 +228,10 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
     best: tuple[int, MeasureHit] | None = None
     first_word = next((k for k, t in enumerate(toks) if t.kind != "sym"), 0)
     start = num.i - 1 if anywhere_before is None else anywhere_before - 1
+    # the word lists looked up once per call, not once per word of the walk
+    mw = measure_words()
+    postpositions, superlatives = mw.postpositions, mw.superlatives
+    n = len(toks)
     for k in range(start, max(-1, start - 40), -1):  # a clause's words stand near its figure
         if anywhere_before is None and clause[k] != c:
             break
@@ -237,23 +241,23 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
         if t.text[:1].isupper() and k > first_word:
             continue  # a name, not the thing measured ("- Liikevaihto kasvoi": a list item's first word is not)
         w = t.lower
-        if k + 1 < len(toks) and toks[k + 1].lower in measure_words().postpositions:
+        if k + 1 < n and toks[k + 1].lower in postpositions:
             continue  # "epidemian alusta lähtien": governed by a postposition
         if k > 0 and toks[k - 1].text == ":" and not t.space_before:
             continue  # "4 310:stä": a number's case ending
-        if w in measure_words().superlatives:
+        if w in superlatives:
             continue  # "korkein 58 prosenttia": the extreme, not the thing
-        if len(w) >= 7 and w.endswith(_LOCATIVE) and lemma(w) == w:
+        lem = lemma(w)  # one lookup for the tests below and the hit
+        if len(w) >= 7 and w.endswith(_LOCATIVE) and lem == w:
             continue  # "alueella", "kunnassa": a place the lemmatizer left inflected, not a nominative
         kind: int | None = None
         rule = ""
         tn = tense(w)
         if tn is not None:
-            if lemma(w) == "olla":
+            if lem == "olla":
                 continue  # the copula says nothing of what is measured
             kind, rule = _VERB, "measure.verb"
         else:
-            lem = lemma(w)
             if _is_adjective(toks, k, lem):
                 continue
             if (_is_participle(lem) or _is_participle(w)) and not w.endswith(PARTITIVE_PLURAL):
@@ -268,7 +272,7 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
                 kind, rule = _GENITIVE_OBJECT, "measure.genitive_object"
         if kind is None:
             continue
-        hit = MeasureHit(lemma(w), t.start, t.end, rule)
+        hit = MeasureHit(lem, t.start, t.end, rule)
         if kind == _SUBJECT:
             return hit
         if best is None or kind < best[0]:

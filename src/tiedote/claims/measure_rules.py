@@ -14,8 +14,10 @@ part-of-speech-free checks then hold it to the contract:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
+from operator import attrgetter
 from typing import Protocol
 
 from tiedote.claims.measure import ILLATIVE, MeasureHit, lemma, tense
@@ -149,7 +151,13 @@ def _whole_compound(toks: list[Token], hit: MeasureHit, k: int) -> tuple[Measure
 
 
 def _token_at(toks: list[Token], start: int) -> int:
-    return next((k for k, t in enumerate(toks) if t.start == start), -1)
+    # tokens stand in text order with distinct starts: a bisection, not a walk from the first token
+    # for every figure
+    k = bisect_left(toks, start, key=_start)
+    return k if k < len(toks) and toks[k].start == start else -1
+
+
+_start = attrgetter("start")
 
 
 def _elative_group(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, mw: MeasureWords,

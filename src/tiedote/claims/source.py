@@ -139,9 +139,15 @@ def _before_verb(sent: Sentence, words: list[tuple[int, int, str]], v: int, mw: 
     return None
 
 
-def sentence_source(sent: Sentence, mw: MeasureWords, speaker: SourceHit | None = None) -> tuple[SourceHit | None, bool]:
-    """The source one sentence names, and whether it is a saying verb (which closes a quotation)."""
-    if next(_cues(mw).iter(sent.text.lower()), None) is None:  # most sentences name no source: one scan
+def sentence_source(sent: Sentence, mw: MeasureWords, speaker: SourceHit | None = None,
+                    cues: Any = None) -> tuple[SourceHit | None, bool]:
+    """The source one sentence names, and whether it is a saying verb (which closes a quotation).
+
+    ``cues``: the automaton of ``_cues(mw)``, when the caller has it (looking it up hashes ``mw``).
+    """
+    if cues is None:
+        cues = _cues(mw)
+    if next(cues.iter(sent.text.lower()), None) is None:  # most sentences name no source: one scan
         return None, False
     words = _words(sent)
     for i, (_, _, w) in enumerate(words):
@@ -180,8 +186,9 @@ def release_sources(sents: list[Sentence]) -> list[SourceHit | None]:
     mw = measure_words()
     out: list[SourceHit | None] = [None] * len(sents)
     speaker: SourceHit | None = None
+    cues = _cues(mw)  # once per release: the cache lookup hashes every word list of ``mw``
     for i, sent in enumerate(sents):
-        hit, says = sentence_source(sent, mw, speaker)
+        hit, says = sentence_source(sent, mw, speaker, cues)
         if hit is None:
             continue
         out[i] = hit
