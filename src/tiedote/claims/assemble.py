@@ -44,7 +44,7 @@ from tiedote.periods.state import (
     sentence_tense,
     update_state,
 )
-from tiedote.text.segment import Sentence, Token, normalise, sentences, tokenize
+from tiedote.text.segment import Sentence, Token, lower_text, normalise, sentences, tokenize
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -103,7 +103,7 @@ def _might_have_number(text: str) -> bool:
     # literal start at C speed, and only the few starts found ask whether a letter precedes them.
     # finditer does not overlap matches, but a start beginning inside another is preceded by that
     # one's letters, so none that counts is passed over.
-    low = text.lower()  # lower-cased once for both scans below (asked of every sentence)
+    low = lower_text(text)  # shared with the period rules and the source cues (text.segment)
     for m in starts.finditer(low):
         p = m.start()
         if p == 0 or _LETTER.match(text, p - 1) is None:

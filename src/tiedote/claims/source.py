@@ -26,7 +26,7 @@ import regex
 from tiedote.claims.measure import lemma
 from tiedote.claims.measure_words import MeasureWords, measure_words
 from tiedote.lang.lexicon import lexicon
-from tiedote.text.segment import Sentence
+from tiedote.text.segment import Sentence, lower_text
 
 _WORD = regex.compile(r"[\w§][\w§:\-–]*\w|[\w§]")
 _DASH_OPEN = ("–", "-", "—", "\"", "”", "“", "»", "„")
@@ -147,7 +147,7 @@ def sentence_source(sent: Sentence, mw: MeasureWords, speaker: SourceHit | None 
     """
     if cues is None:
         cues = _cues(mw)
-    if next(cues.iter(sent.text.lower()), None) is None:  # most sentences name no source: one scan
+    if next(cues.iter(lower_text(sent.text)), None) is None:  # most sentences name no source: one scan
         return None, False
     words = _words(sent)
     for i, (_, _, w) in enumerate(words):

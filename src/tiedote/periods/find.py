@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from tiedote.errors import InputTypeError, InputValueError
 from tiedote.periods.calendar import Ctx, Hit, add_months, granularity_of, month_aligned, month_end, week_of
 from tiedote.periods.patterns import UNSAFE, Family, has_unsafe, rules, scan
+from tiedote.text.segment import lower_text
 
 __all__ = ["PeriodMention", "find_periods", "shift_range"]
 
@@ -118,7 +119,7 @@ def _find(text: str, published: dt.date | None, past: bool | Callable[[], bool],
         # is read through a foreign letter.
         low = text.translate(_FOLD_UNSAFE).lower()
     else:
-        low = text.lower()
+        low = lower_text(text)  # once per sentence for every stage (text.segment)
     hits: list[Hit] = []
     append = hits.append
     # The rules' case-sensitive twins over the lower-cased text (same length, same matches as

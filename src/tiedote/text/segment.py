@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -159,6 +159,19 @@ def _emit(out: list[Sentence], text: str, start: int, end: int, line_start: bool
         line_start = False
     if end > start:
         out.append(Sentence(start, end, text[start:end], line_start, paragraph))
+
+
+# A sentence's text is lower-cased by several stages (the number-word skip, the period rules, the
+# source cues): one lower-casing per sentence, kept for the next stage (a release's sentences are
+# all read by the source pass before the main one, hence room for a long release).  A str keeps its
+# hash, so a hit costs a lookup, not a pass over the text.
+_lower_kept = lru_cache(maxsize=2048)(str.lower)
+
+
+def lower_text(text: str) -> str:
+    """``text.lower()``, kept for the next stage when ``text`` is no longer than a sentence (a
+    longer text, e.g. a whole document given to find_periods, is not held)."""
+    return _lower_kept(text) if len(text) <= MAX_SENTENCE_CHARS else text.lower()
 
 
 def tokenize(sent: Sentence) -> list[Token]:
