@@ -176,7 +176,9 @@ def _fast_hit(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon, cu
     """The fast reading's measure (``side_effects``: it may also carry a statistic over "se")."""
     # a pronoun standing alone as the subject ("se oli", "mikä on"), not "niiden yhteismäärä"
     lo = p.num.i - WINDOW
-    anaphora = next((k for k in cue.anaphora if lo <= k < p.num.i and clause[k] == p.clause), None)
+    # (most sentences have no such pronoun: no generator made for them)
+    anaphora = next((k for k in cue.anaphora if lo <= k < p.num.i and clause[k] == p.clause), None) \
+        if cue.anaphora else None
     hit: MeasureHit | None = None
     earlier = [last_measured] if last_measured is not None else []
     if anaphora is not None:

@@ -226,17 +226,22 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
                 elative_after = MeasureHit(lemma(t.lower), t.start, t.end, "measure.elative_after")
                 break
     best: tuple[int, MeasureHit] | None = None
-    first_word = next((k for k, t in enumerate(toks) if t.kind != "sym"), 0)
+    # the first word's index: nearly always 0, so the search only runs after a leading symbol
+    first_word = 0 if not toks or toks[0].kind != "sym" else next(
+        (k for k, t in enumerate(toks) if t.kind != "sym"), 0)
     start = num.i - 1 if anywhere_before is None else anywhere_before - 1
     # the word lists looked up once per call, not once per word of the walk
     mw = measure_words()
     postpositions, superlatives = mw.postpositions, mw.superlatives
     n = len(toks)
+    classes = lex.classes
     for k in range(start, max(-1, start - 40), -1):  # a clause's words stand near its figure
         if anywhere_before is None and clause[k] != c:
             break
         t = toks[k]
-        if not _usable(toks, k, lex, masked):
+        # _usable, written out: this walk asks it of every word back to the clause's start
+        if t.kind != "word" or not classes(t.lower).measurable or (masked is not None and masked.covers(t.start)) \
+                or (k > 0 and toks[k - 1].text in "-–" and not t.space_before):
             continue
         if t.text[:1].isupper() and k > first_word:
             continue  # a name, not the thing measured ("- Liikevaihto kasvoi": a list item's first word is not)

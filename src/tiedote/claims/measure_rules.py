@@ -39,8 +39,26 @@ def _is_number_word(w: str) -> bool:
     return parse_number_words([w]) is not None
 
 
+# bad_word's answers, kept per (word, lemma): asked of the same words around every figure, and a
+# pure function of them for one lexicon and one set of measure words (a test may load others:
+# then the answers are dropped)
+_BAD: dict[tuple[str, str], bool] = {}
+_BAD_OF: list[object] = [None, None]
+
+
 def bad_word(w: str, lem: str, lex: Lexicon, mw: MeasureWords) -> bool:
     """A word that is never a measure: adverb, postposition, number/scale word, change verb, "olla"."""
+    if _BAD_OF[0] is not lex or _BAD_OF[1] is not mw or len(_BAD) >= 65536:
+        _BAD.clear()
+        _BAD_OF[0], _BAD_OF[1] = lex, mw
+    key = (w, lem)
+    got = _BAD.get(key)
+    if got is None:
+        got = _BAD[key] = _bad_word(w, lem, lex, mw)
+    return got
+
+
+def _bad_word(w: str, lem: str, lex: Lexicon, mw: MeasureWords) -> bool:
     if w in mw.postpositions or w in mw.pointing or lem in mw.never_verbs or lem in mw.duration_verbs \
             or w in mw.superlatives:
         return True
