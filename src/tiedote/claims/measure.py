@@ -179,6 +179,11 @@ ILLATIVE = _ILLATIVE
 PARTITIVE_PLURAL = ("ia", "iä", "ja", "jä", "ita", "itä")
 
 
+# ``w`` is the lemma + a partitive ending ("asukasta", "päivää"), tested as a prefix and a tail in
+# this set rather than by building the four candidate strings for every word of a walk
+_PARTITIVE_TAILS = frozenset({"a", "ä", "ta", "tä"})
+
+
 def _is_participle(word: str) -> bool:
     return word.endswith(_PARTICIPLE)
 
@@ -268,7 +273,7 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
             if (_is_participle(lem) or _is_participle(w)) and not w.endswith(PARTITIVE_PLURAL):
                 continue  # "saa varattua", "on lyhentynyt": part of the verb
             if w == lem or (w.endswith("t") and w != lem) or (w.endswith(PARTITIVE_PLURAL) and w != lem) \
-                    or w in (lem + "a", lem + "ä", lem + "ta", lem + "tä"):
+                    or (w.startswith(lem) and w[len(lem):] in _PARTITIVE_TAILS):
                 kind, rule = _SUBJECT, "measure.subject"
             elif w.endswith(_ELATIVE) and k == num.i - 1:
                 kind, rule = _ELATIVE_BEFORE, "measure.elative_before"
@@ -309,7 +314,8 @@ def object_after(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
         lem = lemma(w)
         if _is_adjective(toks, k, lem) or w == lem:
             continue
-        if w.endswith("n") and not w.endswith(_ILLATIVE) or w in (lem + "a", lem + "ä", lem + "ta", lem + "tä") \
+        if w.endswith("n") and not w.endswith(_ILLATIVE) \
+                or (w.startswith(lem) and w[len(lem):] in _PARTITIVE_TAILS) \
                 or w.endswith(PARTITIVE_PLURAL):
             return MeasureHit(lem, t.start, t.end, "measure.object_after")
     return None

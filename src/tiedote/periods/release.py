@@ -34,7 +34,7 @@ from tiedote.periods.calendar import granularity_of
 from tiedote.periods.named import REVIEW_END, REVIEW_PERIOD, YEAR_IN_FORCE
 from tiedote.periods.patterns import rules
 from tiedote.periods.release_words import release_words
-from tiedote.text.segment import Sentence
+from tiedote.text.segment import Sentence, lower_text
 
 
 @dataclass(slots=True)
@@ -197,7 +197,7 @@ def update(state: PeriodState, mentions: list[periods.PeriodMention], whens: lis
         # the lead's figures ("Palvelu on kiinni joulukuussa" is no time of the figures before it)
         if state.frame is None and sent.paragraph <= 2 and (has_figures or not state.seen):
             state.frame = state.current.with_basis("frame")
-        low = text.lower()
+        low = lower_text(text)  # lower-cased once per sentence for every stage (text.segment)
         for stem in _event_stems():
             if stem in low and stem not in state.events:
                 state.events[stem] = state.current
