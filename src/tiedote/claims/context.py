@@ -59,10 +59,11 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
     kuin = False
     n = len(toks)
     classes, rate_words, comparatives = lex.classes, lex.rate_words, lex.comparatives
+    known = lex.known_classes  # the kept answers read directly: no call per word once a word is known
     for k, t in enumerate(toks):
         low = t.lower
         if t.kind == "word":
-            wc = classes(low)
+            wc = known(low) or classes(low)
             if wc.cue:
                 if wc.statistic is not None:
                     statistic.append((k, wc.statistic))

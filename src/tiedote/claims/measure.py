@@ -239,13 +239,14 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
     mw = measure_words()
     postpositions, superlatives = mw.postpositions, mw.superlatives
     n = len(toks)
-    classes = lex.classes
+    classes, known = lex.classes, lex.known_classes
     for k in range(start, max(-1, start - 40), -1):  # a clause's words stand near its figure
         if anywhere_before is None and clause[k] != c:
             break
         t = toks[k]
         # _usable, written out: this walk asks it of every word back to the clause's start
-        if t.kind != "word" or not classes(t.lower).measurable or (masked is not None and masked.covers(t.start)) \
+        if t.kind != "word" or not (known(t.lower) or classes(t.lower)).measurable \
+                or (masked is not None and masked.covers(t.start)) \
                 or (k > 0 and toks[k - 1].text in "-–" and not t.space_before):
             continue
         if t.text[:1].isupper() and k > first_word:

@@ -7,6 +7,7 @@ here, so a linguist can extend the lists without touching code.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -90,6 +91,12 @@ class Lexicon:
     # Every window around every figure asks the same questions of the same words:
     # the answers are kept per word (a word's class never changes in a process).
     _classes: dict[str, WordClass] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def known_classes(self) -> Callable[[str], WordClass | None]:
+        """The kept answer of :meth:`classes` for a word, or None if it was not asked yet: a hot loop
+        reads it without a method call per word, falling back to :meth:`classes`."""
+        return self._classes.get
 
     def classes(self, word: str) -> WordClass:
         """What the context rules ask of ``word`` (lists it is on, whether it is a content word), once per word."""
