@@ -267,6 +267,12 @@ MORE_CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
     # a unit symbol glued to its figure
     ("Partio mittasi nopeudeksi 143km/h.", "143", 143, "km/h", {}),
     ("Saalis oli 12kg.", "12", 12, "kg", {}),
+    # a level with a scale word beside a growth percentage is no share ("unit.scaled_level")
+    ("Kävijämäärä kasvoi 12 prosenttia ja oli 2,3 miljoonaa.", "2,3 miljoonaa", 2_300_000, "count", {}),
+    ("Asiakkaita oli 1,4 miljoonaa, kasvua 6 prosenttia.", "1,4 miljoonaa", 1_400_000, "count", {}),
+    ("Yöpymiset vähenivät 3,5 prosenttia ja niitä kertyi 640 tuhatta.", "640 tuhatta", 640_000, "count", {}),
+    # the bare share beside it still takes the percent
+    ("Myynti kasvoi Oulussa 4,1 ja Kuopiossa 2,6 prosenttia.", "4,1", 4.1, "percent", {}),
 ]
 
 

@@ -301,6 +301,22 @@ ROWS = [
     Row("bracket-after-restated-figure",
         T + "Liikevoitto oli heinä–syyskuussa 3,9 (2,8) miljoonaa euroa eli 8,6 (6,7) % liikevaihdosta.",
         "2023-10-26", "6,7", "2022-07-01", "2022-09-30"),
+    # a time named inside the bracket is the bracketed figure's, and only the base for the figures outside
+    Row("bracket-time-is-not-the-head-figures",
+        "Osavuosikatsaus\n\nTammi–kesäkuu 2023: Myynti kasvoi 12 % ja oli 18,3 milj. euroa (16,4 milj. euroa "
+        "tammi–kesäkuussa 2022).", "2023-08-10", "18,3 milj.", "2023-01-01", "2023-06-30"),
+    Row("bracket-time-is-the-bracketed-figures",
+        "Osavuosikatsaus\n\nTammi–kesäkuu 2023: Myynti kasvoi 12 % ja oli 18,3 milj. euroa (16,4 milj. euroa "
+        "tammi–kesäkuussa 2022).", "2023-08-10", "16,4 milj.", "2022-01-01", "2022-06-30", "explicit",
+        "period.bracket_time"),
+    Row("bracket-year-is-not-in-force-later",
+        T + "Vuonna 2023 hylättyjen hakemusten osuus laski 4,1 prosenttiin (5,0 prosenttia vuonna 2021). "
+        "Valituksia tehtiin 320.", "2024-03-01", "320", "2023-01-01", "2023-12-31"),
+    Row("bracket-year-older-than-a-year",
+        T + "Vuonna 2023 hylättyjen hakemusten osuus laski 4,1 prosenttiin (5,0 prosenttia vuonna 2021).",
+        "2024-03-01", "5,0", "2021-01-01", "2021-12-31", ..., "period.bracket_time"),
+    Row("bracket-month-base-for-head",
+        T + "Kirjastossa kävi 5 200 lainaajaa (kesäkuussa 4 700).", "2023-08-10", "5 200", None, None),
     # ---- an interim report's own period
     Row("review-period-end",
         "Osavuosikatsaus 1.1.–30.9.2023\n\nNettovelat olivat katsauskauden lopussa 41,5 miljoonaa euroa.",
