@@ -317,6 +317,13 @@ ROWS = [
         "2024-03-01", "5,0", "2021-01-01", "2021-12-31", ..., "period.bracket_time"),
     Row("bracket-month-base-for-head",
         T + "Kirjastossa kävi 5 200 lainaajaa (kesäkuussa 4 700).", "2023-08-10", "5 200", None, None),
+    # the base of a comparison also past "vastaavaan ajanjaksoon" before "verrattuna"
+    Row("base-past-corresponding-period",
+        T + "Tammi–huhtikuussa kirjastoissa kävi 310 000 asiakasta. Edellisvuoden vastaavaan ajanjaksoon "
+        "verrattuna kasvua oli 7 prosenttia.", "2024-05-20", "7", "2024-01-01", "2024-04-30"),
+    Row("base-past-same-time",
+        T + "Vuonna 2023 satamassa käsiteltiin 4,1 miljoonaa tonnia. Vuoden 2019 samaan aikaan verrattuna "
+        "määrä oli 12 prosenttia pienempi.", "2024-02-01", "12", "2023-01-01", "2023-12-31"),
     # ---- an interim report's own period
     Row("review-period-end",
         "Osavuosikatsaus 1.1.–30.9.2023\n\nNettovelat olivat katsauskauden lopussa 41,5 miljoonaa euroa.",
