@@ -128,6 +128,13 @@ MEASURE_ROWS: list[tuple[str, str, str, tuple[str, ...], str]] = [
      BOTH),
     ("own-partitive-not-carried", "Hakemuksia tuli 2 300, ja päätöksiä tehtiin yli 2 000.", "2 000",
      ("päätös",), BOTH),
+    # the past participle of a change verb, "-nut" assimilated after s/l ("nousseet", "noussut")
+    ("change-participle-plural", "Kävijämäärät ovat nousseet kesän aikana 14 prosenttia.", "14",
+     ("kävijämäärä",), BOTH),
+    ("change-participle-pluperfect", "Vuokrat olivat nousseet Tampereella 3,2 prosenttia.", "3,2",
+     ("vuokra",), BOTH),
+    ("change-participle-singular", "Sähkön hinta on noussut syksyn aikana 18 prosenttia.", "18",
+     ("hinta", "sähkö"), BOTH),
 ]
 
 _SPEAKER_THEN_PRONOUN = ("– Jonossa oli viikolla 300 henkeä, sanoo palvelupäällikkö Eeva Laine. "

@@ -180,7 +180,19 @@ PARTITIVE_PLURAL = ("ia", "iä", "ja", "jä", "ita", "itä")
 
 
 def _is_participle(word: str) -> bool:
-    return word.endswith(_PARTICIPLE)
+    return word.endswith(_PARTICIPLE) or assimilated_participle(word)
+
+
+# "-nut" assimilates after s, l, r: "ovat nousseet", "on tullut", "olivat purreet"
+_ASSIMILATED = ("ssut", "ssyt", "sseet", "llut", "llyt", "lleet", "rrut", "rryt", "rreet")
+
+
+def assimilated_participle(word: str) -> bool:
+    """"nousseet", "tullut": an active past participle whose "-nut" took the verb stem's s, l or r."""
+    if not word.endswith(_ASSIMILATED):
+        return False
+    lem = lemma(word)
+    return lem != word and lem.endswith(("a", "ä"))
 
 
 # Priority of the kinds of word a figure can be about (lower wins).

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Protocol
 
-from tiedote.claims.measure import ILLATIVE, MeasureHit, lemma, tense
+from tiedote.claims.measure import ILLATIVE, MeasureHit, assimilated_participle, lemma, tense
 from tiedote.claims.measure_words import DURATION_UNITS, MeasureWords, measure_words
 from tiedote.lang.lexicon import Lexicon
 from tiedote.lang.morphology import is_adverb
@@ -45,7 +45,10 @@ def bad_word(w: str, lem: str, lex: Lexicon, mw: MeasureWords) -> bool:
     if lem in mw.scale_nouns or _is_number_word(w) or (is_adverb(w) and tense(w) is None):
         return True  # ("äänesti" ends like an adverb in -sti, but is a verb)
     wc = lex.classes(w)
-    return tense(w) is not None and (wc.change is not None or wc.weak_change is not None)
+    if wc.change is None and wc.weak_change is None:
+        return False
+    # "ovat nousseet 5,6 prosenttia": the past participle of a change verb is no measure either
+    return tense(w) is not None or assimilated_participle(w)
 
 
 def _clause_verb(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, mw: MeasureWords) -> MeasureHit | None:
