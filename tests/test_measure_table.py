@@ -135,6 +135,13 @@ MEASURE_ROWS: list[tuple[str, str, str, tuple[str, ...], str]] = [
      ("vuokra",), BOTH),
     ("change-participle-singular", "Sähkön hinta on noussut syksyn aikana 18 prosenttia.", "18",
      ("hinta", "sähkö"), BOTH),
+    # a share that is the predicate of a nominative subject measures the subject, not the whole it is of
+    ("share-predicate-of-subject", "Käyttökate oli 14,8 prosenttia liikevaihdosta.", "14,8", ("käyttökate",), BOTH),
+    ("share-predicate-bracket", "Liiketulos oli heinä–syyskuussa 4,1 % liikevaihdosta (3,7).", "4,1",
+     ("liiketulos",), BOTH),
+    # ... while a share with no such subject still measures the group it is of
+    ("share-of-group-after", "Kyselyssä lähes puolet vastaajista piti palvelua hyvänä.", "puolet",
+     ("vastaaja",), BOTH),
 ]
 
 _SPEAKER_THEN_PRONOUN = ("– Jonossa oli viikolla 300 henkeä, sanoo palvelupäällikkö Eeva Laine. "

@@ -175,6 +175,17 @@ def _elative_group(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
     return None
 
 
+def _predicate_of(toks: list[Token], hit: MeasureHit | None, num: Num, clause: list[int]) -> bool:
+    """"Liikevoitto oli 6,2 prosenttia liikevaihdosta": the share is the predicate of a nominative
+    subject (its copula between them), so the subject is measured, the elative after only its whole."""
+    if hit is None or hit.rule != "measure.subject":
+        return False
+    k = _token_at(toks, hit.start)
+    if k < 0 or k >= num.i or clause[k] != clause[num.i] or toks[k].lower != lemma(toks[k].lower):
+        return False
+    return any(t.kind == "word" and lemma(t.lower) == "olla" for t in toks[k + 1:num.i])
+
+
 def _elative_at(toks: list[Token], k: int, lex: Lexicon, mw: MeasureWords) -> MeasureHit | None:
     if k >= len(toks) or toks[k].kind != "word" or not toks[k].lower.endswith(("sta", "stä")):
         return None
@@ -202,7 +213,9 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
         # "Kaihileikkausta odottaneista yli puolet", "lähes puolet hakijoista": the group written next
         # to a share is what it is a share of, before any subject of the clause
         after = unit_token + 1 if unit_token >= num.j else num.j
-        group = _elative_group(toks, num, clause, lex, mw, masked, reach=3) or _elative_at(toks, after, lex, mw)
+        group = _elative_group(toks, num, clause, lex, mw, masked, reach=3)
+        if group is None and not _predicate_of(toks, hit, num, clause):
+            group = _elative_at(toks, after, lex, mw)
         if group is not None:
             return group
     event = is_event(toks, num, unit_token, mw)
