@@ -142,6 +142,12 @@ MEASURE_ROWS: list[tuple[str, str, str, tuple[str, ...], str]] = [
     # ... while a share with no such subject still measures the group it is of
     ("share-of-group-after", "Kyselyssä lähes puolet vastaajista piti palvelua hyvänä.", "puolet",
      ("vastaaja",), BOTH),
+    # a partitive governed by "ennen"/"ilman" qualifies the measure before it
+    ("preposition-ennen", "Liiketulos ennen poistoja oli 3,8 miljoonaa euroa.", "3,8 miljoonaa",
+     ("liiketulos",), BOTH),
+    ("preposition-ilman", "Käyttökate ilman kertaluonteisia kuluja oli 9,1 miljoonaa euroa.", "9,1 miljoonaa",
+     ("käyttökate",), BOTH),
+    ("preposition-ennen-after-verb", "Asukkaita oli ennen kuntaliitosta 6 200.", "6 200", ("asukas",), BOTH),
 ]
 
 _SPEAKER_THEN_PRONOUN = ("– Jonossa oli viikolla 300 henkeä, sanoo palvelupäällikkö Eeva Laine. "

@@ -214,6 +214,17 @@ def _usable(toks: list[Token], k: int, lex: Lexicon, masked: SpanMask | None) ->
     return not (k > 0 and toks[k - 1].text in "-–" and not t.space_before)
 
 
+def _preposition_at(toks: list[Token], k: int) -> bool:
+    """"ennen kertaluonteisia eriä", "ilman ... eriä": a preposition with a partitive right after it."""
+    if toks[k].lower not in measure_words().prepositions:
+        return False
+    return any(t.kind == "word" and t.lower.endswith(_PARTITIVE_ANY) and lemma(t.lower) != t.lower
+               for t in toks[k + 1:k + 4])
+
+
+_PARTITIVE_ANY = ("a", "ä")
+
+
 def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
                  anywhere_before: int | None = None,
                  masked: SpanMask | None = None) -> MeasureHit | None:
@@ -249,10 +260,13 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
         if t.text[:1].isupper() and k > first_word:
             continue  # a name, not the thing measured ("- Liikevaihto kasvoi": a list item's first word is not)
         w = t.lower
-        if k + 1 < len(toks) and toks[k + 1].lower in measure_words().postpositions:
+        if k + 1 < len(toks) and toks[k + 1].lower in measure_words().postpositions \
+                and not _preposition_at(toks, k + 1):
             continue  # "epidemian alusta lähtien": governed by a postposition
         if k > 0 and toks[k - 1].text == ":" and not t.space_before:
             continue  # "4 310:stä": a number's case ending
+        if any(_preposition_at(toks, b) for b in range(max(0, k - 3), k)):
+            continue  # "ennen kertaluonteisia eriä": governed by a preposition, it qualifies the measure
         if w in measure_words().superlatives:
             continue  # "korkein 58 prosenttia": the extreme, not the thing
         if len(w) >= 7 and w.endswith(_LOCATIVE) and lemma(w) == w:

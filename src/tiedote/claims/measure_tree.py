@@ -223,7 +223,8 @@ def _word_ok(ctx: _Ctx, k: int, lem: str) -> bool:
         return False
     if t > 0 and ctx.toks[t - 1].text == ":" and not ctx.toks[t].space_before:
         return False  # "4 310:stä": a number's case ending
-    if lem in mw.never_verbs or lem in mw.duration_verbs or lem in mw.scale_nouns or lem in mw.fractions:
+    if lem in mw.never_verbs or lem in mw.duration_verbs or lem in mw.scale_nouns or lem in mw.fractions \
+            or _has_case_word(ctx, k, mw.prepositions):  # "ilman kertaluonteisia kuluja" qualifies the measure
         return False
     wc = ctx.lex.classes(w)
     return not (sp.pos[k] == "VERB" and (wc.change is not None or wc.weak_change is not None))
