@@ -183,7 +183,8 @@ def _predicate_of(toks: list[Token], hit: MeasureHit | None, num: Num, clause: l
     k = _token_at(toks, hit.start)
     if k < 0 or k >= num.i or clause[k] != clause[num.i] or toks[k].lower != lemma(toks[k].lower):
         return False
-    return any(t.kind == "word" and lemma(t.lower) == "olla" for t in toks[k + 1:num.i])
+    copula = measure_words().never_verbs  # "olla" and the verbs of its chain
+    return any(t.kind == "word" and lemma(t.lower) in copula for t in toks[k + 1:num.i])
 
 
 def _elative_at(toks: list[Token], k: int, lex: Lexicon, mw: MeasureWords) -> MeasureHit | None:
