@@ -148,6 +148,11 @@ MEASURE_ROWS: list[tuple[str, str, str, tuple[str, ...], str]] = [
     ("preposition-ilman", "Käyttökate ilman kertaluonteisia kuluja oli 9,1 miljoonaa euroa.", "9,1 miljoonaa",
      ("käyttökate",), BOTH),
     ("preposition-ennen-after-verb", "Asukkaita oli ennen kuntaliitosta 6 200.", "6 200", ("asukas",), BOTH),
+    # the capitalised first word after a lead's colon is the subject, not a name
+    ("after-lead-colon", "Loka–joulukuu 2023: Tilauskanta kasvoi 9 % ja oli 212 miljoonaa euroa.", "9",
+     ("tilauskanta",), BOTH),
+    ("after-lead-colon-level", "Loka–joulukuu 2023: Tilauskanta kasvoi 9 % ja oli 212 miljoonaa euroa.",
+     "212 miljoonaa", ("tilauskanta",), BOTH),
 ]
 
 _SPEAKER_THEN_PRONOUN = ("– Jonossa oli viikolla 300 henkeä, sanoo palvelupäällikkö Eeva Laine. "

@@ -257,8 +257,10 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
         t = toks[k]
         if not _usable(toks, k, lex, masked):
             continue
-        if t.text[:1].isupper() and k > first_word:
-            continue  # a name, not the thing measured ("- Liikevaihto kasvoi": a list item's first word is not)
+        if t.text[:1].isupper() and k > first_word and toks[k - 1].text != ":":
+            # a name, not the thing measured ("- Liikevaihto kasvoi": a list item's first word is not,
+            # nor the first word after a lead's colon: "Tammi–syyskuu 2023: Liikevaihto kasvoi 31 %")
+            continue
         w = t.lower
         if k + 1 < len(toks) and toks[k + 1].lower in measure_words().postpositions \
                 and not _preposition_at(toks, k + 1):
