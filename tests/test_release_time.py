@@ -324,6 +324,13 @@ ROWS = [
     Row("base-past-same-time",
         T + "Vuonna 2023 satamassa käsiteltiin 4,1 miljoonaa tonnia. Vuoden 2019 samaan aikaan verrattuna "
         "määrä oli 12 prosenttia pienempi.", "2024-02-01", "12", "2023-01-01", "2023-12-31"),
+    # "Vuosi 2023 oli ...": the year as the subject names the frame like "vuonna 2023"
+    Row("frame-year-as-subject",
+        "Satamassa vilkasta\n\nVuosi 2023 oli satamalle vilkas. Rahtia käsiteltiin 3,4 miljoonaa tonnia.",
+        "2024-01-20", "3,4 miljoonaa", "2023-01-01", "2023-12-31"),
+    Row("frame-year-as-subject-later-paragraph",
+        "Satamassa vilkasta\n\nVuosi 2023 oli satamalle vilkas.\n\nMatkustajia oli 610 000.",
+        "2024-01-20", "610 000", "2023-01-01", "2023-12-31"),
     # ---- an interim report's own period
     Row("review-period-end",
         "Osavuosikatsaus 1.1.–30.9.2023\n\nNettovelat olivat katsauskauden lopussa 41,5 miljoonaa euroa.",
