@@ -22,6 +22,8 @@ NOT_CLAIMS = [
     # statute and document numbers
     ("Asetus (1188/2019) koskee 4 200 yritystä.", "1188", "nonclaim.statute"),
     ("Laki 512/2016 muutti 3 käytäntöä.", "512", "nonclaim.statute"),
+    # ... but a month range over a year is an interim report's period, not a document number
+    ("Tulos oli 2,2 miljoonaa euroa (1–6/2023: 1,8 miljoonaa euroa).", "1–6", "nonclaim.in_period"),
     ("Direktiivin 2003/88/EY mukaan lepoaikaa on oltava 11 tuntia.", "2003", "nonclaim.statute"),
     ("Asetuksen (EU) N:o 1306/13 nojalla tukea maksettiin 80 tilalle.", "1306", "nonclaim.statute"),
     ("Asetuksen (EU) N:o 1306/13 nojalla tukea maksettiin 80 tilalle.", "13", "nonclaim.statute"),

@@ -331,6 +331,13 @@ ROWS = [
     Row("frame-year-as-subject-later-paragraph",
         "Satamassa vilkasta\n\nVuosi 2023 oli satamalle vilkas.\n\nMatkustajia oli 610 000.",
         "2024-01-20", "610 000", "2023-01-01", "2023-12-31"),
+    # an interim report's "1–3/2023" labels a bracketed comparison figure
+    Row("bracket-month-slash-label",
+        T + "Tammi–maaliskuussa 2024 liikevaihto oli 84,2 miljoonaa euroa (1–3/2023: 79,5 miljoonaa euroa).",
+        "2024-04-25", "79,5 miljoonaa", "2023-01-01", "2023-03-31", "explicit", "period.bracket_time"),
+    Row("bracket-month-slash-label-head",
+        T + "Tammi–maaliskuussa 2024 liikevaihto oli 84,2 miljoonaa euroa (1–3/2023: 79,5 miljoonaa euroa).",
+        "2024-04-25", "84,2 miljoonaa", "2024-01-01", "2024-03-31"),
     # ---- an interim report's own period
     Row("review-period-end",
         "Osavuosikatsaus 1.1.–30.9.2023\n\nNettovelat olivat katsauskauden lopussa 41,5 miljoonaa euroa.",
