@@ -338,6 +338,13 @@ ROWS = [
     Row("bracket-month-slash-label-head",
         T + "Tammi–maaliskuussa 2024 liikevaihto oli 84,2 miljoonaa euroa (1–3/2023: 79,5 miljoonaa euroa).",
         "2024-04-25", "84,2 miljoonaa", "2024-01-01", "2024-03-31"),
+    # a part of a dated figure through "josta" / "joista" / "Heistä" takes its period, whatever the tense
+    Row("relative-josta-part-of-dated-figure",
+        T + "Vuonna 2023 kunnan menot olivat 412 miljoonaa euroa, josta palkkojen osuus on 38 prosenttia.",
+        "2024-04-02", "38", "2023-01-01", "2023-12-31", "context", "period.previous_figure"),
+    Row("relative-joista-part-of-dated-figure",
+        T + "Viime syksynä kurssille ilmoittautui 260 opiskelijaa, joista 70 prosenttia on naisia.",
+        "2024-04-02", "70", "2023-09-01", "2023-11-30", "context", "period.previous_figure"),
     # ---- an interim report's own period
     Row("review-period-end",
         "Osavuosikatsaus 1.1.–30.9.2023\n\nNettovelat olivat katsauskauden lopussa 41,5 miljoonaa euroa.",
