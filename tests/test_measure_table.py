@@ -147,6 +147,8 @@ MEASURE_ROWS: list[tuple[str, str, str, tuple[str, ...], str]] = [
      ("liiketulos",), BOTH),
     ("preposition-ilman", "Käyttökate ilman kertaluonteisia kuluja oli 9,1 miljoonaa euroa.", "9,1 miljoonaa",
      ("käyttökate",), BOTH),
+    ("preposition-phrase-ends-at-its-head", "Ennen uusia hintoja kysyntää oli 14 prosenttia enemmän.", "14",
+     ("kysyntä",), BOTH),
     ("preposition-ennen-after-verb", "Asukkaita oli ennen kuntaliitosta 6 200.", "6 200", ("asukas",), BOTH),
     # the capitalised first word after a lead's colon is the subject, not a name
     ("after-lead-colon", "Loka–joulukuu 2023: Tilauskanta kasvoi 9 % ja oli 212 miljoonaa euroa.", "9",

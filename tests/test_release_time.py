@@ -315,6 +315,9 @@ ROWS = [
     Row("bracket-year-older-than-a-year",
         T + "Vuonna 2023 hylättyjen hakemusten osuus laski 4,1 prosenttiin (5,0 prosenttia vuonna 2021).",
         "2024-03-01", "5,0", "2021-01-01", "2021-12-31", ..., "period.bracket_time"),
+    Row("bracket-year-holds-a-stock-day",
+        T + "Jäseniä oli vuoden lopussa 4 100 (3 900 vuonna 2022).", "2024-02-01", "3 900", "2022-12-31",
+        "2022-12-31"),
     Row("bracket-month-base-for-head",
         T + "Kirjastossa kävi 5 200 lainaajaa (kesäkuussa 4 700).", "2023-08-10", "5 200", None, None),
     # the base of a comparison also past "vastaavaan ajanjaksoon" before "verrattuna"

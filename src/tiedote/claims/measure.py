@@ -223,6 +223,23 @@ def _preposition_at(toks: list[Token], k: int) -> bool:
 
 
 _PARTITIVE_ANY = ("a", "ä")
+_MODIFIER_LEMMA = ("inen", "va", "vä")  # "kertaluonteinen", "vaikuttava": modifiers before the head
+
+
+def _governed(toks: list[Token], k: int) -> bool:
+    """Is toks[k] in the partitive phrase of a preposition before it?  The phrase ends at its head, the
+    first partitive that is no modifier: "ennen uusia vyöhykkeitä kasvua oli" leaves "kasvua" free."""
+    for b in range(max(0, k - 3), k):
+        if not _preposition_at(toks, b):
+            continue
+        for h in range(b + 1, k + 1):
+            w = toks[h].lower
+            lem = lemma(w)
+            if toks[h].kind == "word" and w.endswith(_PARTITIVE_ANY) and lem != w \
+                    and not lem.endswith(_MODIFIER_LEMMA):
+                return k <= h
+        return True
+    return False
 
 
 def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
@@ -267,7 +284,7 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
             continue  # "epidemian alusta lähtien": governed by a postposition
         if k > 0 and toks[k - 1].text == ":" and not t.space_before:
             continue  # "4 310:stä": a number's case ending
-        if any(_preposition_at(toks, b) for b in range(max(0, k - 3), k)):
+        if _governed(toks, k):
             continue  # "ennen kertaluonteisia eriä": governed by a preposition, it qualifies the measure
         if w in measure_words().superlatives:
             continue  # "korkein 58 prosenttia": the extreme, not the thing

@@ -79,10 +79,8 @@ def _is_base_at(toks: list[Token], clause: list[int] | None, m: periods.PeriodMe
 
 
 def _comparison_bracket(toks: list[Token], k: int, k_end: int) -> int:
-    """"46,6 milj. euroa (35,5 milj. euroa tammi–syyskuussa 2007)", "3,2 prosenttia (3,6 prosenttia
-    vuonna 2011)": a time inside a bracket that follows a figure and holds a figure of its own is the
-    bracketed figure's time, the base of the comparison for the figures outside it.  The index of the
-    "(" (``k``..``k_end`` are the mention's tokens), else -1."""
+    """"46,6 milj. euroa (35,5 milj. euroa tammi–syyskuussa 2007)": a time in a bracket after a figure, with
+    a figure of its own inside, is that figure's time and only a base outside.  The "(" index, else -1."""
     open_at = -1
     for i in range(k - 1, max(-1, k - 1 - _BRACKET_REACH), -1):
         if toks[i].text == ")":
@@ -231,6 +229,11 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
         return state.span[0].with_basis("context")
     own = _bracket_time(p, toks, ctx, mentions)
     if own is not None:
+        # "vuoden lopussa 3,4 miljoonaa (2,8 miljoonaa vuonna 2011)": a stock's day a year earlier lies
+        # within the year the bracket names, and is the narrower answer
+        shifted = bracketed(toks, p, before)
+        if shifted is not None and _narrower(shifted, own):
+            return shifted
         return own
     bracket = bracketed(toks, p, before)
     if bracket is not None:
@@ -299,6 +302,12 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
         p.rules.append("period.published")
         return When(published, published, "day", "published")
     return When()
+
+
+def _narrower(a: When, b: When) -> bool:  # does ``a`` lie strictly within ``b``?
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return False
+    return b.start <= a.start and a.end <= b.end and (a.start, a.end) != (b.start, b.end)
 
 
 def _bracket_time(p: Figure, toks: list[Token], ctx: SentenceContext,
