@@ -223,7 +223,11 @@ def _preposition_at(toks: list[Token], k: int) -> bool:
 
 
 _PARTITIVE_ANY = ("a", "ä")
-_MODIFIER_LEMMA = ("inen", "va", "vä")  # "kertaluonteinen", "vaikuttava": modifiers before the head
+
+
+def _modifier_lemma(lem: str) -> bool:
+    # an -inen adjective ("kertaluonteinen") or a present participle in -va/-vä ("vaikuttava")
+    return lem.endswith("inen") or lem[-1:] in _PARTITIVE_ANY and lem[:-1].endswith("v")
 
 
 def _governed(toks: list[Token], k: int) -> bool:
@@ -236,7 +240,7 @@ def _governed(toks: list[Token], k: int) -> bool:
             w = toks[h].lower
             lem = lemma(w)
             if toks[h].kind == "word" and w.endswith(_PARTITIVE_ANY) and lem != w \
-                    and not lem.endswith(_MODIFIER_LEMMA):
+                    and not _modifier_lemma(lem):
                 return k <= h
         return True
     return False
