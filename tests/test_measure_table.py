@@ -128,6 +128,33 @@ MEASURE_ROWS: list[tuple[str, str, str, tuple[str, ...], str]] = [
      BOTH),
     ("own-partitive-not-carried", "Hakemuksia tuli 2 300, ja päätöksiä tehtiin yli 2 000.", "2 000",
      ("päätös",), BOTH),
+    # the past participle of a change verb, "-nut" assimilated after s/l ("nousseet", "noussut")
+    ("change-participle-plural", "Kävijämäärät ovat nousseet kesän aikana 14 prosenttia.", "14",
+     ("kävijämäärä",), BOTH),
+    ("change-participle-pluperfect", "Vuokrat olivat nousseet Tampereella 3,2 prosenttia.", "3,2",
+     ("vuokra",), BOTH),
+    ("change-participle-singular", "Sähkön hinta on noussut syksyn aikana 18 prosenttia.", "18",
+     ("hinta", "sähkö"), BOTH),
+    # a share that is the predicate of a nominative subject measures the subject, not the whole it is of
+    ("share-predicate-of-subject", "Käyttökate oli 14,8 prosenttia liikevaihdosta.", "14,8", ("käyttökate",), BOTH),
+    ("share-predicate-bracket", "Liiketulos oli heinä–syyskuussa 4,1 % liikevaihdosta (3,7).", "4,1",
+     ("liiketulos",), BOTH),
+    # ... while a share with no such subject still measures the group it is of
+    ("share-of-group-after", "Kyselyssä lähes puolet vastaajista piti palvelua hyvänä.", "puolet",
+     ("vastaaja",), BOTH),
+    # a partitive governed by "ennen"/"ilman" qualifies the measure before it
+    ("preposition-ennen", "Liiketulos ennen poistoja oli 3,8 miljoonaa euroa.", "3,8 miljoonaa",
+     ("liiketulos",), BOTH),
+    ("preposition-ilman", "Käyttökate ilman kertaluonteisia kuluja oli 9,1 miljoonaa euroa.", "9,1 miljoonaa",
+     ("käyttökate",), BOTH),
+    ("preposition-phrase-ends-at-its-head", "Ennen uusia hintoja kysyntää oli 14 prosenttia enemmän.", "14",
+     ("kysyntä",), BOTH),
+    ("preposition-ennen-after-verb", "Asukkaita oli ennen kuntaliitosta 6 200.", "6 200", ("asukas",), BOTH),
+    # the capitalised first word after a lead's colon is the subject, not a name
+    ("after-lead-colon", "Loka–joulukuu 2023: Tilauskanta kasvoi 9 % ja oli 212 miljoonaa euroa.", "9",
+     ("tilauskanta",), BOTH),
+    ("after-lead-colon-level", "Loka–joulukuu 2023: Tilauskanta kasvoi 9 % ja oli 212 miljoonaa euroa.",
+     "212 miljoonaa", ("tilauskanta",), BOTH),
 ]
 
 _SPEAKER_THEN_PRONOUN = ("– Jonossa oli viikolla 300 henkeä, sanoo palvelupäällikkö Eeva Laine. "

@@ -22,6 +22,8 @@ NOT_CLAIMS = [
     # statute and document numbers
     ("Asetus (1188/2019) koskee 4 200 yritystä.", "1188", "nonclaim.statute"),
     ("Laki 512/2016 muutti 3 käytäntöä.", "512", "nonclaim.statute"),
+    # ... but a month range over a year is an interim report's period, not a document number
+    ("Tulos oli 2,2 miljoonaa euroa (1–6/2023: 1,8 miljoonaa euroa).", "1–6", "nonclaim.in_period"),
     ("Direktiivin 2003/88/EY mukaan lepoaikaa on oltava 11 tuntia.", "2003", "nonclaim.statute"),
     ("Asetuksen (EU) N:o 1306/13 nojalla tukea maksettiin 80 tilalle.", "1306", "nonclaim.statute"),
     ("Asetuksen (EU) N:o 1306/13 nojalla tukea maksettiin 80 tilalle.", "13", "nonclaim.statute"),
@@ -267,6 +269,12 @@ MORE_CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
     # a unit symbol glued to its figure
     ("Partio mittasi nopeudeksi 143km/h.", "143", 143, "km/h", {}),
     ("Saalis oli 12kg.", "12", 12, "kg", {}),
+    # a level with a scale word beside a growth percentage is no share ("unit.scaled_level")
+    ("Kävijämäärä kasvoi 12 prosenttia ja oli 2,3 miljoonaa.", "2,3 miljoonaa", 2_300_000, "count", {}),
+    ("Asiakkaita oli 1,4 miljoonaa, kasvua 6 prosenttia.", "1,4 miljoonaa", 1_400_000, "count", {}),
+    ("Yöpymiset vähenivät 3,5 prosenttia ja niitä kertyi 640 tuhatta.", "640 tuhatta", 640_000, "count", {}),
+    # the bare share beside it still takes the percent
+    ("Myynti kasvoi Oulussa 4,1 ja Kuopiossa 2,6 prosenttia.", "4,1", 4.1, "percent", {}),
 ]
 
 

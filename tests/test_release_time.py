@@ -301,6 +301,53 @@ ROWS = [
     Row("bracket-after-restated-figure",
         T + "Liikevoitto oli heinä–syyskuussa 3,9 (2,8) miljoonaa euroa eli 8,6 (6,7) % liikevaihdosta.",
         "2023-10-26", "6,7", "2022-07-01", "2022-09-30"),
+    # a time named inside the bracket is the bracketed figure's, and only the base for the figures outside
+    Row("bracket-time-is-not-the-head-figures",
+        "Osavuosikatsaus\n\nTammi–kesäkuu 2023: Myynti kasvoi 12 % ja oli 18,3 milj. euroa (16,4 milj. euroa "
+        "tammi–kesäkuussa 2022).", "2023-08-10", "18,3 milj.", "2023-01-01", "2023-06-30"),
+    Row("bracket-time-is-the-bracketed-figures",
+        "Osavuosikatsaus\n\nTammi–kesäkuu 2023: Myynti kasvoi 12 % ja oli 18,3 milj. euroa (16,4 milj. euroa "
+        "tammi–kesäkuussa 2022).", "2023-08-10", "16,4 milj.", "2022-01-01", "2022-06-30", "explicit",
+        "period.bracket_time"),
+    Row("bracket-year-is-not-in-force-later",
+        T + "Vuonna 2023 hylättyjen hakemusten osuus laski 4,1 prosenttiin (5,0 prosenttia vuonna 2021). "
+        "Valituksia tehtiin 320.", "2024-03-01", "320", "2023-01-01", "2023-12-31"),
+    Row("bracket-year-older-than-a-year",
+        T + "Vuonna 2023 hylättyjen hakemusten osuus laski 4,1 prosenttiin (5,0 prosenttia vuonna 2021).",
+        "2024-03-01", "5,0", "2021-01-01", "2021-12-31", ..., "period.bracket_time"),
+    Row("bracket-year-holds-a-stock-day",
+        T + "Jäseniä oli vuoden lopussa 4 100 (3 900 vuonna 2022).", "2024-02-01", "3 900", "2022-12-31",
+        "2022-12-31"),
+    Row("bracket-month-base-for-head",
+        T + "Kirjastossa kävi 5 200 lainaajaa (kesäkuussa 4 700).", "2023-08-10", "5 200", None, None),
+    # the base of a comparison also past "vastaavaan ajanjaksoon" before "verrattuna"
+    Row("base-past-corresponding-period",
+        T + "Tammi–huhtikuussa kirjastoissa kävi 310 000 asiakasta. Edellisvuoden vastaavaan ajanjaksoon "
+        "verrattuna kasvua oli 7 prosenttia.", "2024-05-20", "7", "2024-01-01", "2024-04-30"),
+    Row("base-past-same-time",
+        T + "Vuonna 2023 satamassa käsiteltiin 4,1 miljoonaa tonnia. Vuoden 2019 samaan aikaan verrattuna "
+        "määrä oli 12 prosenttia pienempi.", "2024-02-01", "12", "2023-01-01", "2023-12-31"),
+    # "Vuosi 2023 oli ...": the year as the subject names the frame like "vuonna 2023"
+    Row("frame-year-as-subject",
+        "Satamassa vilkasta\n\nVuosi 2023 oli satamalle vilkas. Rahtia käsiteltiin 3,4 miljoonaa tonnia.",
+        "2024-01-20", "3,4 miljoonaa", "2023-01-01", "2023-12-31"),
+    Row("frame-year-as-subject-later-paragraph",
+        "Satamassa vilkasta\n\nVuosi 2023 oli satamalle vilkas.\n\nMatkustajia oli 610 000.",
+        "2024-01-20", "610 000", "2023-01-01", "2023-12-31"),
+    # an interim report's "1–3/2023" labels a bracketed comparison figure
+    Row("bracket-month-slash-label",
+        T + "Tammi–maaliskuussa 2024 liikevaihto oli 84,2 miljoonaa euroa (1–3/2023: 79,5 miljoonaa euroa).",
+        "2024-04-25", "79,5 miljoonaa", "2023-01-01", "2023-03-31", "explicit", "period.bracket_time"),
+    Row("bracket-month-slash-label-head",
+        T + "Tammi–maaliskuussa 2024 liikevaihto oli 84,2 miljoonaa euroa (1–3/2023: 79,5 miljoonaa euroa).",
+        "2024-04-25", "84,2 miljoonaa", "2024-01-01", "2024-03-31"),
+    # a part of a dated figure through "josta" / "joista" / "Heistä" takes its period, whatever the tense
+    Row("relative-josta-part-of-dated-figure",
+        T + "Vuonna 2023 kunnan menot olivat 412 miljoonaa euroa, josta palkkojen osuus on 38 prosenttia.",
+        "2024-04-02", "38", "2023-01-01", "2023-12-31", "context", "period.previous_figure"),
+    Row("relative-joista-part-of-dated-figure",
+        T + "Viime syksynä kurssille ilmoittautui 260 opiskelijaa, joista 70 prosenttia on naisia.",
+        "2024-04-02", "70", "2023-09-01", "2023-11-30", "context", "period.previous_figure"),
     # ---- an interim report's own period
     Row("review-period-end",
         "Osavuosikatsaus 1.1.–30.9.2023\n\nNettovelat olivat katsauskauden lopussa 41,5 miljoonaa euroa.",

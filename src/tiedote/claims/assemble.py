@@ -300,6 +300,12 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon, cl
     for idx, p in enumerate(pendings):
         if p.unit.unit is not None:
             continue
+        if p.unit.bare and p.num.scale > 1 and _shares_near(pendings, idx):
+            # "nousi 18 prosenttia ja oli 1,1 miljoonaa": a figure with a scale word is a level,
+            # never a share, so it does not take the percent of the figure beside it
+            p.unit = Unit("count", rule="unit.scaled_level")
+            p.rules.append("unit.scaled_level")
+            continue
         if p.unit.bare:
             nxt = pendings[idx + 1] if idx + 1 < len(pendings) else None
             k = after_number(toks, p.num)
@@ -323,6 +329,15 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon, cl
                 continue
         p.unit = Unit("count", rule="unit.count")
         p.rules.append("unit.count")
+
+
+_SHARE_UNITS = frozenset({"percent", "percentage_point", "score"})
+
+
+def _shares_near(pendings: list[_Pending], idx: int) -> bool:
+    """Would the bare figure at ``idx`` take a share's unit from the figure before or after it?"""
+    near = [pendings[k].unit.unit for k in (idx - 1, idx + 1) if 0 <= k < len(pendings)]
+    return any(u in _SHARE_UNITS for u in near)
 
 
 def _span(text: str, start: int, end: int) -> dict[str, object]:

@@ -185,7 +185,19 @@ _PARTITIVE_TAILS = frozenset({"a", "ä", "ta", "tä"})
 
 
 def _is_participle(word: str) -> bool:
-    return word.endswith(_PARTICIPLE)
+    return word.endswith(_PARTICIPLE) or assimilated_participle(word)
+
+
+# "-nut" assimilates after s, l, r: "ovat nousseet", "on tullut", "olivat purreet"
+_ASSIMILATED = ("ssut", "ssyt", "sseet", "llut", "llyt", "lleet", "rrut", "rryt", "rreet")
+
+
+def assimilated_participle(word: str) -> bool:
+    """"nousseet", "tullut": an active past participle whose "-nut" took the verb stem's s, l or r."""
+    if not word.endswith(_ASSIMILATED):
+        return False
+    lem = lemma(word)
+    return lem != word and lem.endswith(("a", "ä"))
 
 
 # Priority of the kinds of word a figure can be about (lower wins).
@@ -205,6 +217,38 @@ def _usable(toks: list[Token], k: int, lex: Lexicon, masked: SpanMask | None) ->
         return False
     # "3–6-vuotiaista": the tail of a hyphenated number compound
     return not (k > 0 and toks[k - 1].text in "-–" and not t.space_before)
+
+
+def _preposition_at(toks: list[Token], k: int) -> bool:
+    """"ennen kertaluonteisia eriä", "ilman ... eriä": a preposition with a partitive right after it."""
+    if toks[k].lower not in measure_words().prepositions:
+        return False
+    return any(t.kind == "word" and t.lower.endswith(_PARTITIVE_ANY) and lemma(t.lower) != t.lower
+               for t in toks[k + 1:k + 4])
+
+
+_PARTITIVE_ANY = ("a", "ä")
+
+
+def _modifier_lemma(lem: str) -> bool:
+    # an -inen adjective ("kertaluonteinen") or a present participle in -va/-vä ("vaikuttava")
+    return lem.endswith("inen") or lem[-1:] in _PARTITIVE_ANY and lem[:-1].endswith("v")
+
+
+def _governed(toks: list[Token], k: int) -> bool:
+    """Is toks[k] in the partitive phrase of a preposition before it?  The phrase ends at its head, the
+    first partitive that is no modifier: "ennen uusia vyöhykkeitä kasvua oli" leaves "kasvua" free."""
+    for b in range(max(0, k - 3), k):
+        if not _preposition_at(toks, b):
+            continue
+        for h in range(b + 1, k + 1):
+            w = toks[h].lower
+            lem = lemma(w)
+            if toks[h].kind == "word" and w.endswith(_PARTITIVE_ANY) and lem != w \
+                    and not _modifier_lemma(lem):
+                return k <= h
+        return True
+    return False
 
 
 def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
@@ -249,13 +293,17 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
                 or (masked is not None and masked.covers(t.start)) \
                 or (k > 0 and toks[k - 1].text in "-–" and not t.space_before):
             continue
-        if t.text[:1].isupper() and k > first_word:
-            continue  # a name, not the thing measured ("- Liikevaihto kasvoi": a list item's first word is not)
+        if t.text[:1].isupper() and k > first_word and toks[k - 1].text != ":":
+            # a name, not the thing measured ("- Liikevaihto kasvoi": a list item's first word is not,
+            # nor the first word after a lead's colon: "Tammi–syyskuu 2023: Liikevaihto kasvoi 31 %")
+            continue
         w = t.lower
-        if k + 1 < n and toks[k + 1].lower in postpositions:
+        if k + 1 < n and toks[k + 1].lower in postpositions and not _preposition_at(toks, k + 1):
             continue  # "epidemian alusta lähtien": governed by a postposition
         if k > 0 and toks[k - 1].text == ":" and not t.space_before:
             continue  # "4 310:stä": a number's case ending
+        if _governed(toks, k):
+            continue  # "ennen kertaluonteisia eriä": governed by a preposition, it qualifies the measure
         if w in superlatives:
             continue  # "korkein 58 prosenttia": the extreme, not the thing
         lem = lemma(w)  # one lookup for the tests below and the hit

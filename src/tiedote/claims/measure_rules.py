@@ -20,7 +20,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Protocol
 
-from tiedote.claims.measure import ILLATIVE, MeasureHit, lemma, tense
+from tiedote.claims.measure import ILLATIVE, MeasureHit, assimilated_participle, lemma, tense
 from tiedote.claims.measure_words import DURATION_UNITS, MeasureWords, measure_words
 from tiedote.lang.lexicon import Lexicon
 from tiedote.lang.morphology import is_adverb
@@ -65,7 +65,10 @@ def _bad_word(w: str, lem: str, lex: Lexicon, mw: MeasureWords) -> bool:
     if lem in mw.scale_nouns or _is_number_word(w) or (is_adverb(w) and tense(w) is None):
         return True  # ("äänesti" ends like an adverb in -sti, but is a verb)
     wc = lex.classes(w)
-    return tense(w) is not None and (wc.change is not None or wc.weak_change is not None)
+    if wc.change is None and wc.weak_change is None:
+        return False
+    # "ovat nousseet 5,6 prosenttia": the past participle of a change verb is no measure either
+    return tense(w) is not None or assimilated_participle(w)
 
 
 def _clause_verb(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, mw: MeasureWords) -> MeasureHit | None:
@@ -198,6 +201,18 @@ def _elative_group(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
     return None
 
 
+def _predicate_of(toks: list[Token], hit: MeasureHit | None, num: Num, clause: list[int]) -> bool:
+    """"Liikevoitto oli 6,2 prosenttia liikevaihdosta": the share is the predicate of a nominative
+    subject (its copula between them), so the subject is measured, the elative after only its whole."""
+    if hit is None or hit.rule != "measure.subject":
+        return False
+    k = _token_at(toks, hit.start)
+    if k < 0 or k >= num.i or clause[k] != clause[num.i] or toks[k].lower != lemma(toks[k].lower):
+        return False
+    copula = measure_words().never_verbs  # "olla" and the verbs of its chain
+    return any(t.kind == "word" and lemma(t.lower) in copula for t in toks[k + 1:num.i])
+
+
 def _elative_at(toks: list[Token], k: int, lex: Lexicon, mw: MeasureWords) -> MeasureHit | None:
     if k >= len(toks) or toks[k].kind != "word" or not toks[k].lower.endswith(("sta", "stä")):
         return None
@@ -225,7 +240,9 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
         # "Kaihileikkausta odottaneista yli puolet", "lähes puolet hakijoista": the group written next
         # to a share is what it is a share of, before any subject of the clause
         after = unit_token + 1 if unit_token >= num.j else num.j
-        group = _elative_group(toks, num, clause, lex, mw, masked, reach=3) or _elative_at(toks, after, lex, mw)
+        group = _elative_group(toks, num, clause, lex, mw, masked, reach=3)
+        if group is None and not _predicate_of(toks, hit, num, clause):
+            group = _elative_at(toks, after, lex, mw)
         if group is not None:
             return group
     event = is_event(toks, num, unit_token, mw)

@@ -91,7 +91,14 @@ def tree_measure(sp: SentParse, toks: list[Token], num: Num, unit: Unit, lex: Le
             hit = _resolve(ctx, k, 0)
             if hit is not None:
                 return hit
-    # "88 prosenttia vastaajista", "Vastaajista 88 prosenttia", "heistä 23 800"
+    # "88 prosenttia vastaajista", "Vastaajista 88 prosenttia", "heistä 23 800"; but "Käyttökate oli
+    # 14,8 prosenttia liikevaihdosta" is the predicate of its nominative subject, which is measured
+    subj = next((c for c in sp.children[phrase] if sp.dep[c] == "nsubj:cop" and sp.case[c] == "Nom"
+                 and sp.pos[c] == "NOUN"), None) if ctx.share else None
+    if subj is not None:
+        hit = _resolve(ctx, subj, 0)
+        if hit is not None:
+            return hit
     own = _elative_child(ctx, phrase)
     if own is None and n != phrase:
         own = _elative_child(ctx, n)
@@ -216,7 +223,8 @@ def _word_ok(ctx: _Ctx, k: int, lem: str) -> bool:
         return False
     if t > 0 and ctx.toks[t - 1].text == ":" and not ctx.toks[t].space_before:
         return False  # "4 310:stä": a number's case ending
-    if lem in mw.never_verbs or lem in mw.duration_verbs or lem in mw.scale_nouns or lem in mw.fractions:
+    if lem in mw.never_verbs or lem in mw.duration_verbs or lem in mw.scale_nouns or lem in mw.fractions \
+            or _has_case_word(ctx, k, mw.prepositions):  # "ilman kertaluonteisia kuluja" qualifies the measure
         return False
     wc = ctx.lex.classes(w)
     return not (sp.pos[k] == "VERB" and (wc.change is not None or wc.weak_change is not None))

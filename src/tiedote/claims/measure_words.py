@@ -34,6 +34,7 @@ class MeasureWords:
     per_after: frozenset[str]  # surface forms: "kohden", "kohti"
     lead_time: frozenset[str]  # surface forms: "päähän", "päästä"
     relative_subject: frozenset[str]  # "joka", "jotka"
+    prepositions: frozenset[str]  # surface forms: "ennen", "ilman" (+ partitive)
     superlatives: frozenset[str]  # surface forms: "korkein", "suurin"
 
     def is_quantity(self, lem: str) -> bool:
@@ -71,5 +72,6 @@ def measure_words() -> MeasureWords:
         per_after=_set(word, "per_after", "word"),
         lead_time=_set(word, "lead_time", "word"),
         relative_subject=_set(word, "relative_subject", "word"),
+        prepositions=_set(word, "preposition", "word"),
         superlatives=_set(word, "superlative", "word"),
     )

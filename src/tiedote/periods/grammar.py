@@ -139,7 +139,8 @@ class Grammar:
         self.workday_forms = frozenset(lex.units["workday"])
         self._clock = re.compile(rf"(?<!\w)(?:{alt(w['clock'])})\.?\s{{1,3}}$", re.IGNORECASE)
         self._base_before = re.compile(rf"(?<!\w)(?:{alt(w['base_before'])})\s{{1,3}}$", re.IGNORECASE)
-        self._base_after = re.compile(rf"^\s{{1,3}}(?:{alt(w['base_after'])})(?!\w)", re.IGNORECASE)
+        self._base_after = re.compile(rf"^\s{{1,3}}(?:(?:{alt(w['base_between'])})\s{{1,3}})?"
+                                      rf"(?:{alt(w['base_after'])})(?!\w)", re.IGNORECASE)
         self._since = frozenset(w["since"])
         self._by = frozenset(w["by"])
         self._until = frozenset(w["until"])
@@ -199,7 +200,7 @@ class Grammar:
     def is_base(self, text: str, start: int, end: int) -> bool:
         """"kuin maaliskuussa 2019", "vuodentakaiseen verrattuna": a comparison base."""
         return (self._base_before.search(text, max(0, start - 12), start) is not None
-                or self._base_after.match(text[end:end + 20]) is not None)
+                or self._base_after.match(text[end:end + 48]) is not None)
 
     # ---- calendar
     def deictic(self, unit: str, p: dt.date, off: int) -> DatePair:

@@ -292,7 +292,7 @@ def load(path: Path | None = None) -> TimeLexicon:
     wt = r.table(data, "words", "")
     word_lists = {k: r.words(wt, k, "words") for k, v in wt.items() if isinstance(v, list)}
     for need in ("since", "by", "until", "between", "coordinators", "ago", "since_year", "earlier", "later",
-                 "corresponding", "ago_adjective", "base_before", "base_after", "clock", "year_words",
+                 "corresponding", "ago_adjective", "base_before", "base_after", "base_between", "clock", "year_words",
                  "week_words", "quarter_letter"):
         if need not in word_lists:
             raise r.fail(f"words.{need}", "missing")

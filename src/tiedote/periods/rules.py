@@ -248,6 +248,15 @@ def quarter_letter(m: re.Match[str], g: Grammar) -> Hit | None:
                yearly(lambda yr: quarter_range(yr, k), (y, 0, "explicit") if y else None))
 
 
+def month_slash(m: re.Match[str], g: Grammar) -> Hit | None:
+    # "1–3/2011", "1-6/2009": an interim report's months of a year
+    m1, m2, y = int(m["m1"]), int(m["m2"]), int(m["y"])
+    if not 1 <= m1 < m2 <= 12:
+        return None
+    return Hit(m.start(), m.end(), "period.month.slash_range", "absolute", "range",
+               yearly(lambda _: (dt.date(y, m1, 1), month_end(y, m2)), (y, 0, "explicit")))
+
+
 def year_explicit(m: re.Match[str], g: Grammar) -> Hit | None:
     # "vuonna 2018", "vuoden 2022", "vuodesta 2018 lähtien", "vuoteen 2030 mennessä", "vuosina 2018–2020"
     y, y2 = int(m["y"]), int_group(m, "y2")

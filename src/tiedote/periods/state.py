@@ -39,6 +39,7 @@ __all__ = ["PeriodState", "SentenceContext", "SpanMask", "When", "body_mentions"
 
 # how far back "kuin" may stand from the base it introduces ("kuin samalla viikolla kaksi vuotta aiemmin")
 _KUIN_REACH = 5
+_BRACKET_REACH = 12  # tokens from a bracket's "(" to a time inside it
 
 
 @lru_cache(maxsize=65536)  # asked of every word of every sentence with a figure; a word's answer never changes
@@ -77,6 +78,25 @@ def _is_base_at(toks: list[Token], clause: list[int] | None, m: periods.PeriodMe
     return False
 
 
+def _comparison_bracket(toks: list[Token], k: int, k_end: int) -> int:
+    """"46,6 milj. euroa (35,5 milj. euroa tammi–syyskuussa 2007)": a time in a bracket after a figure, with
+    a figure of its own inside, is that figure's time and only a base outside.  The "(" index, else -1."""
+    open_at = -1
+    for i in range(k - 1, max(-1, k - 1 - _BRACKET_REACH), -1):
+        if toks[i].text == ")":
+            return -1
+        if toks[i].text == "(":
+            open_at = i
+            break
+    if open_at < 1 or not any(t.kind == "num" for t in toks[max(0, open_at - 5):open_at]):
+        return -1
+    close = next((i for i in range(k_end, min(len(toks), k_end + _BRACKET_REACH)) if toks[i].text in ")("), -1)
+    if close < 0 or toks[close].text != ")":
+        return -1
+    inside = [i for i in range(open_at + 1, close) if toks[i].kind == "num" and not k <= i < k_end]
+    return open_at if inside else -1
+
+
 class SpanMask:
     """Sorted, possibly overlapping spans (time expressions, URLs) that no claim's number may touch."""
 
@@ -113,6 +133,7 @@ class SentenceContext:
     whens: list[When | None]  # each mention resolved (the relative ones against the release's time)
     peak: list[bool]
     same_span: bool  # "samassa ajassa": the figures belong to the last comparison's stretch of time
+    bracket: list[int]  # per mention: the "(" of the comparison bracket it stands in, else -1
 
     @classmethod
     def build(cls, toks: list[Token], clause: list[int], mentions: list[periods.PeriodMention],
@@ -120,25 +141,29 @@ class SentenceContext:
         text = sent.text
         same_span = ("sama" in text or "Sama" in text) and any(w in text.lower() for w in release_words().same_span)
         if not mentions:  # most sentences with a figure name no time
-            return cls(clause, [], [], {}, [], [], [], [], [], same_span)
+            return cls(clause, [], [], {}, [], [], [], [], [], same_span, [])
         m_clause: list[int] = []
         flags: list[bool] = []
+        brackets: list[int] = []
         base = sent.start
         if toks:
             starts = [t.start for t in toks]
             for m in mentions:
                 k = bisect.bisect_left(starts, base + m.start_char)  # the mention's first token
+                k_end = bisect.bisect_left(starts, base + m.end_char)
                 m_clause.append(clause[min(k, len(toks) - 1)])
-                flags.append(_is_base_at(toks, clause, m, k))
+                brackets.append(_comparison_bracket(toks, k, k_end) if k < len(toks) else -1)
+                flags.append(_is_base_at(toks, clause, m, k) or brackets[-1] >= 0)
         else:
             m_clause = [0] * len(mentions)
             flags = [m.kind == "base" for m in mentions]
+            brackets = [-1] * len(mentions)
         usable_idx = [i for i, b in enumerate(flags) if not b]
         usable = [mentions[i] for i in usable_idx]
         whens = [_resolve(m, usable, state, published, base) for m in mentions]
         peak = [is_peak(text, m) for m in mentions]
         return cls(clause, m_clause, flags, {}, [m for m, b in zip(mentions, flags, strict=True) if b],
-                   usable_idx, usable, whens, peak, same_span)
+                   usable_idx, usable, whens, peak, same_span, brackets)
 
     def sentence_tense(self, toks: list[Token]) -> str | None:
         if -1 not in self.tense:
@@ -202,6 +227,14 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
             and state.span[0] is not state.span[1]:
         p.rules.append("period.comparison_base")  # "… kuin edellisten kahden viikon aikana. Tuolloin …"
         return state.span[0].with_basis("context")
+    own = _bracket_time(p, toks, ctx, mentions)
+    if own is not None:
+        # "vuoden lopussa 3,4 miljoonaa (2,8 miljoonaa vuonna 2011)": a stock's day a year earlier lies
+        # within the year the bracket names, and is the narrower answer
+        shifted = bracketed(toks, p, before)
+        if shifted is not None and _narrower(shifted, own):
+            return shifted
+        return own
     bracket = bracketed(toks, p, before)
     if bracket is not None:
         return bracket
@@ -269,6 +302,25 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
         p.rules.append("period.published")
         return When(published, published, "day", "published")
     return When()
+
+
+def _narrower(a: When, b: When) -> bool:  # does ``a`` lie strictly within ``b``?
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return False
+    return b.start <= a.start and a.end <= b.end and (a.start, a.end) != (b.start, b.end)
+
+
+def _bracket_time(p: Figure, toks: list[Token], ctx: SentenceContext,
+                  mentions: list[periods.PeriodMention]) -> When | None:
+    """"(35,5 milj. euroa tammi–syyskuussa 2007)": the figure inside a comparison bracket takes the time
+    named in the same bracket."""
+    for i, at in enumerate(ctx.bracket):
+        if 0 <= at < p.num.i and not any(t.text == ")" for t in toks[at:p.num.i]):
+            got = ctx.whens[i]
+            if got is not None and got.start is not None:
+                p.rules.append("period.bracket_time")
+                return got
+    return None
 
 
 def _narrowest(idx: list[int], ctx: SentenceContext) -> int:

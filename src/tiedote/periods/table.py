@@ -108,6 +108,7 @@ def table_rows(g: Grammar) -> list[Row]:
         "period.days": (ordinal,),
         "period.month.single": (month_word,),
         "period.year.from_to": (YEAR_SHAPE,),
+        "period.month.slash_range": (r"\d/(?:1[89]|20)\d\d",),
         "period.year.since": (YEAR_SHAPE,),
         "period.year.explicit": (YEAR_SHAPE,),
         "period.year.part": (heads([*lx.parts, *lx.part_compounds]),),
@@ -172,6 +173,9 @@ def table_rows(g: Grammar) -> list[Row]:
         ("period.quarter.letter", cal.quarter_letter, tuple(w["quarter_letter"]),
          rf"{B}(?:(?P<y0>{Y4})\s?)?{alt(w['quarter_letter'])}(?P<q>[1-4])"
          + rf"(?:\s?[/-]\s?(?P<y>{Y4})|{S}(?P<y2>{Y4}))?{E}"),
+        # "1–3/2011", "1-6/2009" (not "1/2011": a document number)
+        ("period.month.slash_range", cal.month_slash, digits,
+         rf"{nd}(?P<m1>1[0-2]|0?[1-9])\s?[–—-]\s?(?P<m2>1[0-2]|0?[1-9])/(?P<y>{Y4})(?!\d)"),
         # "vuodesta 2018 vuoteen 2020"
         ("period.year.from_to", cal.year_from_to, roots(w["year_words"]),
          rf"{B}{alt(g.year_words_of('from'))}{S}(?P<y1>{Y4}){S}{alt(g.year_words_of('to'))}{S}(?P<y2>{Y4}){E}"),
