@@ -33,8 +33,6 @@ SETS: dict[str, tuple[list[str], dict[str, float]]] = {
     "seed+dev+dev2": (["seed", "eval/dev", "eval/dev2"],
                       {"period_acc": 0.97, "measure_acc": 0.95, "source_acc": 0.85, "per_acc": 0.90}),
 }
-# Kept for callers of below_floor without a set (the seed+dev floors).
-FLOORS = SETS["seed+dev"][1]
 
 
 def scores(scorer_output: str) -> dict[str, float]:
@@ -45,7 +43,7 @@ def scores(scorer_output: str) -> dict[str, float]:
     return got
 
 
-def below_floor(scorer_output: str, floors: dict[str, float] = FLOORS) -> list[str]:
+def below_floor(scorer_output: str, floors: dict[str, float]) -> list[str]:
     """The floors the scorer's output misses (a missing figure counts as 0)."""
     got = scores(scorer_output)
     return [f"{k}={got.get(k, 0.0):.3f} < {floor}" for k, floor in floors.items() if got.get(k, 0.0) < floor]

@@ -1,8 +1,9 @@
 """Every rule id the engine emits on a text: claims' rules, the ids that drop numbers, the
 ids that find time expressions and read number mentions.
 
-The engine reports only the first kind in its records; the others are read by wrapping the
-functions ``tiedote.claims.assemble`` calls (a test-only tap: nothing in the library changes).
+The records carry the first kind and ``tiedote.explain`` the ids that drop numbers; the number
+readers' and period finders' ids are read by wrapping the functions ``tiedote.claims.assemble``
+calls (a test-only tap: nothing in the library changes).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def _tap(seen: set[str], fn: Callable[..., Any], ids: Callable[[Any], Iterator[s
 def tracing() -> Iterator[set[str]]:
     seen: set[str] = set()
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(assemble, "why_not", _tap(seen, assemble.why_not, lambda r: iter([r] if r else [])))
+        # the ids that drop a number come from explain() below, which records every drop
         mp.setattr(assemble, "read_numbers", _tap(seen, assemble.read_numbers, lambda nums: (n.rule for n in nums)))
         mp.setattr(period_find, "sentence_periods",
                    _tap(seen, period_find.sentence_periods, lambda ms: (m.rule for m in ms)))

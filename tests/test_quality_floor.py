@@ -57,4 +57,4 @@ def test_below_floor(detection: float, full: float, period: float, failing: list
 
 
 def test_unreadable_output_fails_every_floor() -> None:
-    assert len(_module().below_floor("Traceback (most recent call last): ...")) == 3
+    assert len(_module().below_floor("Traceback (most recent call last): ...", FLOORS)) == 3
