@@ -8,6 +8,7 @@ qualifier or period, so the two readings differ in measure, subject and source o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,12 +44,22 @@ class SentenceWork:
     used: list[PeriodMention]  # the time expressions that may be a figure's time (not the dateline)
 
 
-def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], syn: SentParse | None) -> None:
-    """Measure, subject and source of every figure of one sentence, in order."""
+def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], syn: SentParse | None,
+                  redo: Callable[[Pending], bool] | None = None) -> None:
+    """Measure, subject and source of every figure of one sentence, in order.
+
+    ``redo``: fill again only the figures it picks (filled before by the fast reading), keeping the rest.
+    """
     assert work.cue is not None or not work.pendings
     last_measured: Pending | None = None
     for p in work.pendings:
         assert work.cue is not None
+        if redo is not None:
+            if not redo(p):
+                if p.measure is not None:
+                    last_measured = p
+                continue
+            _forget(p)
         if p.num.compared and last_measured is not None and last_measured.measure is not None:
             p.measure = last_measured.measure  # "45,2 (42,1)": the same measure a year earlier
             p.rules.append("measure.comparison")
@@ -64,6 +75,38 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
             p.source = work.source
             p.rules.append("source.named")
     _ellipsis_next(work)
+
+
+# What the fast reading is unsure of, for the parser reading to read again: a figure with no noun of
+# its own clause (the measure carried from the figure before, a bare verb, none at all), and a
+# duration whose measure is a noun rather than the activity (durations measure the activity:
+# "käsiteltiin 30 päivässä" → käsitellä, which a noun before the figure hides from the fast reading).
+_DOUBTFUL_RULES = frozenset({"measure.carried", "measure.verb"})
+_ACTIVITY_RULES = frozenset({"measure.duration_verb", "measure.duration_into"})
+
+
+def doubtful(p: Pending) -> bool:
+    """Is the fast reading's measure of ``p`` one the parser reading should read again?"""
+    if p.measure is None:
+        return True
+    rule = p.measure.rule
+    if rule in _DOUBTFUL_RULES:
+        return True
+    # "kone- ja sähkötekniikan opiskelijaa": a noun cut before a hyphen is the first part of a
+    # coordinated compound, a modifier, not the head of the phrase
+    at = p.measure.end - p.sent.start
+    if p.sent.text[at:at + 1] == "-" and p.sent.text[at + 1:at + 2].isspace():
+        return True
+    return p.unit.unit in DURATION_UNITS and p.rate is None and rule not in _ACTIVITY_RULES
+
+
+_FILLED = ("measure.", "subject.", "source.")
+
+
+def _forget(p: Pending) -> None:
+    """Clear what fill_sentence set on ``p``, to fill it again."""
+    p.measure = p.subject = p.source = None
+    p.rules = [r for r in p.rules if not r.startswith(_FILLED)]
 
 
 _VERB_RULES = frozenset({"measure.verb", "measure.tree_verb"})
