@@ -101,6 +101,8 @@ def table_rows(g: Grammar) -> list[Row]:
         "period.date.numeric": (DATE_SHAPE,),
         "period.date.named": (month_word,),
         "period.date.genitive": (month_word,),
+        "period.date.named_range": (month_word,),
+        "period.date.genitive_range": (month_word,),
         "period.month.coordinated": (month_word,),
         "period.month.from_to": (month_word,),
         "period.month.part": (month_word,),
@@ -143,6 +145,14 @@ def table_rows(g: Grammar) -> list[Row]:
         ("period.date.named", cal.date_named, stems,
          month_rule(rf"(?:(?P<wd>{alt(lx.weekdays_essive)}){S})?(?P<d>{d12})\.",
                     rf"\s{{0,2}}(?P<m>{month_part}{E}|{abbr})(?:{S}(?P<y>{Y4}))?{sfx}")),
+        # "1.–24. joulukuuta", "5. - 7. kesäkuuta 2024": days of one named month
+        ("period.date.named_range", cal.date_month_range, stems,
+         month_rule(rf"(?P<d1>{d12})\.\s{{0,2}}[–—-]\s{{0,2}}(?P<d>{d12})\.",
+                    rf"\s{{0,2}}(?P<m>{month_part}{E}|{abbr})(?:{S}(?P<y>{Y4}))?{sfx}")),
+        # "joulukuun 1.–24. päivän myynti", "kesäkuun 5.–7. päivinä"
+        ("period.date.genitive_range", cal.date_month_range, stems,
+         month_rule(rf"(?P<m>{month_gen})",
+                    rf"{S}(?P<d1>{d12})\.\s{{0,2}}[–—-]\s{{0,2}}(?P<d>{d12})\.{S}(?P<pf>{alt(lx.day_forms)}){E}{sfx}")),
         # "toukokuun 23. päivään mennessä"
         ("period.date.genitive", cal.date_genitive, stems,
          month_rule(rf"(?P<m>{month_gen})", rf"{S}(?P<d>{d12})\.{S}(?P<pf>{alt(lx.day_forms)}){E}{sfx}")),
