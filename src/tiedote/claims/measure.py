@@ -281,7 +281,7 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
     start = num.i - 1 if anywhere_before is None else anywhere_before - 1
     # the word lists looked up once per call, not once per word of the walk
     mw = measure_words()
-    postpositions, superlatives = mw.postpositions, mw.superlatives
+    postpositions, superlatives, adverbs = mw.postpositions, mw.superlatives, mw.adverbs
     n = len(toks)
     classes, known = lex.classes, lex.known_classes
     for k in range(start, max(-1, start - 40), -1):  # a clause's words stand near its figure
@@ -304,8 +304,8 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
             continue  # "4 310:stä": a number's case ending
         if _governed(toks, k):
             continue  # "ennen kertaluonteisia eriä": governed by a preposition, it qualifies the measure
-        if w in superlatives:
-            continue  # "korkein 58 prosenttia": the extreme, not the thing
+        if w in superlatives or w in adverbs:
+            continue  # "korkein 58 prosenttia": the extreme, not the thing; "oli tuolloin 48 euroa": a time
         lem = lemma(w)  # one lookup for the tests below and the hit
         if len(w) >= 7 and w.endswith(_LOCATIVE) and lem == w:
             continue  # "alueella", "kunnassa": a place the lemmatizer left inflected, not a nominative

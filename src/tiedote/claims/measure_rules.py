@@ -60,7 +60,7 @@ def bad_word(w: str, lem: str, lex: Lexicon, mw: MeasureWords) -> bool:
 
 def _bad_word(w: str, lem: str, lex: Lexicon, mw: MeasureWords) -> bool:
     if w in mw.postpositions or w in mw.pointing or lem in mw.never_verbs or lem in mw.duration_verbs \
-            or w in mw.superlatives:
+            or w in mw.superlatives or w in mw.adverbs:
         return True
     if lem in mw.scale_nouns or _is_number_word(w) or (is_adverb(w) and tense(w) is None):
         return True  # ("äänesti" ends like an adverb in -sti, but is a verb)
