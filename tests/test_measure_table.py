@@ -29,6 +29,7 @@ MEASURE_ROWS: list[tuple[str, str, str, tuple[str, ...], str]] = [
     ("aside-second", "Käyttöaste oli korkein maaliskuussa, 88 prosenttia, ja matalin heinäkuussa, 41 prosenttia.",
      "41", ("käyttöaste",), BOTH),
     ("adverb-never", "Lipunmyynnissä odotettiin iltaisin jopa 35 minuuttia.", "35", ("odottaa",), BOTH),
+    ("counted-before-denominator", "Lukioissa oli 18,5 opiskelijaa opettajaa kohden.", "18,5", ("opiskelija",), BOTH),
     ("time-adverb-skipped", "Keskimääräinen jonotusaika oli tuolloin 12 minuuttia.", "12", ("jonotusaika",), BOTH),
     ("degree-adverb-skipped", "Varauksia oli enää 310.", "310", ("varaus",), BOTH),
     ("adverb-then-carried", "Lauantaina kaupassa kävi 9 800 asiakasta. Keskiostos oli silloin 52 euroa.", "52",

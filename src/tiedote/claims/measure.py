@@ -146,6 +146,8 @@ def _modifies_next(toks: list[Token], k: int, lex: Lexicon) -> bool:
     if k + 1 >= len(toks) or not _content(toks[k + 1], lex) or toks[k + 1].text[:1].isupper() \
             or tense(toks[k + 1].lower) is not None:
         return False
+    if k + 2 < len(toks) and toks[k + 2].lower in measure_words().per_after:
+        return False  # "20,4 hakijaa aloituspaikkaa kohden": the next word is the denominator
     w, nxt = toks[k].lower, toks[k + 1].lower
     if w[-1:] in "aä" and nxt[-1:] in "aä":
         return True
