@@ -202,6 +202,15 @@ def update_state(state: PeriodState, ctx: SentenceContext | None, mentions: list
         update(state, mentions, ctx.whens, [not b for b in ctx.is_base], sent, has_figures, ctx.peak)
 
 
+def _aside_goes_on(toks: list[Token], ctx: SentenceContext, c: int) -> bool:
+    """Is clause ``c`` an aside between commas with no verb, the sentence going on with a verb after it?"""
+    lo, hi = bisect.bisect_left(ctx.clause, c), bisect.bisect_right(ctx.clause, c)
+    if lo == 0 or hi + 1 >= len(toks) or ctx.clause_tense(toks, c) is not None:
+        return False
+    # a clause starts with the comma that opens it: ", 181 300 käyntiä" then ", tehtiin …"
+    return toks[lo].text == "," and toks[hi].text == "," and tense(toks[hi + 1].lower) is not None
+
+
 def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: list[periods.PeriodMention],
                sent: Sentence, state: PeriodState, published: dt.date | None, has_kuin: bool,
                before: Figure | None, from_of: Figure | None, is_from: bool, changed: bool) -> When | None:
@@ -260,6 +269,12 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
             chosen = _narrowest(same_before, ctx)
         elif same_after:
             chosen = same_after[0]
+        elif not earlier and _aside_goes_on(toks, ctx, p.clause) and (
+                aside := [i for i in usable_idx if ctx.mention_clause[i] == p.clause + 1
+                          and mentions[i].kind == "absolute"]):
+            # "Edellinen ennätys, 181 300 käyntiä, tehtiin vuonna 2019": a figure in an aside with no
+            # verb of its own and no time before it belongs to the predicate that goes on after it
+            chosen = aside[0]
         elif restates(toks, p, clause_start) and before is not None and before.period is not None:
             p.rules.append("period.previous_figure")  # "…, mikä on 8 prosenttia enemmän kuin vuotta aiemmin"
             return before.period.with_basis("context") if before.period.basis == "explicit" else before.period
