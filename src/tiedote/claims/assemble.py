@@ -19,12 +19,11 @@ import regex
 
 from tiedote.claims.change import read_change
 from tiedote.claims.context import Found, clauses, cues, read_qualifier, read_rate, read_statistic
-from tiedote.claims.fill import SentenceWork, doubtful, fill_sentence
+from tiedote.claims.fill import SentenceWork, fill_sentence, read_doubtful
 from tiedote.claims.measure import PARTITIVE_PLURAL, MeasureHit, subject_noun
 from tiedote.claims.per import PerHit, find_per
 from tiedote.claims.source import SourceHit, release_sources
 from tiedote.claims.subject import SubjectHit
-from tiedote.claims.syntax import align, parse_texts, sentence_parse
 from tiedote.claims.unit import Unit, after_number, duration_or_rate, read_unit, scaled_or_length
 from tiedote.lang.lexicon import Lexicon
 from tiedote.models import SCHEMA_VERSION, Claim
@@ -159,7 +158,7 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: 
             state.previous = pendings[-1].period
             works.append((sent, work))
     if (parser is not None or doc is not None) and works:
-        _read_doubtful(works, lex, parser, doc)
+        read_doubtful(works, lex, parser, doc)
     # a figure in the title takes the body's time of the same value, else of the same measure, else the frame
     first_of: dict[tuple[str, object], When] = {}
     for p in body:
@@ -257,28 +256,6 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
     fill_sentence(work, lex, prev_claims, None)
     return work
 
-
-def _read_doubtful(works: list[tuple[Sentence, SentenceWork]], lex: Lexicon, parser: Language | None,
-                   doc: Doc | None) -> None:
-    """The parser reading: the figures the fast reading is unsure of, read again from the parse.
-
-    Only their sentences are parsed (a tenth of the words of a release dense in figures, against
-    two thirds for every sentence with a figure); the other figures keep the fast reading's measure,
-    where it names a noun of the figure's own clause and is right more often than the parse.
-    """
-    chosen = [k for k, (_, work) in enumerate(works) if any(doubtful(p) for p in work.pendings)]
-    if not chosen:
-        return
-    if doc is not None:
-        parses = [sentence_parse(doc, works[k][0].start, works[k][0].end, works[k][1].toks) for k in chosen]
-    else:
-        assert parser is not None
-        docs = parse_texts(parser, [works[k][0].text for k in chosen])
-        parses = [align(d, works[k][0].start, works[k][1].toks) for k, d in zip(chosen, docs, strict=True)]
-    for k, syn in zip(chosen, parses, strict=True):
-        work = works[k][1]
-        prev = works[k - 1][1].pendings if k > 0 else []
-        fill_sentence(work, lex, prev, syn, redo=doubtful)
 
 def _masked_reason(num: Num, skip_to: int, in_period: list[tuple[int, int, str]]) -> str:
     """Why a number under the mask was passed over: a phone number's later group, a time expression, a URL."""

@@ -9,10 +9,12 @@ choice of period is :mod:`tiedote.periods.state`'s.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from typing import Protocol
 
+from tiedote.claims.measure import tense
 from tiedote.lang.lexicon import lexicon
 from tiedote.numbers.mentions import Num
 from tiedote.periods import find as periods
@@ -109,3 +111,13 @@ def bracketed(toks: list[Token], p: Figure, before: Figure | None) -> When | Non
     s, e = periods.shift_range(before.period.start, before.period.end, before.period.granularity, years=-1)
     p.rules.append("period.bracket_comparison")
     return When(s, e, before.period.granularity, "context", before.period.span)
+
+
+def aside_goes_on(toks: list[Token], clause: list[int], c: int) -> bool:
+    """Is clause ``c`` (``clause``: each token's clause) an aside between commas, the sentence going on
+    with a verb right after it ("Edellinen ennätys, 181 300 käyntiä, tehtiin vuonna 2019")?"""
+    lo, hi = bisect.bisect_left(clause, c), bisect.bisect_right(clause, c)
+    if lo == 0 or hi + 1 >= len(toks):
+        return False
+    # a clause starts with the comma that opens it: ", 181 300 käyntiä" then ", tehtiin …"
+    return toks[lo].text == "," and toks[hi].text == "," and tense(toks[hi + 1].lower) is not None
