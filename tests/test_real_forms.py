@@ -253,6 +253,9 @@ def test_year_like_number_before_a_unit_is_no_year() -> None:
 
 # more forms seen in real releases, in sentences of our own
 MORE_CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
+    # an elative plural ending like a name word ("-kaista") before a number with its unit is a share's group
+    ("Asukkaista 64 prosenttia kannattaa uutta uimahallia.", "64", 64, "percent", {}),
+    ("Kyselyn mukaan asiakkaista 12 % asioi vain verkossa.", "12", 12, "percent", {}),
     # the comparison figure after the unit: "oli 96,2 miljoonaa euroa (90,4)"
     ("Liikevaihto oli 96,2 miljoonaa euroa (90,4).", "90,4", 90_400_000, "EUR", {"change": None}),
     ("Käyttökate nousi 12,8 miljoonaan euroon (11,1).", "11,1", 11_100_000, "EUR", {"change": None}),
