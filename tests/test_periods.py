@@ -289,6 +289,12 @@ ROWS = [
         "absolute", span="Marraskuun 1.–20. päivän"),
     row("helmikuun 10.–12. päivinä", "2024-03-01", True, "2024-02-10", "2024-02-12", "range", "absolute"),
     row("7.–3. kesäkuuta", "2024-07-01", True, "2024-06-03", "2024-06-03", "day", "absolute", span="3. kesäkuuta"),
+    # ---- a compound week word naming one week: the number is the week's
+    row("Hiihtolomaviikolla 9 rinteissä laski 4 000 ihmistä", "2024-03-10", True, "2024-02-26", "2024-03-03",
+        "week", "absolute", span="Hiihtolomaviikolla 9"),
+    row("kalenteriviikon 34 aikana", "2024-09-01", True, "2024-08-19", "2024-08-25", "week", "absolute",
+        span="kalenteriviikon 34"),
+    row("Työviikolla 40 tuntia", "2024-09-01", True, None, None, None, None),
     # ---- the ablative names the time a report or figure is from, not a comparison's base
     row("Osavuosikatsaus heinä–syyskuulta 2023", "2023-10-26", True, "2023-07-01", "2023-09-30", "quarter",
         "absolute", span="heinä–syyskuulta 2023"),

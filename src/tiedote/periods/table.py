@@ -220,7 +220,7 @@ def table_rows(g: Grammar) -> list[Row]:
         # "viikolla 12", "viikoilla 12–14" — not "viikon 40 000 puhelua", nor "12 viikosta 8 viikkoon"
         # (a count of weeks: a week word follows the number)
         ("period.week.number", cal.week_number, roots(w["week_words"]),
-         rf"{B}(?:{yp})?{alt(w['week_words'])}\.?\s{{0,3}}(?P<n>{d12})"
+         rf"{B}(?:{yp})?(?:{alt(w.get('week_compound_heads', ()))})?{alt(w['week_words'])}\.?\s{{0,3}}(?P<n>{d12})"
          + rf"(?:\s{{0,2}}(?:[–—-]|{S}{coord}{S})\s{{0,2}}(?P<n2>{d12}))?(?!\d)(?!\s?\d{{3}})(?![.,]\d)"
          + rf"(?!\s{{1,2}}{alt(w['week_words'])}{E}){ys}"),
         # "ennen epidemiaa", "koronan aikana", "myrskyn aikana"
