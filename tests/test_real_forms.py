@@ -253,6 +253,11 @@ def test_year_like_number_before_a_unit_is_no_year() -> None:
 
 # more forms seen in real releases, in sentences of our own
 MORE_CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
+    # a count restated per a unit of time is a count with a rate, not a duration
+    ("Kirjastossa kävi maaliskuussa 9 300 asiakasta eli keskimäärin 300 päivässä.", "300", 300, "count",
+     {"rate": "day", "statistic": "mean"}),
+    ("Neuvontaan tuli 2 600 puhelua, noin 650 viikossa.", "650", 650, "count", {"rate": "week"}),
+    ("Lupa ratkaistiin keskimäärin 14 päivässä.", "14", 14, "day", {"rate": None}),
     # an elative plural ending like a name word ("-kaista") before a number with its unit is a share's group
     ("Asukkaista 64 prosenttia kannattaa uutta uimahallia.", "64", 64, "percent", {}),
     ("Kyselyn mukaan asiakkaista 12 % asioi vain verkossa.", "12", 12, "percent", {}),

@@ -24,7 +24,7 @@ from tiedote.claims.measure import PARTITIVE_PLURAL, MeasureHit, subject_noun
 from tiedote.claims.per import PerHit, find_per
 from tiedote.claims.source import SourceHit, release_sources
 from tiedote.claims.subject import SubjectHit
-from tiedote.claims.unit import Unit, after_number, duration_or_rate, read_unit, scaled_or_length
+from tiedote.claims.unit import Unit, after_number, count_per_time, duration_or_rate, read_unit, scaled_or_length
 from tiedote.lang.lexicon import Lexicon
 from tiedote.models import SCHEMA_VERSION, Claim
 from tiedote.nonclaims.checks import url_spans, why_not
@@ -197,6 +197,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
             continue
         unit = read_unit(toks, num, lex)
         unit = duration_or_rate(toks, num, unit, lex)
+        unit = count_per_time(toks, num, unit, pendings[-1].num if pendings else None, lex)
         factor = lex.unit_factors.get(toks[unit.token].lower) if unit.token >= 0 else None
         if factor is not None:
             unit = scaled_or_length(toks, num, unit, factor, lex)  # "45 senttiä" is 0.45 EUR
