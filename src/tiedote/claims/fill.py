@@ -121,6 +121,10 @@ def _forget(p: Pending) -> None:
     p.rules = [r for r in p.rules if not r.startswith(_FILLED)]
 
 
+# units of the physical world (contract.md "Physical units"), after which a partitive names the stuff
+_QUANTITY_UNITS = frozenset({"g", "kg", "t", "mm", "cm", "m", "km", "m2", "ha", "km2", "l", "m3", "Wh", "kWh",
+                             "MWh", "GWh", "TWh", "GB", "TB"})
+
 _VERB_RULES = frozenset({"measure.verb", "measure.tree_verb"})
 _COUNTED_RULES = frozenset({"measure.counted_noun", "measure.tree_noun"})
 
@@ -253,6 +257,11 @@ def _fast_hit(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon, cu
         hit = MeasureHit(lemma(t.lower), t.start, t.end, "measure.grade")
     if hit is None and p.unit.unit == "count" and not p.unit.bare:
         hit = counted_noun(toks, after_number(toks, p.num), lex)
+    if hit is None and p.unit.unit in _QUANTITY_UNITS and p.unit.token >= 0 \
+            and p.unit.token + 1 < len(toks) and toks[p.unit.token + 1].lower.endswith(("a", "ä")):
+        # "290 kilometriä putkea", "240 000 litraa kevyttä polttoöljyä": the partitive after a unit of
+        # measurement is the stuff measured
+        hit = counted_noun(toks, p.unit.token + 1, lex)
     if hit is None:
         hit = subject_noun(toks, p.num, clause, lex, masked=masked)
     if hit is None or hit.rule == "measure.verb":
