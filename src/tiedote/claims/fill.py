@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tiedote.claims.context import WINDOW, Cues
-from tiedote.claims.measure import MeasureHit, counted_noun, lemma, object_after, subject_noun
+from tiedote.claims.measure import MeasureHit, counted_noun, lemma, object_after, partitive_like, subject_noun
 from tiedote.claims.measure_rules import is_event, refine, relative_antecedent
 from tiedote.claims.measure_tree import tree_measure
 from tiedote.claims.measure_words import DURATION_UNITS, measure_words
@@ -258,7 +258,7 @@ def _fast_hit(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon, cu
     if hit is None and p.unit.unit == "count" and not p.unit.bare:
         hit = counted_noun(toks, after_number(toks, p.num), lex)
     if hit is None and p.unit.unit in _QUANTITY_UNITS and p.unit.token >= 0 \
-            and p.unit.token + 1 < len(toks) and toks[p.unit.token + 1].lower.endswith(("a", "ä")):
+            and p.unit.token + 1 < len(toks) and partitive_like(toks[p.unit.token + 1].lower):
         # "290 kilometriä putkea", "240 000 litraa kevyttä polttoöljyä": the partitive after a unit of
         # measurement is the stuff measured
         hit = counted_noun(toks, p.unit.token + 1, lex)
