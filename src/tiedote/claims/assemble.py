@@ -24,7 +24,14 @@ from tiedote.claims.measure import PARTITIVE_PLURAL, MeasureHit, subject_noun
 from tiedote.claims.per import PerHit, find_per
 from tiedote.claims.source import SourceHit, release_sources
 from tiedote.claims.subject import SubjectHit
-from tiedote.claims.unit import Unit, after_number, count_per_time, duration_or_rate, read_unit, scaled_or_length
+from tiedote.claims.unit import (
+    Unit,
+    after_number,
+    count_per_time,
+    duration_or_rate,
+    read_unit,
+    scaled_or_length,
+)
 from tiedote.lang.lexicon import Lexicon
 from tiedote.models import SCHEMA_VERSION, Claim
 from tiedote.nonclaims.checks import url_spans, why_not

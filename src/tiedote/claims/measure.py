@@ -140,11 +140,6 @@ def counted_noun(toks: list[Token], k: int, lex: Lexicon) -> MeasureHit | None:
     return MeasureHit(lemma(t.lower), t.start, t.end, "measure.counted_noun")
 
 
-def partitive_like(word: str) -> bool:
-    """Ends as a partitive singular does ("putkea", "öljyä"); vowel harmony gives both letters."""
-    return word[-1:] in "aä"
-
-
 def _modifies_next(toks: list[Token], k: int, lex: Lexicon) -> bool:
     """A partitive adjective agreeing with the noun after it ("uutta asukasta") or a genitive owned by
     it ("92 000 sähkönmyynnin asiakasta"; not an illative: "40 000 puheluun viikossa")."""
