@@ -289,6 +289,11 @@ ROWS = [
         "absolute", span="Marraskuun 1.–20. päivän"),
     row("helmikuun 10.–12. päivinä", "2024-03-01", True, "2024-02-10", "2024-02-12", "range", "absolute"),
     row("7.–3. kesäkuuta", "2024-07-01", True, "2024-06-03", "2024-06-03", "day", "absolute", span="3. kesäkuuta"),
+    # ---- a weekday and a part of it, with or without a hyphen
+    row("valvonta jatkui perjantai-illasta sunnuntai-iltaan", "2024-03-18", True, "2024-03-15", "2024-03-17",
+        "range", "absolute", span="perjantai-illasta sunnuntai-iltaan"),
+    row("lauantaiaamuna", "2024-03-18", True, "2024-03-16", "2024-03-16", "day", "absolute"),
+    row("keskiviikko-iltana", "2024-03-18", True, "2024-03-13", "2024-03-13", "day", "absolute"),
     # ---- a compound week word naming one week: the number is the week's
     row("Hiihtolomaviikolla 9 rinteissä laski 4 000 ihmistä", "2024-03-10", True, "2024-02-26", "2024-03-03",
         "week", "absolute", span="Hiihtolomaviikolla 9"),
