@@ -41,6 +41,10 @@ ROWS = [
     Row("restatement-before-a-kun-clause-is-not-an-aside",
         "Tammi–kesäkuussa myytiin 12 400 pyörää. Sähköpyöriä niistä oli 3 100 eli 25 prosenttia, kun vuotta "
         "aiemmin osuus oli 19 prosenttia.", "2024-07-10", "25", "2024-01-01", "2024-06-30", "context"),
+    # ---- a negative comparison figure in brackets is a level a year earlier, not a change
+    Row("signed-comparison-figure-is-a-year-earlier",
+        "Osavuosikatsaus huhti–kesäkuulta 2024\n\nKatsaus\n\nRahavirta oli 2,2 (−0,9) miljoonaa euroa.",
+        "2024-07-20", "−0,9", "2023-04-01", "2023-06-30", "context", "period.bracket_comparison"),
     # ---- the ablative names the time a report is from; a run of days in one month
     Row("ablative-title-is-the-frame",
         "Osavuosikatsaus heinä–syyskuulta 2024\n\nKatsaus\n\nLiikevaihto oli 12,4 miljoonaa euroa.",

@@ -102,7 +102,9 @@ def bracketed(toks: list[Token], p: Figure, before: Figure | None) -> When | Non
         return None
     if k < 1 or toks[k].text != "(":
         return None
-    if signed:
+    if signed and not p.num.compared:
+        # "(+7,2 %)" after a figure: its change; "4,8 (−1,2) milj. euroa" is a comparison figure
+        # (the number reader marks it), a negative level a year earlier
         p.rules.append("period.previous_figure")
         return before.period
     prev_end = before.num.j
