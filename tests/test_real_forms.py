@@ -253,6 +253,9 @@ def test_year_like_number_before_a_unit_is_no_year() -> None:
 
 # more forms seen in real releases, in sentences of our own
 MORE_CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
+    # the from-value of a change told to-value first is the old level, no change of its own
+    ("Jonotus lyheni 5 viikkoon aiemmasta 9 viikosta.", "9", 9, "week", {"change": None}),
+    ("Jonotus lyheni 5 viikkoon aiemmasta 9 viikosta.", "5", 5, "week", {"change": "decrease"}),
     # a count restated per a unit of time is a count with a rate, not a duration
     ("Kirjastossa kävi maaliskuussa 9 300 asiakasta eli keskimäärin 300 päivässä.", "300", 300, "count",
      {"rate": "day", "statistic": "mean"}),

@@ -41,6 +41,11 @@ ROWS = [
     Row("restatement-before-a-kun-clause-is-not-an-aside",
         "Tammi–kesäkuussa myytiin 12 400 pyörää. Sähköpyöriä niistä oli 3 100 eli 25 prosenttia, kun vuotta "
         "aiemmin osuus oli 19 prosenttia.", "2024-07-10", "25", "2024-01-01", "2024-06-30", "context"),
+    # ---- a change from X to Y told the other way round: to-value first, the from-value its old level
+    Row("to-value-first-then-from-value",
+        "Osavuosikatsaus tammi–maaliskuulta 2024\n\nKatsaus\n\nPalvelujen liikevaihto nousi 9,4 miljoonaan euroon "
+        "vuoden takaisesta 8,1 miljoonasta eurosta.", "2024-04-25", "8,1 miljoonasta", "2023-01-01", "2023-03-31",
+        "context"),
     # ---- a negative comparison figure in brackets is a level a year earlier, not a change
     Row("signed-comparison-figure-is-a-year-earlier",
         "Osavuosikatsaus huhti–kesäkuulta 2024\n\nKatsaus\n\nRahavirta oli 2,2 (−0,9) miljoonaa euroa.",

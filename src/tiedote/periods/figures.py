@@ -51,6 +51,10 @@ def from_values(toks: list[Token], figures: Sequence[Figure]) -> dict[int, int]:
         if any(t.kind == "word" and t.lower.endswith(words.from_endings) for t in tail) \
                 and any(t.kind == "word" and t.lower.endswith(words.to_endings) for t in head):
             out[k + 1] = k
+        elif any(t.kind == "word" and t.lower.endswith(words.to_endings) for t in tail) \
+                and any(t.kind == "word" and t.lower.endswith(words.from_endings) for t in head):
+            # "laski 18,7 miljoonaan euroon vuoden takaisesta 20,5 miljoonasta eurosta": the to-value first
+            out[k] = k + 1
     return out
 
 
