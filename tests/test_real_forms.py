@@ -19,6 +19,12 @@ PUB = dt.date(2024, 10, 15)
 
 # (text, the number as written, the rule id that drops it)
 NOT_CLAIMS = [
+    # a section or decision number after "§", the base of an index, a type number, an age reached
+    ("Lautakunta päätti asiasta (LTK 2.5.2024 § 41), ja avustusta sai 17 yhdistystä.", "41", "nonclaim.statute"),
+    ("Rakennuskustannusindeksi (2015=100) oli 121,8 pistettä.", "100", "nonclaim.index_base"),
+    ("Rakennuskustannusindeksi (2015=100) oli 121,8 pistettä.", "2015", "nonclaim.index_base"),
+    ("Tutkimus koskee tyypin 1 diabetesta, ja mukana on 300 potilasta.", "1", "nonclaim.name"),
+    ("Jäseniä on 4 100, ja heistä kolmannes on täyttänyt 80 vuotta.", "80", "nonclaim.age"),
     # statute and document numbers
     ("Asetus (1188/2019) koskee 4 200 yritystä.", "1188", "nonclaim.statute"),
     ("Laki 512/2016 muutti 3 käytäntöä.", "512", "nonclaim.statute"),

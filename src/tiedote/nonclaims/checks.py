@@ -134,9 +134,9 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
         after = toks[j + 1].lower
         if not toks[j + 1].space_before and ("-" + after).startswith(_affixes(nc["age_suffix"])):
             return "nonclaim.age"
-    if nxt is not None and nxt.lower in ("vuotta", "vuoden") and _word(toks, j + 1).startswith(
-            _affixes(nc["age_after"])):
-        return "nonclaim.age"  # "65 vuotta täyttäneet"
+    if nxt is not None and nxt.lower in ("vuotta", "vuoden") and (_word(toks, j + 1).startswith(
+            _affixes(nc["age_after"])) or i > 0 and toks[i - 1].lower.startswith(_affixes(nc["age_after"]))):
+        return "nonclaim.age"  # "65 vuotta täyttäneet", "heistä puolet on täyttänyt 75 vuotta"
     if nxt is not None and (nxt.lower in nc["ratio_noun"]) and _word(toks, j + 1) in nc["ratio_after"]:
         return "nonclaim.ratio"  # "kaksi kertaa niin paljon"
     # "kahdella ensimmäisellä viikolla": a number word before an ordinal names a period
