@@ -149,6 +149,9 @@ CLAIMS: list[tuple[str, str, Any, str, dict[str, Any]]] = [
     ("Korko nousi 0.25 %.", "0.25", 0.25, "percent", {}),
     ("Lounas maksaa 12.50 e.", "12.50", 12.5, "EUR", {}),
     # compound durations
+    ("Ambulanssi ehti paikalle keskimäärin 8 minuutissa ja 20 sekunnissa.", "8 minuutissa ja 20 sekunnissa", 500,
+     "second", {"statistic": "mean"}),
+    ("Kokous kesti 3 tuntia ja 45 minuuttia.", "3 tuntia ja 45 minuuttia", 225, "minute", {}),
     ("Odotus venyi 2 h 40 min.", "2 h 40 min", 160, "minute", {}),
     ("Jonotusaika oli 1 tuntia 5 minuuttia.", "1 tuntia 5 minuuttia", 65, "minute", {}),
     ("Toimitus kesti 3 min 20 s.", "3", 3, "minute", {}),
