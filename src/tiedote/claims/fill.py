@@ -8,7 +8,6 @@ qualifier or period, so the two readings differ in measure, subject and source o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -105,11 +104,13 @@ def doubtful(p: Pending) -> bool:
         return False
     # "Puhelinajan saa parin päivän päähän": how far ahead, not how long an activity takes; the
     # thing waited for is the measure
-    after = _NEXT_WORD.match(p.sent.text, max(0, p.unit.end - p.sent.start))
-    return after is None or after[1].lower() not in measure_words().lead_time
+    # the word after the unit (split, not a regex: a sentence is short, and no search can go quadratic)
+    after = next((w for w in (x.strip(_PUNCT) for x in p.sent.text[max(0, p.unit.end - p.sent.start):].split(None, 2))
+                  if w), "")
+    return after.lower() not in measure_words().lead_time
 
 
-_NEXT_WORD = re.compile(r"\W*(\w+)")
+_PUNCT = ".,;:!?()[]\"'–—-"
 
 
 _FILLED = ("measure.", "subject.", "source.")
