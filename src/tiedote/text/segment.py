@@ -174,28 +174,63 @@ def lower_text(text: str) -> str:
     return _lower_kept(text) if len(text) <= MAX_SENTENCE_CHARS else text.lower()
 
 
+# A whole chunk between single spaces that is one number ("2019", "40,5", "1.2.2020")
+_NUM_CHUNK = re.compile(_NUM)
+# ASCII symbols that often end a chunk glued to a word or a number ("euroa.", "2020,")
+_TRAILING = frozenset(".,:;!?)")
+
+
 def tokenize(sent: Sentence) -> list[Token]:
-    # One findall over the sentence, with the characters skipped before each token captured so
-    # that offsets are running sums: no Match object and no method calls per token.
-    toks: list[Token] = []
-    append = toks.append
-    base = sent.start
-    pos = 0
+    text = sent.text
     other, on_re = _re_tokens()
-    found = _TOKENS_WITH_GAPS.findall(sent.text) if other.search(sent.text) else on_re.findall(sent.text)
-    for skip, num, word, sym in found:
-        if skip:
-            s = pos + len(skip)
-            space = True
+    if other.search(text):
+        toks: list[Token] = []
+        _add_matches(toks, _TOKENS_WITH_GAPS.findall(text), sent.start)
+        return toks
+    # Most chunks between single spaces are one word or one number, or one followed by a comma or a
+    # full stop: these are read with str methods, which cost less than a regex match per token.
+    # Each chunk follows a space or starts the sentence, so its first token has space_before.
+    # Any other chunk (a bracket, a dash, a tab, "_") is tokenized by the regex, on its own.
+    toks = []
+    append = toks.append
+    pos = sent.start
+    for chunk in text.split(" "):
+        n = len(chunk)
+        if n == 0:
+            pos += 1
+            continue
+        end = pos + n
+        if chunk.isalpha():
+            append(Token(chunk, chunk.lower(), pos, end, "word", True))
+        elif _NUM_CHUNK.fullmatch(chunk):  # digits and [.,] only: lower() would give the same text
+            append(Token(chunk, chunk, pos, end, "num", True))
+        elif chunk[-1] in _TRAILING and (body := chunk[:-1]).isalpha():
+            append(Token(body, body.lower(), pos, end - 1, "word", True))
+            append(Token(chunk[-1], chunk[-1], end - 1, end, "sym", False))
+        elif chunk[-1] in _TRAILING and _NUM_CHUNK.fullmatch(body := chunk[:-1]):
+            append(Token(body, body, pos, end - 1, "num", True))
+            append(Token(chunk[-1], chunk[-1], end - 1, end, "sym", False))
         else:
-            s = pos
-            space = s == 0
-        if num:
-            text, kind = num, "num"
-        elif word:
-            text, kind = word, "word"
-        else:
-            text, kind = sym, "sym"
-        pos = s + len(text)
-        append(Token(text, text.lower(), base + s, base + pos, kind, space))
+            _add_matches(toks, on_re.findall(chunk), pos)
+        pos = end + 1
     return toks
+
+
+def _add_matches(toks: list[Token], found: list[tuple[str, str, str, str]], base: int) -> None:
+    """The tokens of _TOKENS_WITH_GAPS.findall() over a text starting at ``base`` (at a space or the
+    sentence start: its first token has space_before)."""
+    # findall captures the characters skipped before each token, so that offsets are running
+    # sums: no Match object and no method calls per token.
+    append = toks.append
+    pos = 0
+    for skip, num, word, sym in found:
+        s = pos + len(skip)
+        space = bool(skip) or s == 0
+        if num:
+            text, lower, kind = num, num, "num"  # digits, "." and ",": no case
+        elif word:
+            text, lower, kind = word, word.lower(), "word"
+        else:
+            text, lower, kind = sym, sym.lower(), "sym"
+        pos = s + len(text)
+        append(Token(text, lower, base + s, base + pos, kind, space))
