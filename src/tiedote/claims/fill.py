@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from tiedote.claims.context import WINDOW, Cues
 from tiedote.claims.measure import MeasureHit, counted_noun, lemma, object_after, partitive_like, subject_noun
-from tiedote.claims.measure_rules import is_event, refine, relative_antecedent
+from tiedote.claims.measure_rules import CARRIED, is_event, refine, relative_antecedent
 from tiedote.claims.measure_tree import tree_measure
 from tiedote.claims.measure_words import DURATION_UNITS, measure_words
 from tiedote.claims.source import SourceHit
-from tiedote.claims.subject import find_subject
+from tiedote.claims.subject import find_subject, name_tokens
 from tiedote.claims.syntax import SentParse, align, parse_texts, sentence_parse
 from tiedote.claims.unit import after_number
 from tiedote.lang.lexicon import Lexicon
@@ -55,6 +55,10 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
     """
     assert work.cue is not None or not work.pendings
     last_measured: Pending | None = None
+    toks, clause = work.toks, work.clause
+    # the sentence's names and what they may not be taken from, once for all its figures
+    names = name_tokens(toks) if work.pendings else []
+    covered = _Covered(toks, work.mask, -1, work.source)
     for p in work.pendings:
         assert work.cue is not None
         if redo is not None:
@@ -67,13 +71,14 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
             p.measure = last_measured.measure  # "45,2 (42,1)": the same measure a year earlier
             p.rules.append("measure.comparison")
         else:
-            fill_measure(p, work.toks, work.clause, lex, work.cue, last_measured, prev_claims, work.mask, syn)
+            fill_measure(p, toks, clause, lex, work.cue, last_measured, prev_claims, work.mask, syn)
         if p.measure is not None:
             last_measured = p
-        covered = _Covered(work.toks, work.mask, p.measure.start if p.measure is not None else -1, work.source)
-        p.subject = find_subject(work.toks, p.num, work.clause, covered)
-        if p.subject is not None:
-            p.rules.append("subject.name")
+        if names and names[0] < p.num.i:  # most sentences name nobody before a figure
+            covered.measure_start = p.measure.start if p.measure is not None else -1
+            p.subject = find_subject(toks, p.num, clause, covered, names)
+            if p.subject is not None:
+                p.rules.append("subject.name")
         if work.source is not None:
             p.source = work.source
             p.rules.append("source.named")
@@ -148,8 +153,8 @@ def _ellipsis_next(work: SentenceWork) -> None:
 class _Covered:
     """Tokens a subject may not be taken from: inside a time expression or URL, or the figure's measure.
 
-    Asked only of the few capitalised words before a figure, so it is answered
-    per token on demand rather than built as a set for every figure.
+    Asked only of the few names before a figure, so it is answered per token on
+    demand rather than built as a set; one per sentence, its measure set per figure.
     """
 
     __slots__ = ("mask", "measure_start", "source", "toks")
@@ -234,64 +239,70 @@ def _fast_hit(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon, cu
               last_measured: Pending | None, prev_claims: list[Pending], masked: SpanMask,
               side_effects: bool) -> MeasureHit | None:
     """The fast reading's measure (``side_effects``: it may also carry a statistic over "se")."""
-    # a pronoun standing alone as the subject ("se oli", "mikä on"), not "niiden yhteismäärä"
-    lo = p.num.i - WINDOW
-    # (most sentences have no such pronoun: no generator made for them)
-    anaphora = next((k for k in cue.anaphora if lo <= k < p.num.i and clause[k] == p.clause), None) \
-        if cue.anaphora else None
+    num, unit = p.num, p.unit
     hit: MeasureHit | None = None
-    earlier = [last_measured] if last_measured is not None else []
-    if anaphora is not None:
-        # "vuonna 2018 se oli noin 8 minuuttia", "kun koko maassa se on 43,2 vuotta":
-        # the pronoun stands for the last figure's measure, or the last subject before it
-        if earlier:
-            src = earlier[-1]
-            assert src.measure is not None
-            hit = MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.anaphora")
-            if side_effects and p.statistic is None and src.statistic is not None and toks[anaphora].lower == "se":
-                p.statistic = src.statistic  # "mediaani-ikä on 39,8 vuotta, kun koko maassa se on 43,2"
-        else:
-            hit = subject_noun(toks, p.num, clause, lex, anywhere_before=anaphora, masked=masked)
-    if hit is None and _grade(p, toks):
+    if cue.anaphora:  # (most sentences have no such pronoun: no generator made for them)
+        # a pronoun standing alone as the subject ("se oli", "mikä on"), not "niiden yhteismäärä"
+        lo = num.i - WINDOW
+        anaphora = next((k for k in cue.anaphora if lo <= k < num.i and clause[k] == p.clause), None)
+        if anaphora is not None:
+            # "vuonna 2018 se oli noin 8 minuuttia", "kun koko maassa se on 43,2 vuotta":
+            # the pronoun stands for the last figure's measure, or the last subject before it
+            if last_measured is not None:
+                src = last_measured
+                assert src.measure is not None
+                hit = MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.anaphora")
+                if side_effects and p.statistic is None and src.statistic is not None \
+                        and toks[anaphora].lower == "se":
+                    p.statistic = src.statistic  # "mediaani-ikä on 39,8 vuotta, kun koko maassa se on 43,2"
+            else:
+                hit = subject_noun(toks, num, clause, lex, anywhere_before=anaphora, masked=masked)
+    if hit is None and unit.unit == "score" and _grade(p, toks):
         # "arvosanan 9": the grade itself is what is measured
-        t = toks[p.unit.token]
+        t = toks[unit.token]
         hit = MeasureHit(lemma(t.lower), t.start, t.end, "measure.grade")
-    if hit is None and p.unit.unit == "count" and not p.unit.bare:
-        hit = counted_noun(toks, after_number(toks, p.num), lex)
-    if hit is None and p.unit.unit in _QUANTITY_UNITS and p.unit.token >= 0 \
-            and p.unit.token + 1 < len(toks) and partitive_like(toks[p.unit.token + 1].lower):
+    if hit is None and unit.unit == "count" and not unit.bare:
+        hit = counted_noun(toks, after_number(toks, num), lex)
+    if hit is None and unit.unit in _QUANTITY_UNITS and unit.token >= 0 \
+            and unit.token + 1 < len(toks) and partitive_like(toks[unit.token + 1].lower):
         # "290 kilometriä putkea", "240 000 litraa kevyttä polttoöljyä": the partitive after a unit of
         # measurement is the stuff measured
-        hit = counted_noun(toks, p.unit.token + 1, lex)
+        hit = counted_noun(toks, unit.token + 1, lex)
     if hit is None:
-        hit = subject_noun(toks, p.num, clause, lex, masked=masked)
+        hit = subject_noun(toks, num, clause, lex, masked=masked)
     if hit is None or hit.rule == "measure.verb":
         # "72 prosenttia on saanut rokotteen": the object after the verb
-        hit = object_after(toks, p.num, clause, lex, masked) or hit
-    if hit is None and not earlier:
+        hit = object_after(toks, num, clause, lex, masked) or hit
+    if hit is None and last_measured is None:
         # "Käyttöaste oli korkein maaliskuussa, 88 prosenttia, ...": an aside's figure belongs to the
         # head clause before it (a noun there; the verb of another clause says nothing of it)
-        hit = subject_noun(toks, p.num, clause, lex, anywhere_before=p.num.i, masked=masked)
+        hit = subject_noun(toks, num, clause, lex, anywhere_before=num.i, masked=masked)
         if hit is not None and hit.rule == "measure.verb":
             hit = None
         if hit is not None:
             hit = MeasureHit(hit.lemma, hit.start, hit.end, "measure.head_clause")
-
-    def carried_fast() -> MeasureHit | None:
-        src = earlier[-1] if earlier else (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
-        if src is None or src.measure is None:
-            return None
-        return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
-
-    if hit is None or hit.rule in ("measure.verb", "measure.object_after", "measure.genitive_object"):
+    if hit is None or hit.rule in _RELATIVE_RULES:
         # "yksityinen kulutus, joka lisääntyi 1,8 prosenttia": the relative pronoun's antecedent
-        hit = relative_antecedent(toks, p.num, clause, lex) or hit
+        hit = relative_antecedent(toks, num, clause, lex) or hit
     if hit is None or hit.rule != "measure.grade":
-        hit = refine(hit, toks, p.num, p.unit.unit, p.unit.token, p.rate is not None, clause, lex, carried_fast,
-                     masked)
+        hit = refine(hit, toks, num, unit.unit, unit.token, p.rate is not None, clause, lex, masked)
+        if hit is CARRIED:
+            hit = _carried(last_measured, prev_claims)
     if hit is None:
-        hit = carried_fast()
+        hit = _carried(last_measured, prev_claims)
     return hit
+
+
+_RELATIVE_RULES = frozenset({"measure.verb", "measure.object_after", "measure.genitive_object"})
+
+
+def _carried(last_measured: Pending | None, prev_claims: list[Pending]) -> MeasureHit | None:
+    """The measure of the figure before in the sentence, else of the last claim of the sentence before."""
+    src = last_measured if last_measured is not None else (
+        prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
+    if src is None or src.measure is None:
+        return None
+    return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
 
 
 def read_doubtful(works: Sequence[tuple[Sentence, SentenceWork]], lex: Lexicon, parser: Language | None,
