@@ -53,14 +53,16 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
 
     ``redo``: fill again only the figures it picks (filled before by the fast reading), keeping the rest.
     """
-    assert work.cue is not None or not work.pendings
+    if not work.pendings:
+        return
+    cue = work.cue
+    assert cue is not None
     last_measured: Pending | None = None
-    toks, clause = work.toks, work.clause
+    toks, clause, mask = work.toks, work.clause, work.mask
     # the sentence's names and what they may not be taken from, once for all its figures
-    names = name_tokens(toks) if work.pendings else []
-    covered = _Covered(toks, work.mask, -1, work.source)
+    names = name_tokens(toks)
+    covered = _Covered(toks, mask, -1, work.source)
     for p in work.pendings:
-        assert work.cue is not None
         if redo is not None:
             if not redo(p):
                 if p.measure is not None:
@@ -70,8 +72,13 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
         if p.num.compared and last_measured is not None and last_measured.measure is not None:
             p.measure = last_measured.measure  # "45,2 (42,1)": the same measure a year earlier
             p.rules.append("measure.comparison")
+        elif syn is None:  # the fast reading (fill_measure's, written out)
+            hit = _fast_hit(p, toks, clause, lex, cue, last_measured, prev_claims, mask, True)
+            if hit is not None:
+                p.measure = hit
+                p.rules.append(hit.rule)
         else:
-            fill_measure(p, toks, clause, lex, work.cue, last_measured, prev_claims, work.mask, syn)
+            fill_measure(p, toks, clause, lex, cue, last_measured, prev_claims, mask, syn)
         if p.measure is not None:
             last_measured = p
         if names and names[0] < p.num.i:  # most sentences name nobody before a figure
@@ -82,7 +89,8 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
         if work.source is not None:
             p.source = work.source
             p.rules.append("source.named")
-    _ellipsis_next(work)
+    if len(work.pendings) > 1:
+        _ellipsis_next(work)
 
 
 # What the fast reading is unsure of, for the parser reading to read again: a figure with no noun of

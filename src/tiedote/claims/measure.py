@@ -122,7 +122,8 @@ def _content(t: Token, lex: Lexicon) -> bool:
 
 def counted_noun(toks: list[Token], k: int, lex: Lexicon) -> MeasureHit | None:
     """"40 000 puheluun" → puhelu; "120 määräaikaista etuuskäsittelijää" → etuuskäsittelijä."""
-    if k >= len(toks) or not _content(toks[k], lex) or toks[k].text[:1].isupper():
+    if k >= len(toks) or toks[k].kind != "word" or not lex.classes(toks[k].lower).content \
+            or toks[k].text[:1].isupper():
         return None
     while True:
         if k + 2 < len(toks) and toks[k + 1].text == "-" and not toks[k + 1].space_before \
@@ -133,11 +134,13 @@ def counted_noun(toks: list[Token], k: int, lex: Lexicon) -> MeasureHit | None:
         else:
             break
     t = toks[k]
-    if tense(t.lower) is not None or t.lower in lex.comparatives or is_adverb(t.lower):
+    w = t.lower
+    if tense(w) is not None or w in lex.comparatives or is_adverb(w):
         return None  # "10 400 suurempi": a comparison, not a counted thing
-    if lemma(t.lower) in measure_words().scale_nouns:
+    lem = lemma(w)
+    if lem in measure_words().scale_nouns:
         return None  # "71,2 pisteestä": a scale, the thing measured is named in the clause
-    return MeasureHit(lemma(t.lower), t.start, t.end, "measure.counted_noun")
+    return MeasureHit(lem, t.start, t.end, "measure.counted_noun")
 
 
 def _modifies_next(toks: list[Token], k: int, lex: Lexicon) -> bool:

@@ -271,9 +271,10 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
                 group = _elative_at(toks, after, lex, mw)
             if group is not None:
                 return group
-    # (the event test only when the unit is no duration of its own)
-    if ((unit in DURATION_UNITS and not rate) or is_event(toks, num, unit_token, mw)) \
-            and not _lead_time(toks, unit_token, mw):
+    # (is_event, written out: the event test only when the unit is no duration of its own)
+    ev = unit_token if unit_token >= 0 else num.j
+    if ((unit in DURATION_UNITS and not rate) or ev < len(toks) and toks[ev].kind == "word"
+            and lemma(toks[ev].lower) in mw.event_count) and not _lead_time(toks, unit_token, mw):
         verb = _clause_verb(toks, num, clause, lex, mw)
         if verb is not None:
             return verb
@@ -282,7 +283,8 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
     if hit is None:
         return None
     k = _token_at(toks, hit.start)
-    hit, k = _whole_compound(toks, hit, k)
+    if k >= 0 and (k + 2 < len(toks) and toks[k + 1].text == "-" or k >= 2 and toks[k - 1].text == "-"):
+        hit, k = _whole_compound(toks, hit, k)  # (most words stand alone: no call for them)
     w = toks[k].lower if k >= 0 else ""
     lem = hit.lemma
     if w in mw.pointing or lem in mw.pointing:
