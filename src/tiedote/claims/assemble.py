@@ -248,18 +248,18 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
     ctx = SentenceContext.build(toks, clause, used, sent, state, published)
     pairs = from_values(toks, pendings)  # {to-value: from-value} of "laski 9 viikosta 5 viikkoon"
     froms = set(pairs.values())
+    # the figure each one may restate or compare: the last one before it that is no bracketed
+    # year-earlier one ("45,2 (42,1)"), else the last figure of the paragraph before (kept as the
+    # loop goes: a figure's own period rules are set by its period_for)
+    plain: _Pending | None = prev_claims[-1] \
+        if prev_claims and prev_claims[-1].sent.paragraph >= sent.paragraph - 1 else None
     for k, p in enumerate(pendings):
-        # the figure this one may restate or compare: not a bracketed year-earlier one ("45,2 (42,1)")
-        # (or the last figure of the paragraph before)
-        # (walked back by index: a reversed slice per figure copied the list each time)
-        before = next((pendings[b] for b in range(k - 1, -1, -1)
-                       if not pendings[b].num.compared and "period.bracket_comparison" not in pendings[b].rules),
-                      prev_claims[-1] if prev_claims and prev_claims[-1].sent.paragraph >= sent.paragraph - 1
-                      else None)
         if k in froms:
             p.change = None  # the from-value is the old level: the to-value carries the change
-        p.period = period_for(p, toks, ctx, used, sent, state, published, cue.kuin, before,
+        p.period = period_for(p, toks, ctx, used, sent, state, published, cue.kuin, plain,
                               pendings[pairs[k]] if k in pairs else None, k in froms, p.change is not None)
+        if not p.num.compared and "period.bracket_comparison" not in p.rules:
+            plain = p
     work = SentenceWork(pendings, toks, clause, cue, mask, source, ctx, used)
     fill_sentence(work, lex, prev_claims, None)
     return work
