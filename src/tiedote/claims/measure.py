@@ -270,8 +270,7 @@ _WALK_OF: list[object] = [None, None]
 def _walk_kind(w: str, lex: Lexicon, superlatives: frozenset[str], adverbs: frozenset[str]) -> tuple[str, int]:
     """(lemma, kind) of a word for subject_noun's walk."""
     if not lex.classes(w).measurable or w in superlatives or w in adverbs:
-        # "korkein 58 prosenttia": the extreme, not the thing; "oli tuolloin 48 euroa": a time
-        return "", _NONE
+        return "", _NONE  # "korkein 58 prosenttia": the extreme, not the thing; "oli tuolloin": a time
     lem = lemma(w)
     if len(w) >= 7 and w.endswith(_LOCATIVE) and lem == w:
         return lem, _NONE  # "alueella", "kunnassa": a place the lemmatizer left inflected, not a nominative
