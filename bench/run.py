@@ -12,7 +12,11 @@ The corpus is every ``fixtures/*.txt`` release (its date from the matching
 (``len(text.split())``), counted once per text and used for both (a) and (b),
 so the ratio does not depend on the definition.  In one run it measures:
 
-(a) words/s of ``tiedote.Extractor().extract_many(...)`` over the corpus
+Everything runs with the fast reading (``Extractor(parser=None)``, ``tiedote batch --fast``), the
+engine the targets below were set for, unless ``--reading parser`` (the default reading since issue
+16; ``bench/readings.py`` sets that one against the spaCy parse it stands in for).
+
+(a) words/s of ``tiedote.Extractor(parser=...).extract_many(...)`` over the corpus
     (extractor built and warmed first: pipeline, lexicons, lemma index);
 (b) words/s of ``spacy.blank("fi")`` tokenizing the same texts with
     ``nlp.pipe`` (the floor any spaCy-based extractor pays), and (a)/(b).
@@ -250,7 +254,7 @@ def bench_extract_and_tokenize(corpus: list[Release], runs: int, log: LoadLog) -
     texts = [r.text for r in corpus]
 
     t0 = time.perf_counter()
-    ex = tiedote.Extractor()
+    ex = tiedote.Extractor(parser=reading_parser())
     build_s = time.perf_counter() - t0
     # Warm-up: the lemma index, lexicons and matchers load on first use.
     t0 = time.perf_counter()
@@ -298,8 +302,8 @@ import json, sys, time, datetime as dt
 items = [(t, dt.date.fromisoformat(p) if p else None) for t, p in json.load(open(sys.argv[2], encoding="utf-8"))]
 warm = "Jonotusaika oli keskimäärin 6 minuuttia viime vuonna."
 if sys.argv[1] == "extract":
-    import tiedote
-    ex = tiedote.Extractor()
+    import os, tiedote
+    ex = tiedote.Extractor(parser=os.environ.get("TIEDOTE_BENCH_PARSER") or None)
     ex.extract(warm)  # loads the lemma index and lexicons: not a per-text cost
     t0 = time.process_time()
     n = sum(len(c) for c in ex.extract_many(items))
@@ -405,6 +409,18 @@ def _watch(pid: int, stop: threading.Event, out: TreeSample, every: float = 0.05
 _SUMMARY_RATE = "releases/s"
 
 
+_READING = ["fast"]
+
+
+def reading_parser() -> str | None:
+    """The parser package of the reading measured (``--reading``), None for the fast reading."""
+    if _READING[0] == "fast":
+        return None
+    from tiedote.claims.syntax import PARSER
+
+    return PARSER
+
+
 def run_cli_batch(
     archive: Path, jobs: int | None, env: dict[str, str], workdir: Path, *, memory: bool = True
 ) -> dict[str, Any]:
@@ -413,7 +429,7 @@ def run_cli_batch(
     ``memory=False``: sample lightly (RSS and CPU every 200 ms, no PSS), so the watcher takes
     next to no CPU from a run whose speed is what counts."""
     out = workdir / f"out-{jobs or 'default'}-{time.monotonic_ns()}.sqlite"
-    cmd = [*tiedote_cmd(), "batch", str(archive), "-o", str(out)]
+    cmd = [*tiedote_cmd(), "batch", str(archive), "-o", str(out), "--parser" if reading_parser() else "--fast"]
     if jobs is not None:
         cmd += ["--jobs", str(jobs)]
     sample = TreeSample()
@@ -543,9 +559,10 @@ def bench_memory(
 
 _COLD = """\
 import sys, datetime as dt
-import tiedote
+import os, tiedote
 text = sys.stdin.read()
-claims = tiedote.extract(text, published=dt.date.fromisoformat(sys.argv[1]))
+ex = tiedote.Extractor(parser=os.environ.get("TIEDOTE_BENCH_PARSER") or None)
+claims = ex.extract(text, published=dt.date.fromisoformat(sys.argv[1]))
 print(claims[0].quantity.value if claims else "NONE", flush=True)
 """
 
@@ -605,7 +622,7 @@ def profile_extraction(corpus: list[Release], top: int, out: str | None) -> None
 
     import tiedote
 
-    ex = tiedote.Extractor()
+    ex = tiedote.Extractor(parser=reading_parser())
     ex.extract(corpus[0].text, published=corpus[0].published)
     items = [(r.text, r.published) for r in corpus]
     prof = cProfile.Profile()
@@ -705,6 +722,8 @@ def _code_state(snapshot: bool) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--reading", choices=["fast", "parser"], default="fast",
+                    help="the reading measured: fast (the targets' engine, default) or parser")
     ap.add_argument("--quick", action="store_true",
                     help="smaller run: 30 000 words, memory over 200 and 1 000 releases, one run each")
     ap.add_argument("--json", metavar="OUT", help="save every figure (and each run) as JSON")
@@ -722,6 +741,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="only profile: cProfile over extract_many on the corpus, top N lines by tottime")
     ap.add_argument("--profile-out", metavar="FILE", help="with --profile: also save the pstats file")
     args = ap.parse_args(argv)
+    _READING[0] = args.reading
+    if args.reading == "parser":
+        from tiedote.claims.syntax import PARSER
+
+        os.environ["TIEDOTE_BENCH_PARSER"] = PARSER  # read by the child processes' scripts
 
     runs = args.runs or (1 if args.quick else 3)
     min_words = args.min_words or (30_000 if args.quick else 200_000)

@@ -42,20 +42,19 @@ def tracing() -> Iterator[set[str]]:
 
 
 @functools.cache
-def _parser_reading() -> tiedote.Extractor | None:
-    """The parser reading (issue 16), when its model package is installed: its ``measure.tree_*`` ids."""
+def _readings() -> tuple[tiedote.Extractor, ...]:
+    """The fast reading, and the parser reading (the default) when its model package is installed."""
     from tiedote.claims.syntax import PARSER
 
-    return tiedote.Extractor(parser=PARSER) if importlib.util.find_spec(PARSER) is not None else None
+    fast = tiedote.Extractor(parser=None)
+    return (fast, tiedote.Extractor(parser=PARSER)) if importlib.util.find_spec(PARSER) is not None else (fast,)
 
 
 def emitted(text: str, published: dt.date | None) -> set[str]:
     """The ids of every rule that fired on ``text``, in either reading."""
     with tracing() as seen:
-        for claim in tiedote.extract(text, published=published):
-            seen.update(claim.rules)
-        parsed = _parser_reading()
-        for claim in parsed.extract(text, published=published) if parsed is not None else []:
-            seen.update(claim.rules)
-        seen.update(m.rule for m in tiedote.explain(text, published=published) if m.rule is not None)
+        for reading in _readings():
+            for claim in reading.extract(text, published=published):
+                seen.update(claim.rules)
+            seen.update(m.rule for m in reading.explain(text, published=published) if m.rule is not None)
     return set(seen)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.util
 import json
 import os
 import re
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from tiedote.claims.syntax import PARSER
 from tiedote.io import batch, workers
 from tiedote.io.batch import CHUNK_ITEMS, Stats, process_chunk, run_batch
 from tiedote.io.sinks import JsonlSink, SqliteSink
@@ -356,5 +358,11 @@ def test_the_warm_forkserver_builds_the_engine_and_hides_its_flag_from_workers()
         "import gc, os, sys, tiedote.io.workers; "
         "print('tiedote.api' in sys.modules, gc.get_freeze_count() > 0, os.environ.get(tiedote.io.workers._WARM_ENV))"
     )
-    assert _python(code, TIEDOTE_BATCH_WARM_FORKSERVER="1") == "True True None"
+    # the flag names the reading: "-" the fast one, else the parser package to load before forking
+    assert _python(code, TIEDOTE_BATCH_WARM_FORKSERVER="-") == "True True None"
     assert _python(code) == "False False None"
+    loaded = ("import os, tiedote.io.workers; from tiedote.claims.syntax import _load; "
+              "print(_load.cache_info().currsize, os.environ.get(tiedote.io.workers._WARM_ENV))")
+    assert _python(loaded, TIEDOTE_BATCH_WARM_FORKSERVER="-") == "0 None"
+    if importlib.util.find_spec(PARSER) is not None:
+        assert _python(loaded, TIEDOTE_BATCH_WARM_FORKSERVER=PARSER) == "1 None"

@@ -459,7 +459,7 @@ def test_max_bytes_above_the_extractors_limit_raises_that_limit_too(
 ) -> None:
     asked: list[int | None] = []
 
-    def recording(max_chars: int | None = None) -> FakeExtractor:
+    def recording(max_chars: int | None = None, parser: str | None = None) -> FakeExtractor:
         asked.append(max_chars)
         return FakeExtractor()
 

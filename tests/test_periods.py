@@ -280,6 +280,32 @@ ROWS = [
     row("ensi viikon tiistaina", "2022-12-08", False, "2022-12-13", "2022-12-13", "day", "absolute"),
     # pitkäperjantai to 2. pääsiäispäivä
     row("pääsiäisenä", "2022-04-12", False, "2022-04-15", "2022-04-18", "range", "absolute"),
+    # ---- a run of days within one named month
+    row("Messuilla kävi 3.–5. lokakuuta 9 400 vierasta", "2024-10-08", True, "2024-10-03", "2024-10-05", "range",
+        "absolute", span="3.–5. lokakuuta"),
+    row("1. - 17. joulukuuta 2023", "2024-02-01", True, "2023-12-01", "2023-12-17", "range", "absolute"),
+    row("viime vuonna 5.–7. kesäkuuta", "2024-02-01", True, "2023-06-05", "2023-06-07", "range", "absolute"),
+    row("Marraskuun 1.–20. päivän myynti kasvoi", "2024-11-22", True, "2024-11-01", "2024-11-20", "range",
+        "absolute", span="Marraskuun 1.–20. päivän"),
+    row("helmikuun 10.–12. päivinä", "2024-03-01", True, "2024-02-10", "2024-02-12", "range", "absolute"),
+    row("7.–3. kesäkuuta", "2024-07-01", True, "2024-06-03", "2024-06-03", "day", "absolute", span="3. kesäkuuta"),
+    # ---- a weekday and a part of it, with or without a hyphen
+    row("valvonta jatkui perjantai-illasta sunnuntai-iltaan", "2024-03-18", True, "2024-03-15", "2024-03-17",
+        "range", "absolute", span="perjantai-illasta sunnuntai-iltaan"),
+    row("lauantaiaamuna", "2024-03-18", True, "2024-03-16", "2024-03-16", "day", "absolute"),
+    row("keskiviikko-iltana", "2024-03-18", True, "2024-03-13", "2024-03-13", "day", "absolute"),
+    # ---- a compound week word naming one week: the number is the week's
+    row("Hiihtolomaviikolla 9 rinteissä laski 4 000 ihmistä", "2024-03-10", True, "2024-02-26", "2024-03-03",
+        "week", "absolute", span="Hiihtolomaviikolla 9"),
+    row("kalenteriviikon 34 aikana", "2024-09-01", True, "2024-08-19", "2024-08-25", "week", "absolute",
+        span="kalenteriviikon 34"),
+    row("Työviikolla 40 tuntia", "2024-09-01", True, None, None, None, None),
+    # ---- the ablative names the time a report or figure is from, not a comparison's base
+    row("Osavuosikatsaus heinä–syyskuulta 2023", "2023-10-26", True, "2023-07-01", "2023-09-30", "quarter",
+        "absolute", span="heinä–syyskuulta 2023"),
+    row("Tilastot kesäkuulta julkaistaan", "2024-07-15", True, "2024-06-01", "2024-06-30", "month", "absolute",
+        span="kesäkuulta"),
+    row("kasvoi toukokuusta", "2024-07-15", True, "2024-05-01", "2024-05-31", "month", "base", span="toukokuusta"),
 ]
 
 
@@ -340,7 +366,7 @@ def test_sentence_periods_equal_find_periods_and_ask_the_tense_only_when_it_coun
 
 MONTHS = ["tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu",
           "syyskuu", "lokakuu", "marraskuu", "joulukuu"]
-ENDINGS = {"ssa": "absolute", "n": "absolute", "lla": "absolute", "": "absolute", "sta": "base"}
+ENDINGS = {"ssa": "absolute", "n": "absolute", "lla": "absolute", "": "absolute", "sta": "base", "lta": "absolute"}
 
 
 @pytest.mark.parametrize("month", range(1, 13))

@@ -31,6 +31,32 @@ class Row(NamedTuple):
 
 
 ROWS = [
+    # ---- an aside's figure belongs to the predicate that goes on after it
+    Row("aside-takes-the-time-of-the-clause-after",
+        "Kirjaston lainat\n\nViime vuonna lainoja kertyi 612 000. Aiempi huippu, 655 000 lainaa, saavutettiin "
+        "vuonna 2016.", "2024-01-20", "655 000", "2016-01-01", "2016-12-31", "explicit", "period.year.explicit"),
+    Row("aside-after-a-time-keeps-the-earlier-one",
+        "Käyttöaste oli paras helmikuussa, 91 prosenttia, ja heikoin elokuussa, 58 prosenttia.",
+        "2024-01-20", "91", "2023-02-01", "2023-02-28", "explicit"),
+    Row("restatement-before-a-kun-clause-is-not-an-aside",
+        "Tammi–kesäkuussa myytiin 12 400 pyörää. Sähköpyöriä niistä oli 3 100 eli 25 prosenttia, kun vuotta "
+        "aiemmin osuus oli 19 prosenttia.", "2024-07-10", "25", "2024-01-01", "2024-06-30", "context"),
+    # ---- a change from X to Y told the other way round: to-value first, the from-value its old level
+    Row("to-value-first-then-from-value",
+        "Osavuosikatsaus tammi–maaliskuulta 2024\n\nKatsaus\n\nPalvelujen liikevaihto nousi 9,4 miljoonaan euroon "
+        "vuoden takaisesta 8,1 miljoonasta eurosta.", "2024-04-25", "8,1 miljoonasta", "2023-01-01", "2023-03-31",
+        "context"),
+    # ---- a negative comparison figure in brackets is a level a year earlier, not a change
+    Row("signed-comparison-figure-is-a-year-earlier",
+        "Osavuosikatsaus huhti–kesäkuulta 2024\n\nKatsaus\n\nRahavirta oli 2,2 (−0,9) miljoonaa euroa.",
+        "2024-07-20", "−0,9", "2023-04-01", "2023-06-30", "context", "period.bracket_comparison"),
+    # ---- the ablative names the time a report is from; a run of days in one month
+    Row("ablative-title-is-the-frame",
+        "Osavuosikatsaus heinä–syyskuulta 2024\n\nKatsaus\n\nLiikevaihto oli 12,4 miljoonaa euroa.",
+        "2024-10-24", "12,4 miljoonaa", "2024-07-01", "2024-09-30", "frame"),
+    Row("days-of-a-named-month",
+        "Joulumyynti\n\nJoulukuun 1.–23. päivän myynti oli 4,2 miljoonaa euroa.", "2024-12-27",
+        "4,2 miljoonaa", "2024-12-01", "2024-12-23", "explicit", "period.date.genitive_range"),
     # ---- the frame: the period the title or lead reports
     Row("frame-lead-carries-to-next-paragraph",
         T + "Tammi–maaliskuussa matkoja tehtiin 2,1 miljoonaa.\n\nLahdessa kasvua oli 4 prosenttia.",

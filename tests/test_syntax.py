@@ -30,8 +30,9 @@ def test_a_missing_model_package_is_named_and_the_fast_reading_still_works() -> 
     assert [c.quantity.value for c in tiedote.Extractor(parser=None).extract(TEXT)] == [460, 210, 12]
 
 
-def test_the_default_extractor_is_the_fast_reading() -> None:
-    assert tiedote.Extractor().parser is None
+def test_the_default_extractor_is_the_parser_reading() -> None:
+    assert tiedote.Extractor().parser == PARSER
+    assert tiedote.Extractor(parser=None).parser is None  # the fast reading
 
 
 @needs_parser
@@ -58,15 +59,44 @@ def test_alignment_keeps_tiedote_offsets_and_joins_digit_groups() -> None:
 
 
 @needs_parser
-def test_the_spacy_component_uses_the_docs_own_parse() -> None:
+def test_the_spacy_component_uses_the_docs_own_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     import spacy
+
+    from tiedote.claims import fill
 
     nlp = spacy.load(PARSER, exclude=["lemmatizer", "ner"])
     nlp.add_pipe("tiedote")
+
+    def parse_again(*args: object) -> None:
+        raise AssertionError("the component parsed a sentence its pipeline had already parsed")
+
+    monkeypatch.setattr(fill, "parse_texts", parse_again)
     doc = nlp(TEXT)
     via_doc = [(c.quantity.value, c.measure.lemma if c.measure else None) for c in doc._.claims]
     assert via_doc == [(460, "opiskelija"), (210, "opiskelija"), (12, "käsittelyaika")]
-    assert all(any(r.startswith("measure.tree") or r == "measure.carried" for r in c.rules) for c in doc._.claims)
+    rules = [c.rules for c in doc._.claims]
+    assert "measure.counted_noun" in rules[0]  # a noun of its own: the fast reading's measure stands
+    assert "measure.tree_subject" in rules[2]  # a duration: read again from the Doc's own parse
+
+
+@needs_parser
+def test_only_the_sentences_of_doubtful_figures_are_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tiedote.claims import fill
+
+    parsed: list[str] = []
+    real = fill.parse_texts
+
+    def counting(nlp: object, texts: list[str]) -> object:
+        parsed.extend(texts)
+        return real(nlp, texts)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fill, "parse_texts", counting)
+    text = ("Kirjastoon hankittiin 1 200 uutta kirjaa. Varauksen sai keskimäärin 9 päivässä.\n\n"
+            "Kurssille ilmoittautui 460 opiskelijaa. Heistä runsaat 210 suoritti kurssin.")
+    claims = tiedote.Extractor(parser=PARSER).extract(text, published=dt.date(2024, 3, 1))
+    assert [c.quantity.value for c in claims] == [1200, 9, 460, 210]
+    # a counted noun, a duration's verb and a noun of the clause are sure; "heistä runsaat 210" has no noun
+    assert parsed == ["Heistä runsaat 210 suoritti kurssin."]
 
 
 @needs_parser
@@ -117,3 +147,38 @@ def test_dask_partitions_build_the_parser_extractor_and_model_once_per_process()
     assert [c.measure.lemma if c.measure else None for r in first for c in r.claims] == \
         [c.measure.lemma if c.measure else None for r in second for c in r.claims]
     assert any("measure.tree" in " ".join(c.rules) for r in first for c in r.claims)
+
+
+# Which sentences the parser reading parses: those with a figure the fast reading is unsure of
+# (claims.fill.doubtful).  One row per reason, and rows the fast reading is sure of.
+DOUBT_ROWS = [
+    ("counted-noun", "Kaupunki istutti keväällä 3 200 puuta.", False),
+    ("noun-of-clause", "Lainoja kertyi viime vuonna 48 000.", False),
+    ("duration-verb", "Lupahakemus ratkaistiin keskimäärin 21 päivässä.", False),
+    ("elative-group", "Vastaajista 64 prosenttia kannattaa hanketta.", False),
+    ("carried-elative-pronoun", "Kurssille tuli 460 opiskelijaa. Heistä runsaat 210 suoritti kurssin.", True),
+    ("no-noun-at-all", "Odottaminen kesti keskimäärin 21 päivää.", True),
+    ("bare-verb", "Kokeeseen osallistui 300 ja siitä selvisi 210.", True),
+    ("duration-by-noun", "Ilmoitus käsitellään viiden arkipäivän kuluessa.", True),
+    ("lead-time-is-sure", "Hammashoitoajan saa nyt kolmen viikon päähän.", False),
+    ("truncated-compound", "Syksyllä aloitti 1 250 kone- ja sähkötekniikan opiskelijaa.", True),
+    ("eli-restatement", "Vesikatko koski 2 300 kotitaloutta eli 12 prosenttia kunnan 19 000 kotitaloudesta.", True),
+]
+
+
+@needs_parser
+@pytest.mark.parametrize(("text", "parsed"), [pytest.param(t, p, id=i) for i, t, p in DOUBT_ROWS])
+def test_the_parser_reading_parses_only_sentences_with_a_doubtful_figure(
+        text: str, parsed: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tiedote.claims import fill
+
+    seen: list[str] = []
+    real = fill.parse_texts
+
+    def counting(nlp: object, texts: list[str]) -> object:
+        seen.extend(texts)
+        return real(nlp, texts)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fill, "parse_texts", counting)
+    tiedote.Extractor(parser=PARSER).extract(text, published=dt.date(2024, 3, 1))
+    assert bool(seen) == parsed, seen

@@ -36,6 +36,7 @@ import click
 
 from tiedote import cli_support as _support
 from tiedote._version import __version__
+from tiedote.claims.syntax import PARSER
 from tiedote.errors import BatchError, TiedoteError, UnsupportedOutputError
 from tiedote.io import batch as _batch
 from tiedote.io import workers as _workers
@@ -106,8 +107,11 @@ def cli() -> None:
 @_max_bytes
 @_encoding
 @_excel
+@_support.fast_option
+@_support.parser_option
 def extract(
-    file: str, published: dt.date | None, fmt: str | None, max_bytes: int, encoding: str | None, excel: bool
+    file: str, published: dt.date | None, fmt: str | None, max_bytes: int, encoding: str | None, excel: bool,
+    reading: str = "parser",
 ) -> int:
     """Extract the claims of one release (.txt, .md, .html; '-' reads stdin) and print them.
 
@@ -116,7 +120,8 @@ def extract(
     item = _item_for(file, max_bytes, encoding)
     from tiedote.io.csvfile import write_claims_csv
 
-    [result] = process_chunk([item], build_extractor(_factory(max_bytes)), published)
+    [result] = process_chunk([item], build_extractor(_factory(max_bytes, _support.reading_parser(reading))),
+                             published)
     out = sys.stdout
     if fmt is None:
         fmt = "table" if out.isatty() else "jsonl"
@@ -152,14 +157,14 @@ def _item_for(file: str, max_bytes: int, encoding: str | None = None) -> Item:
     return file_item(file, os.path.basename(file), file, kind, max_bytes, encoding)
 
 
-def _factory(max_bytes: int, parser: str | None = None) -> _batch.ExtractorFactory:
+def _factory(max_bytes: int, parser: str | None = PARSER) -> _batch.ExtractorFactory:
     """The extractor factory for a run (``parser``: --parser's package); a partial of a module function,
     so workers can unpickle it.  ``default_extractor`` is looked up when called, so a test can run the real
     CLI with a stand-in.  A --max-bytes above the extractor's own text limit raises that limit too."""
-    if parser is None and max_bytes <= DEFAULT_MAX_BYTES:
+    if parser == PARSER and max_bytes <= DEFAULT_MAX_BYTES:
         return _batch.default_extractor
-    reading = {} if parser is None else {"parser": parser}
-    return functools.partial(_batch.default_extractor, max_chars=max(max_bytes, DEFAULT_MAX_BYTES), **reading)
+    limit = {} if max_bytes <= DEFAULT_MAX_BYTES else {"max_chars": max(max_bytes, DEFAULT_MAX_BYTES)}
+    return functools.partial(_batch.default_extractor, parser=parser, **limit)
 
 
 @cli.command(epilog=EXIT_HELP)
@@ -208,7 +213,7 @@ def batch(
     excel: bool,
     quiet: bool,
     verbose: bool,
-    reading: str = "fast",
+    reading: str = "parser",
 ) -> int:
     """Extract the claims of every release in SOURCE... into OUT.
 

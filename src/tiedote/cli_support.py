@@ -88,11 +88,12 @@ max_bytes_option = click.option(
     help="Largest release read, as stored (e.g. 500k, 10M); bigger ones are reported as errors.",
 )
 
-fast_option = click.option("--fast", "reading", flag_value="fast", default=True,
-                           help="The fast reading, no parser [default].")
-parser_option = click.option("--parser", "reading", flag_value="parser",
-                             help="The parser reading: measure and subject from spaCy's Finnish parse "
-                             "(spacy-fi-experimental-web-md, loaded once per worker).")
+fast_option = click.option("--fast", "reading", flag_value="fast",
+                           help="The fast reading: no parser, no model to load.")
+parser_option = click.option("--parser", "reading", flag_value="parser", default=True,
+                             help="The parser reading [default]: the figures the fast reading is unsure of "
+                             "are read again from spaCy's Finnish parse (spacy-fi-experimental-web-md, loaded "
+                             "once per worker).")
 
 
 def reading_parser(reading: str) -> str | None:

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tiedote.claims.assemble import extract_claims
+from tiedote.claims.syntax import PARSER, load_parser
 from tiedote.io.dates import optional_date, read_date
 from tiedote.lang.lexicon import lexicon
 from tiedote.models import Claim
@@ -75,10 +76,11 @@ def _context_published(context: Any) -> Any:
 class TiedoteComponent:
     """Sets ``doc._.claims`` to the claims of ``doc.text``."""
 
-    def __init__(self, nlp: Language, name: str, published: str | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, published: str | None = None, parser: str | None = PARSER) -> None:
         _ensure_extensions()
         self.name = name
         self.published = optional_date(published)
+        self.parser = parser  # the reading: a spaCy package parsing the doubtful sentences, None the fast one
         self.lexicon = lexicon()  # built once per process, shared by every call
 
     def __call__(self, doc: Doc) -> Doc:
@@ -91,20 +93,23 @@ class TiedoteComponent:
         if published is not None:
             published = read_date(published)
         # Inside a pipeline that already parses (spacy.load("spacy_fi_experimental_web_md") +
-        # add_pipe("tiedote")), the parser reading uses the Doc's own parse instead of parsing again.
+        # add_pipe("tiedote")), the parser reading uses the Doc's own parse instead of parsing again;
+        # in a blank one it parses the sentences it needs with its own model, as Extractor does.
         parsed = doc if doc.has_annotation("DEP") and doc.has_annotation("POS") else None
-        doc._.claims = extract_claims(doc.text, published, self.lexicon, doc=parsed)
+        parser = load_parser(self.parser) if parsed is None and self.parser is not None else None
+        doc._.claims = extract_claims(doc.text, published, self.lexicon, parser=parser, doc=parsed)
         return doc
 
 
-@Language.factory(COMPONENT, default_config={"published": None})
-def make_tiedote_component(nlp: Language, name: str, published: str | None) -> TiedoteComponent:
-    return TiedoteComponent(nlp, name, published)
+@Language.factory(COMPONENT, default_config={"published": None, "parser": PARSER})
+def make_tiedote_component(nlp: Language, name: str, published: str | None,
+                           parser: str | None) -> TiedoteComponent:
+    return TiedoteComponent(nlp, name, published, parser)
 
 
-def build_nlp() -> Language:
-    """``spacy.blank("fi")`` with the tiedote component, built once per Extractor."""
+def build_nlp(parser: str | None = PARSER) -> Language:
+    """``spacy.blank("fi")`` with the tiedote component of a reading, built once per Extractor."""
     _ensure_extensions()
     nlp = spacy.blank("fi")
-    nlp.add_pipe(COMPONENT)
+    nlp.add_pipe(COMPONENT, config={"parser": parser})
     return nlp

@@ -19,13 +19,19 @@ import regex
 
 from tiedote.claims.change import read_change
 from tiedote.claims.context import Found, clauses, cues, read_qualifier, read_rate, read_statistic
-from tiedote.claims.fill import SentenceWork, fill_sentence
+from tiedote.claims.fill import SentenceWork, fill_sentence, read_doubtful
 from tiedote.claims.measure import PARTITIVE_PLURAL, MeasureHit, subject_noun
 from tiedote.claims.per import PerHit, find_per
 from tiedote.claims.source import SourceHit, release_sources
 from tiedote.claims.subject import SubjectHit
-from tiedote.claims.syntax import SentParse, align, parse_texts, sentence_parse
-from tiedote.claims.unit import Unit, after_number, duration_or_rate, read_unit, scaled_or_length
+from tiedote.claims.unit import (
+    Unit,
+    after_number,
+    count_per_time,
+    duration_or_rate,
+    read_unit,
+    scaled_or_length,
+)
 from tiedote.lang.lexicon import Lexicon
 from tiedote.models import SCHEMA_VERSION, Claim
 from tiedote.nonclaims.checks import url_spans, why_not
@@ -119,15 +125,16 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: 
                    parser: Language | None = None, doc: Doc | None = None) -> list[Claim]:
     """The claims of a release; when ``dropped`` is a list, every number read and not kept is added to it.
 
-    ``parser``: the parser reading, parsing the sentences that hold a figure in one batch after the
-    pass that finds them; ``doc``: a Doc of ``text`` a spaCy pipeline has already parsed (used as it
-    is).  Neither: the fast reading.  Both readings give the same numbers, units, qualifiers and periods.
+    ``parser``: the parser reading.  The fast reading fills every figure first; then the figures it
+    is unsure of (claims.fill.doubtful: no noun of their own clause, or a duration measured by a
+    noun) are read again from the parse of their sentences, parsed in one batch after the pass;
+    ``doc``: a Doc of ``text`` a spaCy pipeline has already parsed (its parse is used as it is, for
+    the same figures).  Neither: the fast reading.  Both readings give the same numbers, units,
+    qualifiers and periods.
     """
     norm = normalise(text)
     sents = sentences(norm)
     sources = release_sources(sents)
-    # the parser reading parses, after the pass that finds them, only the sentences holding a figure
-    later = parser is not None and doc is None
     works: list[tuple[Sentence, SentenceWork]] = []
     state = PeriodState()
     body: list[_Pending] = []
@@ -148,9 +155,8 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: 
         if not has_num:
             update_state(state, None, body_mentions(sent, mentions), sent, published, False)
             continue
-        syn = sentence_parse(doc, sent.start, sent.end, toks) if doc is not None else None
-        work = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims, dropped, syn,
-                                sources[s_index], fill=not later)
+        work = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims, dropped,
+                                sources[s_index])
         pendings = work.pendings
         update_state(state, work.ctx, work.used, sent, published, bool(pendings))
         (title if sent.paragraph == 0 else body).extend(pendings)
@@ -158,12 +164,8 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: 
             prev_claims = pendings
             state.previous = pendings[-1].period
             works.append((sent, work))
-    if later and works:
-        assert parser is not None
-        prev: list[_Pending] = []
-        for (sent, work), parsed in zip(works, parse_texts(parser, [s.text for s, _ in works]), strict=True):
-            fill_sentence(work, lex, prev, align(parsed, sent.start, work.toks))
-            prev = work.pendings
+    if (parser is not None or doc is not None) and works:
+        read_doubtful(works, lex, parser, doc)
     # a figure in the title takes the body's time of the same value, else of the same measure, else the frame
     first_of: dict[tuple[str, object], When] = {}
     for p in body:
@@ -179,9 +181,8 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: 
 def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: list[periods.PeriodMention],
                      lex: Lexicon, state: PeriodState, published: dt.date | None,
                      prev_claims: list[_Pending], dropped: list[Dropped] | None = None,
-                     syn: SentParse | None = None, source: SourceHit | None = None,
-                     fill: bool = True) -> SentenceWork:
-    """The figures of one sentence with everything but, unless ``fill``, their measure, subject and source."""
+                     source: SourceHit | None = None) -> SentenceWork:
+    """The figures of one sentence, every field filled by the fast reading."""
     in_period = [(sent.start + m.start_char, sent.start + m.end_char, m.rule) for m in mentions]
     masked = sorted([(a, b) for a, b, _ in in_period]
                     + [(sent.start + a, sent.start + b) for a, b in url_spans(sent.text)])
@@ -203,6 +204,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
             continue
         unit = read_unit(toks, num, lex)
         unit = duration_or_rate(toks, num, unit, lex)
+        unit = count_per_time(toks, num, unit, pendings[-1].num if pendings else None, lex)
         factor = lex.unit_factors.get(toks[unit.token].lower) if unit.token >= 0 else None
         if factor is not None:
             unit = scaled_or_length(toks, num, unit, factor, lex)  # "45 senttiä" is 0.45 EUR
@@ -246,21 +248,20 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
     ctx = SentenceContext.build(toks, clause, used, sent, state, published)
     pairs = from_values(toks, pendings)  # {to-value: from-value} of "laski 9 viikosta 5 viikkoon"
     froms = set(pairs.values())
+    # the figure each one may restate or compare: the last one before it that is no bracketed
+    # year-earlier one ("45,2 (42,1)"), else the last figure of the paragraph before (kept as the
+    # loop goes: a figure's own period rules are set by its period_for)
+    plain: _Pending | None = prev_claims[-1] \
+        if prev_claims and prev_claims[-1].sent.paragraph >= sent.paragraph - 1 else None
     for k, p in enumerate(pendings):
-        # the figure this one may restate or compare: not a bracketed year-earlier one ("45,2 (42,1)")
-        # (or the last figure of the paragraph before)
-        # (walked back by index: a reversed slice per figure copied the list each time)
-        before = next((pendings[b] for b in range(k - 1, -1, -1)
-                       if not pendings[b].num.compared and "period.bracket_comparison" not in pendings[b].rules),
-                      prev_claims[-1] if prev_claims and prev_claims[-1].sent.paragraph >= sent.paragraph - 1
-                      else None)
         if k in froms:
             p.change = None  # the from-value is the old level: the to-value carries the change
-        p.period = period_for(p, toks, ctx, used, sent, state, published, cue.kuin, before,
+        p.period = period_for(p, toks, ctx, used, sent, state, published, cue.kuin, plain,
                               pendings[pairs[k]] if k in pairs else None, k in froms, p.change is not None)
+        if not p.num.compared and "period.bracket_comparison" not in p.rules:
+            plain = p
     work = SentenceWork(pendings, toks, clause, cue, mask, source, ctx, used)
-    if fill:
-        fill_sentence(work, lex, prev_claims, syn)
+    fill_sentence(work, lex, prev_claims, None)
     return work
 
 

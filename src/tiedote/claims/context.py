@@ -82,6 +82,8 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
                     superlative.append((k, sup))
             if low == "kuin":
                 kuin = True
+            if wc.content and not (k + 1 < n and toks[k + 1].lower in _PER):
+                continue  # a content word is no rate word (Lexicon.classes), nor starts a "kohden" phrase
         # the phrase read_rate reads at k: "viikossa", "asukasta kohden", "/kk"
         phrase, end = low, k
         if k + 1 < n and toks[k + 1].lower in _PER:

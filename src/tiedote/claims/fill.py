@@ -8,24 +8,28 @@ qualifier or period, so the two readings differ in measure, subject and source o
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tiedote.claims.context import WINDOW, Cues
-from tiedote.claims.measure import MeasureHit, counted_noun, lemma, object_after, subject_noun
-from tiedote.claims.measure_rules import is_event, refine, relative_antecedent
+from tiedote.claims.measure import MeasureHit, counted_noun, lemma, object_after, partitive_like, subject_noun
+from tiedote.claims.measure_rules import CARRIED, is_event, refine, relative_antecedent
 from tiedote.claims.measure_tree import tree_measure
 from tiedote.claims.measure_words import DURATION_UNITS, measure_words
 from tiedote.claims.source import SourceHit
-from tiedote.claims.subject import find_subject
-from tiedote.claims.syntax import SentParse
+from tiedote.claims.subject import find_subject, name_tokens
+from tiedote.claims.syntax import SentParse, align, parse_texts, sentence_parse
 from tiedote.claims.unit import after_number
 from tiedote.lang.lexicon import Lexicon
 from tiedote.periods.find import PeriodMention
 from tiedote.periods.state import SentenceContext, SpanMask
-from tiedote.text.segment import Token
+from tiedote.text.segment import Sentence, Token
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
     from tiedote.claims.assemble import _Pending as Pending
 
 
@@ -43,28 +47,97 @@ class SentenceWork:
     used: list[PeriodMention]  # the time expressions that may be a figure's time (not the dateline)
 
 
-def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], syn: SentParse | None) -> None:
-    """Measure, subject and source of every figure of one sentence, in order."""
-    assert work.cue is not None or not work.pendings
+def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], syn: SentParse | None,
+                  redo: Callable[[Pending], bool] | None = None) -> None:
+    """Measure, subject and source of every figure of one sentence, in order.
+
+    ``redo``: fill again only the figures it picks (filled before by the fast reading), keeping the rest.
+    """
+    if not work.pendings:
+        return
+    cue = work.cue
+    assert cue is not None
     last_measured: Pending | None = None
+    toks, clause, mask = work.toks, work.clause, work.mask
+    # the sentence's names and what they may not be taken from, once for all its figures
+    names = name_tokens(toks)
+    covered = _Covered(toks, mask, -1, work.source)
     for p in work.pendings:
-        assert work.cue is not None
+        if redo is not None:
+            if not redo(p):
+                if p.measure is not None:
+                    last_measured = p
+                continue
+            _forget(p)
         if p.num.compared and last_measured is not None and last_measured.measure is not None:
             p.measure = last_measured.measure  # "45,2 (42,1)": the same measure a year earlier
             p.rules.append("measure.comparison")
+        elif syn is None:  # the fast reading (fill_measure's, written out)
+            hit = _fast_hit(p, toks, clause, lex, cue, last_measured, prev_claims, mask, True)
+            if hit is not None:
+                p.measure = hit
+                p.rules.append(hit.rule)
         else:
-            fill_measure(p, work.toks, work.clause, lex, work.cue, last_measured, prev_claims, work.mask, syn)
+            fill_measure(p, toks, clause, lex, cue, last_measured, prev_claims, mask, syn)
         if p.measure is not None:
             last_measured = p
-        covered = _Covered(work.toks, work.mask, p.measure.start if p.measure is not None else -1, work.source)
-        p.subject = find_subject(work.toks, p.num, work.clause, covered)
-        if p.subject is not None:
-            p.rules.append("subject.name")
+        if names and names[0] < p.num.i:  # most sentences name nobody before a figure
+            covered.measure_start = p.measure.start if p.measure is not None else -1
+            p.subject = find_subject(toks, p.num, clause, covered, names)
+            if p.subject is not None:
+                p.rules.append("subject.name")
         if work.source is not None:
             p.source = work.source
             p.rules.append("source.named")
-    _ellipsis_next(work)
+    if len(work.pendings) > 1:
+        _ellipsis_next(work)
 
+
+# What the fast reading is unsure of, for the parser reading to read again: a figure with no noun of
+# its own clause (the measure carried from the figure before, a bare verb, none at all), and a
+# duration whose measure is a noun rather than the activity (durations measure the activity:
+# "käsiteltiin 30 päivässä" → käsitellä, which a noun before the figure hides from the fast reading).
+_DOUBTFUL_RULES = frozenset({"measure.carried", "measure.verb"})
+_ACTIVITY_RULES = frozenset({"measure.duration_verb", "measure.duration_into"})
+
+
+def doubtful(p: Pending) -> bool:
+    """Is the fast reading's measure of ``p`` one the parser reading should read again?"""
+    if p.measure is None:
+        return True
+    rule = p.measure.rule
+    if rule in _DOUBTFUL_RULES:
+        return True
+    # "kone- ja sähkötekniikan opiskelijaa": a noun cut before a hyphen is the first part of a
+    # coordinated compound, a modifier, not the head of the phrase
+    at = p.measure.end - p.sent.start
+    if p.sent.text[at:at + 1] == "-" and p.sent.text[at + 1:at + 2].isspace():
+        return True
+    if p.unit.unit not in DURATION_UNITS or p.rate is not None or rule in _ACTIVITY_RULES:
+        return False
+    # "Puhelinajan saa parin päivän päähän": how far ahead, not how long an activity takes; the
+    # thing waited for is the measure
+    # the word after the unit (split, not a regex: a sentence is short, and no search can go quadratic)
+    after = next((w for w in (x.strip(_PUNCT) for x in p.sent.text[max(0, p.unit.end - p.sent.start):].split(None, 2))
+                  if w), "")
+    return after.lower() not in measure_words().lead_time
+
+
+_PUNCT = ".,;:!?()[]\"'–—-"
+
+
+_FILLED = ("measure.", "subject.", "source.")
+
+
+def _forget(p: Pending) -> None:
+    """Clear what fill_sentence set on ``p``, to fill it again."""
+    p.measure = p.subject = p.source = None
+    p.rules = [r for r in p.rules if not r.startswith(_FILLED)]
+
+
+# units of the physical world (contract.md "Physical units"), after which a partitive names the stuff
+_QUANTITY_UNITS = frozenset({"g", "kg", "t", "mm", "cm", "m", "km", "m2", "ha", "km2", "l", "m3", "Wh", "kWh",
+                             "MWh", "GWh", "TWh", "GB", "TB"})
 
 _VERB_RULES = frozenset({"measure.verb", "measure.tree_verb"})
 _COUNTED_RULES = frozenset({"measure.counted_noun", "measure.tree_noun"})
@@ -88,8 +161,8 @@ def _ellipsis_next(work: SentenceWork) -> None:
 class _Covered:
     """Tokens a subject may not be taken from: inside a time expression or URL, or the figure's measure.
 
-    Asked only of the few capitalised words before a figure, so it is answered
-    per token on demand rather than built as a set for every figure.
+    Asked only of the few names before a figure, so it is answered per token on
+    demand rather than built as a set; one per sentence, its measure set per figure.
     """
 
     __slots__ = ("mask", "measure_start", "source", "toks")
@@ -174,56 +247,90 @@ def _fast_hit(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon, cu
               last_measured: Pending | None, prev_claims: list[Pending], masked: SpanMask,
               side_effects: bool) -> MeasureHit | None:
     """The fast reading's measure (``side_effects``: it may also carry a statistic over "se")."""
-    # a pronoun standing alone as the subject ("se oli", "mikä on"), not "niiden yhteismäärä"
-    lo = p.num.i - WINDOW
-    # (most sentences have no such pronoun: no generator made for them)
-    anaphora = next((k for k in cue.anaphora if lo <= k < p.num.i and clause[k] == p.clause), None) \
-        if cue.anaphora else None
+    num, unit = p.num, p.unit
     hit: MeasureHit | None = None
-    earlier = [last_measured] if last_measured is not None else []
-    if anaphora is not None:
-        # "vuonna 2018 se oli noin 8 minuuttia", "kun koko maassa se on 43,2 vuotta":
-        # the pronoun stands for the last figure's measure, or the last subject before it
-        if earlier:
-            src = earlier[-1]
-            assert src.measure is not None
-            hit = MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.anaphora")
-            if side_effects and p.statistic is None and src.statistic is not None and toks[anaphora].lower == "se":
-                p.statistic = src.statistic  # "mediaani-ikä on 39,8 vuotta, kun koko maassa se on 43,2"
-        else:
-            hit = subject_noun(toks, p.num, clause, lex, anywhere_before=anaphora, masked=masked)
-    if hit is None and _grade(p, toks):
+    if cue.anaphora:  # (most sentences have no such pronoun: no generator made for them)
+        # a pronoun standing alone as the subject ("se oli", "mikä on"), not "niiden yhteismäärä"
+        lo = num.i - WINDOW
+        anaphora = next((k for k in cue.anaphora if lo <= k < num.i and clause[k] == p.clause), None)
+        if anaphora is not None:
+            # "vuonna 2018 se oli noin 8 minuuttia", "kun koko maassa se on 43,2 vuotta":
+            # the pronoun stands for the last figure's measure, or the last subject before it
+            if last_measured is not None:
+                src = last_measured
+                assert src.measure is not None
+                hit = MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.anaphora")
+                if side_effects and p.statistic is None and src.statistic is not None \
+                        and toks[anaphora].lower == "se":
+                    p.statistic = src.statistic  # "mediaani-ikä on 39,8 vuotta, kun koko maassa se on 43,2"
+            else:
+                hit = subject_noun(toks, num, clause, lex, anywhere_before=anaphora, masked=masked)
+    if hit is None and unit.unit == "score" and _grade(p, toks):
         # "arvosanan 9": the grade itself is what is measured
-        t = toks[p.unit.token]
+        t = toks[unit.token]
         hit = MeasureHit(lemma(t.lower), t.start, t.end, "measure.grade")
-    if hit is None and p.unit.unit == "count" and not p.unit.bare:
-        hit = counted_noun(toks, after_number(toks, p.num), lex)
+    if hit is None and unit.unit == "count" and not unit.bare:
+        hit = counted_noun(toks, after_number(toks, num), lex)
+    if hit is None and unit.unit in _QUANTITY_UNITS and unit.token >= 0 \
+            and unit.token + 1 < len(toks) and partitive_like(toks[unit.token + 1].lower):
+        # "290 kilometriä putkea", "240 000 litraa kevyttä polttoöljyä": the partitive after a unit of
+        # measurement is the stuff measured
+        hit = counted_noun(toks, unit.token + 1, lex)
     if hit is None:
-        hit = subject_noun(toks, p.num, clause, lex, masked=masked)
+        hit = subject_noun(toks, num, clause, lex, masked=masked)
     if hit is None or hit.rule == "measure.verb":
         # "72 prosenttia on saanut rokotteen": the object after the verb
-        hit = object_after(toks, p.num, clause, lex, masked) or hit
-    if hit is None and not earlier:
+        hit = object_after(toks, num, clause, lex, masked) or hit
+    if hit is None and last_measured is None:
         # "Käyttöaste oli korkein maaliskuussa, 88 prosenttia, ...": an aside's figure belongs to the
         # head clause before it (a noun there; the verb of another clause says nothing of it)
-        hit = subject_noun(toks, p.num, clause, lex, anywhere_before=p.num.i, masked=masked)
+        hit = subject_noun(toks, num, clause, lex, anywhere_before=num.i, masked=masked)
         if hit is not None and hit.rule == "measure.verb":
             hit = None
         if hit is not None:
             hit = MeasureHit(hit.lemma, hit.start, hit.end, "measure.head_clause")
-
-    def carried_fast() -> MeasureHit | None:
-        src = earlier[-1] if earlier else (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
-        if src is None or src.measure is None:
-            return None
-        return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
-
-    if hit is None or hit.rule in ("measure.verb", "measure.object_after", "measure.genitive_object"):
+    if hit is None or hit.rule in _RELATIVE_RULES:
         # "yksityinen kulutus, joka lisääntyi 1,8 prosenttia": the relative pronoun's antecedent
-        hit = relative_antecedent(toks, p.num, clause, lex) or hit
+        hit = relative_antecedent(toks, num, clause, lex) or hit
     if hit is None or hit.rule != "measure.grade":
-        hit = refine(hit, toks, p.num, p.unit.unit, p.unit.token, p.rate is not None, clause, lex, carried_fast,
-                     masked)
+        hit = refine(hit, toks, num, unit.unit, unit.token, p.rate is not None, clause, lex, masked)
+        if hit is CARRIED:
+            hit = _carried(last_measured, prev_claims)
     if hit is None:
-        hit = carried_fast()
+        hit = _carried(last_measured, prev_claims)
     return hit
+
+
+_RELATIVE_RULES = frozenset({"measure.verb", "measure.object_after", "measure.genitive_object"})
+
+
+def _carried(last_measured: Pending | None, prev_claims: list[Pending]) -> MeasureHit | None:
+    """The measure of the figure before in the sentence, else of the last claim of the sentence before."""
+    src = last_measured if last_measured is not None else (
+        prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
+    if src is None or src.measure is None:
+        return None
+    return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
+
+
+def read_doubtful(works: Sequence[tuple[Sentence, SentenceWork]], lex: Lexicon, parser: Language | None,
+                   doc: Doc | None) -> None:
+    """The parser reading: the figures the fast reading is unsure of, read again from the parse.
+
+    Only their sentences are parsed (a tenth of the words of a release dense in figures, against
+    two thirds for every sentence with a figure); the other figures keep the fast reading's measure,
+    where it names a noun of the figure's own clause and is right more often than the parse.
+    """
+    chosen = [k for k, (_, work) in enumerate(works) if any(doubtful(p) for p in work.pendings)]
+    if not chosen:
+        return
+    if doc is not None:
+        parses = [sentence_parse(doc, works[k][0].start, works[k][0].end, works[k][1].toks) for k in chosen]
+    else:
+        assert parser is not None
+        docs = parse_texts(parser, [works[k][0].text for k in chosen])
+        parses = [align(d, works[k][0].start, works[k][1].toks) for k, d in zip(chosen, docs, strict=True)]
+    for k, syn in zip(chosen, parses, strict=True):
+        work = works[k][1]
+        prev = works[k - 1][1].pendings if k > 0 else []
+        fill_sentence(work, lex, prev, syn, redo=doubtful)

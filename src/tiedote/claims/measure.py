@@ -122,7 +122,8 @@ def _content(t: Token, lex: Lexicon) -> bool:
 
 def counted_noun(toks: list[Token], k: int, lex: Lexicon) -> MeasureHit | None:
     """"40 000 puheluun" → puhelu; "120 määräaikaista etuuskäsittelijää" → etuuskäsittelijä."""
-    if k >= len(toks) or not _content(toks[k], lex) or toks[k].text[:1].isupper():
+    if k >= len(toks) or toks[k].kind != "word" or not lex.classes(toks[k].lower).content \
+            or toks[k].text[:1].isupper():
         return None
     while True:
         if k + 2 < len(toks) and toks[k + 1].text == "-" and not toks[k + 1].space_before \
@@ -133,11 +134,13 @@ def counted_noun(toks: list[Token], k: int, lex: Lexicon) -> MeasureHit | None:
         else:
             break
     t = toks[k]
-    if tense(t.lower) is not None or t.lower in lex.comparatives or is_adverb(t.lower):
+    w = t.lower
+    if tense(w) is not None or w in lex.comparatives or is_adverb(w):
         return None  # "10 400 suurempi": a comparison, not a counted thing
-    if lemma(t.lower) in measure_words().scale_nouns:
+    lem = lemma(w)
+    if lem in measure_words().scale_nouns:
         return None  # "71,2 pisteestä": a scale, the thing measured is named in the clause
-    return MeasureHit(lemma(t.lower), t.start, t.end, "measure.counted_noun")
+    return MeasureHit(lem, t.start, t.end, "measure.counted_noun")
 
 
 def _modifies_next(toks: list[Token], k: int, lex: Lexicon) -> bool:
@@ -146,6 +149,8 @@ def _modifies_next(toks: list[Token], k: int, lex: Lexicon) -> bool:
     if k + 1 >= len(toks) or not _content(toks[k + 1], lex) or toks[k + 1].text[:1].isupper() \
             or tense(toks[k + 1].lower) is not None:
         return False
+    if k + 2 < len(toks) and toks[k + 2].lower in measure_words().per_after:
+        return False  # "20,4 hakijaa aloituspaikkaa kohden": the next word is the denominator
     w, nxt = toks[k].lower, toks[k + 1].lower
     if w[-1:] in "aä" and nxt[-1:] in "aä":
         return True
@@ -200,10 +205,6 @@ def assimilated_participle(word: str) -> bool:
     return lem != word and lem.endswith(("a", "ä"))
 
 
-# Priority of the kinds of word a figure can be about (lower wins).
-_SUBJECT, _ELATIVE_BEFORE, _GENITIVE_OBJECT, _VERB = 0, 1, 2, 3
-
-
 class SpanMask(Protocol):
     def covers(self, pos: int) -> bool: ...
 
@@ -251,6 +252,48 @@ def _governed(toks: list[Token], k: int) -> bool:
     return False
 
 
+# What the walk of subject_noun may make of a word, by the word alone (lower wins among the kinds);
+# the answers that also depend on the word's neighbours are told apart by position in the walk.
+_SUBJECT, _ELATIVE_BEFORE, _GENITIVE_OBJECT, _VERB = 0, 1, 2, 3
+_NONE = 4  # no candidate ("olla", an adjective or participle, a superlative, a place, no content word)
+_SUBJECT_ALONE = 5  # a nominative -inen word: an adjective when a word follows it, else the subject
+_ELATIVE_CASE = 6  # an elative: the figure's group when right before it, else nothing
+_GENITIVE_CASE = 7  # a genitive: the object when no word or a verb follows it
+_RULES = ("measure.subject", "measure.elative_before", "measure.genitive_object", "measure.verb")
+
+# subject_noun's word-only answers, kept per word (asked of the same words around every figure),
+# for one lexicon and one set of measure words: another drops them
+_WALK: dict[str, tuple[str, int]] = {}
+_WALK_OF: list[object] = [None, None]
+
+
+def _walk_kind(w: str, lex: Lexicon, superlatives: frozenset[str], adverbs: frozenset[str]) -> tuple[str, int]:
+    """(lemma, kind) of a word for subject_noun's walk."""
+    if not lex.classes(w).measurable or w in superlatives or w in adverbs:
+        # "korkein 58 prosenttia": the extreme, not the thing; "oli tuolloin 48 euroa": a time
+        return "", _NONE
+    lem = lemma(w)
+    if len(w) >= 7 and w.endswith(_LOCATIVE) and lem == w:
+        return lem, _NONE  # "alueella", "kunnassa": a place the lemmatizer left inflected, not a nominative
+    if tense(w) is not None:
+        # the copula says nothing of what is measured
+        return lem, (_NONE if lem == "olla" else _VERB)
+    if lem.endswith("inen") and w != lem:
+        return lem, _NONE  # an inflected -inen adjective (_is_adjective)
+    if (_is_participle(lem) or _is_participle(w)) and not w.endswith(PARTITIVE_PLURAL):
+        return lem, _NONE  # "saa varattua", "on lyhentynyt": part of the verb
+    if lem.endswith("inen"):
+        return lem, _SUBJECT_ALONE
+    if w == lem or (w.endswith("t") and w != lem) or (w.endswith(PARTITIVE_PLURAL) and w != lem) \
+            or (w.startswith(lem) and w[len(lem):] in _PARTITIVE_TAILS):
+        return lem, _SUBJECT
+    if w.endswith(_ELATIVE):
+        return lem, _ELATIVE_CASE
+    if w.endswith("n") and not w.endswith(_ILLATIVE) and w != lem:
+        return lem, _GENITIVE_CASE
+    return lem, _NONE
+
+
 def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
                  anywhere_before: int | None = None,
                  masked: SpanMask | None = None) -> MeasureHit | None:
@@ -266,79 +309,67 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
     search goes back over earlier clauses from that pronoun.
     """
     c = clause[num.i]
-    elative_after: MeasureHit | None = None
-    if anywhere_before is None:
-        for k in range(num.j, min(len(toks), num.j + 3)):
-            t = toks[k]
-            if clause[k] == c and _usable(toks, k, lex, masked) and t.lower.endswith(_ELATIVE) \
-                    and not t.text[:1].isupper() and not _is_adjective(toks, k, lemma(t.lower)):
-                elative_after = MeasureHit(lemma(t.lower), t.start, t.end, "measure.elative_after")
-                break
-    best: tuple[int, MeasureHit] | None = None
+    n = len(toks)
+    mw = measure_words()
+    if _WALK_OF[0] is not lex or _WALK_OF[1] is not mw or len(_WALK) >= 65536:
+        _WALK.clear()
+        _WALK_OF[0], _WALK_OF[1] = lex, mw
+    walk_get, superlatives, adverbs = _WALK.get, mw.superlatives, mw.adverbs
+    postpositions, prepositions = mw.postpositions, mw.prepositions
     # the first word's index: nearly always 0, so the search only runs after a leading symbol
     first_word = 0 if not toks or toks[0].kind != "sym" else next(
         (k for k, t in enumerate(toks) if t.kind != "sym"), 0)
     start = num.i - 1 if anywhere_before is None else anywhere_before - 1
-    # the word lists looked up once per call, not once per word of the walk
-    mw = measure_words()
-    postpositions, superlatives = mw.postpositions, mw.superlatives
-    n = len(toks)
-    classes, known = lex.classes, lex.known_classes
+    best_kind, best = _NONE, None
     for k in range(start, max(-1, start - 40), -1):  # a clause's words stand near its figure
         if anywhere_before is None and clause[k] != c:
             break
         t = toks[k]
-        # _usable, written out: this walk asks it of every word back to the clause's start
-        if t.kind != "word" or not (known(t.lower) or classes(t.lower)).measurable \
-                or (masked is not None and masked.covers(t.start)) \
-                or (k > 0 and toks[k - 1].text in "-–" and not t.space_before):
+        if t.kind != "word":
+            continue
+        w = t.lower
+        got = walk_get(w)
+        if got is None:
+            got = _WALK[w] = _walk_kind(w, lex, superlatives, adverbs)
+        lem, kind = got
+        # the word's kind first (most words are no candidate), then what its neighbours make of it
+        if kind >= _NONE:
+            if kind == _SUBJECT_ALONE:
+                kind = _SUBJECT if k + 1 >= n or toks[k + 1].kind != "word" else _NONE
+            elif kind == _ELATIVE_CASE:
+                kind = _ELATIVE_BEFORE if k == num.i - 1 else _NONE
+            elif kind == _GENITIVE_CASE and (
+                    k + 1 >= n or toks[k + 1].kind != "word" or tense(toks[k + 1].lower) is not None):
+                kind = _GENITIVE_OBJECT
+            if kind >= _NONE:
+                continue
+        if k > 0 and not t.space_before and toks[k - 1].text in "-–:":
+            # "3–6-vuotiaista": the tail of a hyphenated number compound; "4 310:stä": a number's case ending
             continue
         if t.text[:1].isupper() and k > first_word and toks[k - 1].text != ":":
             # a name, not the thing measured ("- Liikevaihto kasvoi": a list item's first word is not,
             # nor the first word after a lead's colon: "Tammi–syyskuu 2023: Liikevaihto kasvoi 31 %")
             continue
-        w = t.lower
         if k + 1 < n and toks[k + 1].lower in postpositions and not _preposition_at(toks, k + 1):
             continue  # "epidemian alusta lähtien": governed by a postposition
-        if k > 0 and toks[k - 1].text == ":" and not t.space_before:
-            continue  # "4 310:stä": a number's case ending
-        if _governed(toks, k):
+        if k > 0 and (toks[k - 1].lower in prepositions or k > 1 and (
+                toks[k - 2].lower in prepositions or k > 2 and toks[k - 3].lower in prepositions)) \
+                and _governed(toks, k):
             continue  # "ennen kertaluonteisia eriä": governed by a preposition, it qualifies the measure
-        if w in superlatives:
-            continue  # "korkein 58 prosenttia": the extreme, not the thing
-        lem = lemma(w)  # one lookup for the tests below and the hit
-        if len(w) >= 7 and w.endswith(_LOCATIVE) and lem == w:
-            continue  # "alueella", "kunnassa": a place the lemmatizer left inflected, not a nominative
-        kind: int | None = None
-        rule = ""
-        tn = tense(w)
-        if tn is not None:
-            if lem == "olla":
-                continue  # the copula says nothing of what is measured
-            kind, rule = _VERB, "measure.verb"
-        else:
-            if _is_adjective(toks, k, lem):
-                continue
-            if (_is_participle(lem) or _is_participle(w)) and not w.endswith(PARTITIVE_PLURAL):
-                continue  # "saa varattua", "on lyhentynyt": part of the verb
-            if w == lem or (w.endswith("t") and w != lem) or (w.endswith(PARTITIVE_PLURAL) and w != lem) \
-                    or (w.startswith(lem) and w[len(lem):] in _PARTITIVE_TAILS):
-                kind, rule = _SUBJECT, "measure.subject"
-            elif w.endswith(_ELATIVE) and k == num.i - 1:
-                kind, rule = _ELATIVE_BEFORE, "measure.elative_before"
-            elif w.endswith("n") and not w.endswith(_ILLATIVE) and w != lem and (
-                    k + 1 >= len(toks) or toks[k + 1].kind != "word" or tense(toks[k + 1].lower) is not None):
-                kind, rule = _GENITIVE_OBJECT, "measure.genitive_object"
-        if kind is None:
+        if masked is not None and masked.covers(t.start):
             continue
-        hit = MeasureHit(lem, t.start, t.end, rule)
         if kind == _SUBJECT:
-            return hit
-        if best is None or kind < best[0]:
-            best = (kind, hit)
-    if elative_after is not None:
-        return elative_after
-    return best[1] if best else None
+            return MeasureHit(lem, t.start, t.end, "measure.subject")
+        if kind < best_kind:
+            best_kind, best = kind, MeasureHit(lem, t.start, t.end, _RULES[kind])
+    if anywhere_before is None:
+        # an elative right after the figure, preferred to any candidate but a subject
+        for k in range(num.j, min(n, num.j + 3)):
+            t = toks[k]
+            if clause[k] == c and t.lower.endswith(_ELATIVE) and _usable(toks, k, lex, masked) \
+                    and not t.text[:1].isupper() and not _is_adjective(toks, k, lemma(t.lower)):
+                return MeasureHit(lemma(t.lower), t.start, t.end, "measure.elative_after")
+    return best
 
 
 def object_after(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,

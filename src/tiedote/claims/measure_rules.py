@@ -15,7 +15,6 @@ part-of-speech-free checks then hold it to the contract:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
 from functools import lru_cache
 from operator import attrgetter
 from typing import Protocol
@@ -60,7 +59,7 @@ def bad_word(w: str, lem: str, lex: Lexicon, mw: MeasureWords) -> bool:
 
 def _bad_word(w: str, lem: str, lex: Lexicon, mw: MeasureWords) -> bool:
     if w in mw.postpositions or w in mw.pointing or lem in mw.never_verbs or lem in mw.duration_verbs \
-            or w in mw.superlatives:
+            or w in mw.superlatives or w in mw.adverbs:
         return True
     if lem in mw.scale_nouns or _is_number_word(w) or (is_adverb(w) and tense(w) is None):
         return True  # ("äänesti" ends like an adverb in -sti, but is a verb)
@@ -73,9 +72,7 @@ def _bad_word(w: str, lem: str, lex: Lexicon, mw: MeasureWords) -> bool:
 
 def _clause_verb(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, mw: MeasureWords) -> MeasureHit | None:
     """The nearest finite verb of the figure's clause that can name an activity."""
-    c = clause[num.i]
-    order = sorted((k for k in range(max(0, num.i - _VERB_REACH), min(len(toks), num.j + _VERB_REACH))
-                    if clause[k] == c and not num.i <= k < num.j), key=lambda k: abs(k - num.i))
+    order = _nearest_first(num, clause, len(toks))
     for k in order:
         t = toks[k]
         if t.kind != "word" or t.text[:1].isupper() and k > 0:
@@ -93,6 +90,29 @@ def _clause_verb(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, m
             continue
         return MeasureHit(lem, t.start, t.end, "measure.duration_verb")
     return None
+
+
+def _nearest_first(num: Num, clause: list[int], n: int) -> list[int]:
+    """The tokens of the figure's clause within _VERB_REACH of it, nearest first (before it on a tie)."""
+    c, i, j = clause[num.i], num.i, num.j
+    # the words before the figure at distances 1, 2, ... and those after it at j - i, j - i + 1, ...,
+    # merged by distance
+    before = [k for k in range(i - 1, max(0, i - _VERB_REACH) - 1, -1) if clause[k] == c]
+    after = [k for k in range(j, min(n, j + _VERB_REACH)) if clause[k] == c]
+    if not after:
+        return before
+    if not before:
+        return after
+    out: list[int] = []
+    a = b = 0
+    while a < len(before) and b < len(after):
+        if i - before[a] <= after[b] - i:
+            out.append(before[a])
+            a += 1
+        else:
+            out.append(after[b])
+            b += 1
+    return out + before[a:] + after[b:]
 
 
 def _illative_noun(toks: list[Token], order: list[int], lex: Lexicon, mw: MeasureWords) -> MeasureHit | None:
@@ -142,14 +162,15 @@ def is_event(toks: list[Token], num: Num, unit_token: int, mw: MeasureWords) -> 
 def pointing_before(toks: list[Token], num: Num, mw: MeasureWords, lex: Lexicon) -> int:
     """"joista 5", "Heistä noin 300": the index of an elative pronoun right before the figure, or -1."""
     # back over at most two function words or qualifiers ("Heistä noin 300", "joista vain 5")
+    pointing, classes = mw.pointing, lex.classes
     for k in range(num.i - 1, max(-1, num.i - 4), -1):
         t = toks[k]
         if t.kind != "word":
             return -1
         w = t.lower
-        if w in mw.pointing:
+        if w in pointing:
             return k if w.endswith(("sta", "stä")) else -1
-        if lex.classes(w).content:
+        if classes(w).content:
             return -1
     return -1
 
@@ -227,40 +248,49 @@ class Mask(Protocol):
     def covers(self, pos: int) -> bool: ...
 
 
+# what refine returns for "the measure of the figure before" (the caller knows which that is)
+CARRIED = MeasureHit("", -1, -1, "measure.carried")
+
+
 def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None, unit_token: int, rate: bool,
-           clause: list[int], lex: Lexicon, carried: Callable[[], MeasureHit | None],
-           masked: Mask | None = None) -> MeasureHit | None:
-    """The fast reading's candidate, held to the conventions (see the module's docstring)."""
+           clause: list[int], lex: Lexicon, masked: Mask | None = None) -> MeasureHit | None:
+    """The fast reading's candidate, held to the conventions (see the module's docstring); CARRIED when
+    the figure is measured by what the figure before it measures."""
     mw = measure_words()
-    if unit in SHARE_UNITS and (hit is None or hit.rule in _WEAK_RULES):
-        group = _elative_group(toks, num, clause, lex, mw, masked)
-        if group is not None:
-            return group
-    if unit in SHARE_UNITS and (hit is None or hit.rule == "measure.subject" and not mw.is_quantity(hit.lemma)):
-        # "Kaihileikkausta odottaneista yli puolet", "lähes puolet hakijoista": the group written next
-        # to a share is what it is a share of, before any subject of the clause
-        after = unit_token + 1 if unit_token >= num.j else num.j
-        group = _elative_group(toks, num, clause, lex, mw, masked, reach=3)
-        if group is None and not _predicate_of(toks, hit, num, clause):
-            group = _elative_at(toks, after, lex, mw)
-        if group is not None:
-            return group
-    event = is_event(toks, num, unit_token, mw)
-    if ((unit in DURATION_UNITS and not rate) or event) and not _lead_time(toks, unit_token, mw):
+    if unit in SHARE_UNITS:
+        if hit is None or hit.rule in _WEAK_RULES:
+            group = _elative_group(toks, num, clause, lex, mw, masked)
+            if group is not None:
+                return group
+        if hit is None or hit.rule == "measure.subject" and hit.lemma not in mw.quantity_nouns:
+            # "Kaihileikkausta odottaneista yli puolet", "lähes puolet hakijoista": the group written next
+            # to a share is what it is a share of, before any subject of the clause
+            after = unit_token + 1 if unit_token >= num.j else num.j
+            group = _elative_group(toks, num, clause, lex, mw, masked, reach=3)
+            if group is None and not _predicate_of(toks, hit, num, clause):
+                group = _elative_at(toks, after, lex, mw)
+            if group is not None:
+                return group
+    # (is_event, written out: the event test only when the unit is no duration of its own)
+    ev = unit_token if unit_token >= 0 else num.j
+    if ((unit in DURATION_UNITS and not rate) or ev < len(toks) and toks[ev].kind == "word"
+            and lemma(toks[ev].lower) in mw.event_count) and not _lead_time(toks, unit_token, mw):
         verb = _clause_verb(toks, num, clause, lex, mw)
         if verb is not None:
             return verb
-    point = pointing_before(toks, num, mw, lex)
-    if point >= 0:
-        return carried()  # "joista 5 tehohoidossa", "Heistä noin 300 sai paikan"
+    if pointing_before(toks, num, mw, lex) >= 0:
+        return CARRIED  # "joista 5 tehohoidossa", "Heistä noin 300 sai paikan"
     if hit is None:
         return None
     k = _token_at(toks, hit.start)
-    hit, k = _whole_compound(toks, hit, k)
+    if k >= 0 and (k + 2 < len(toks) and toks[k + 1].text == "-" or k >= 2 and toks[k - 1].text == "-"):
+        hit, k = _whole_compound(toks, hit, k)  # (most words stand alone: no call for them)
     w = toks[k].lower if k >= 0 else ""
-    if w in mw.pointing or hit.lemma in mw.pointing:
-        return carried()  # "Heistä runsaat 210", "joista 38"
-    if (mw.is_statistic(hit.lemma) or mw.is_quantity(hit.lemma)) and hit.lemma not in mw.fractions:
+    lem = hit.lemma
+    if w in mw.pointing or lem in mw.pointing:
+        return CARRIED  # "Heistä runsaat 210", "joista 38"
+    statistic = lem in mw.statistic_nouns
+    if (statistic or lem in mw.quantity_nouns) and lem not in mw.fractions:
         # "korjausajan keskiarvo", "matkojen määrä": the genitive just before names the thing
         if k > 0 and toks[k - 1].kind == "word" and toks[k - 1].lower.endswith("n") \
                 and (k - 1 == 0 or not toks[k - 1].text[:1].isupper()):
@@ -268,14 +298,14 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
             glem = lemma(g)
             if glem != g and not bad_word(g, glem, lex, mw) and lex.classes(g).measurable:
                 return MeasureHit(glem, toks[k - 1].start, toks[k - 1].end, "measure.owner")
-        if mw.is_statistic(hit.lemma):
-            return carried()
+        if statistic:
+            return CARRIED
         return hit
-    if hit.lemma in mw.fractions:
+    if lem in mw.fractions:
         # "Vastaajista yli puolet, 56 prosenttia": the group the fraction is of
         near = Num(i=k, j=k + 1, start=hit.start, end=hit.end, value=None)
         group = _elative_group(toks, near, clause, lex, mw, masked, reach=4)
-        return group or carried()
-    if bad_word(w, hit.lemma, lex, mw):
-        return carried()
+        return group or CARRIED
+    if bad_word(w, lem, lex, mw):
+        return CARRIED
     return hit

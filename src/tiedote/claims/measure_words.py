@@ -29,6 +29,7 @@ class MeasureWords:
     scale_nouns: frozenset[str]  # lemmas: "piste", "sija"
     fractions: frozenset[str]  # lemmas: "puoli", "neljännes"
     postpositions: frozenset[str]  # surface forms: "mukaan", "kohden"
+    adverbs: frozenset[str]  # time and degree adverbs, surface forms: "tuolloin", "enää"
     pointing: frozenset[str]  # surface forms: "heistä", "joista"
     source_after: frozenset[str]  # surface forms: "mukaan"
     per_after: frozenset[str]  # surface forms: "kohden", "kohti"
@@ -67,6 +68,7 @@ def measure_words() -> MeasureWords:
         scale_nouns=_set(data.get("scale"), "noun", "scale"),
         fractions=_set(data.get("scale"), "fraction", "scale"),
         postpositions=_set(word, "postposition", "word"),
+        adverbs=_set(word, "adverb", "word"),
         pointing=_set(word, "pointing", "word"),
         source_after=_set(word, "source_after", "word"),
         per_after=_set(word, "per_after", "word"),

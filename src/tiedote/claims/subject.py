@@ -10,10 +10,12 @@ in its sentence before it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Container
 from dataclasses import dataclass
 
 from tiedote.claims.measure import tense
+from tiedote.lang.lexicon import lexicon
 from tiedote.numbers.mentions import Num
 from tiedote.text.segment import Token
 
@@ -35,16 +37,25 @@ def _is_name(toks: list[Token], k: int) -> bool:
     return k > 0 and toks[k - 1].text not in "–-\"”»(" and len(t.text) > 2
 
 
-def find_subject(toks: list[Token], num: Num, clause: list[int], covered: Container[int]) -> SubjectHit | None:
-    """``covered``: token indices already used (time expressions, the measure, names of things)."""
+def name_tokens(toks: list[Token]) -> list[int]:
+    """The indices of the words that read as names, in order: found once per sentence, for all its figures."""
+    return [k for k, t in enumerate(toks) if t.kind == "word" and t.text[:1].isupper() and _is_name(toks, k)]
+
+
+def find_subject(toks: list[Token], num: Num, clause: list[int], covered: Container[int],
+                 names: list[int] | None = None) -> SubjectHit | None:
+    """``covered``: token indices already used (time expressions, the measure, names of things);
+    ``names``: the sentence's ``name_tokens``, when the caller has them."""
+    if names is None:
+        names = name_tokens(toks)
     c = clause[num.i]
     best: int | None = None
-    for k in range(num.i - 1, max(-1, num.i - 40), -1):
-        t = toks[k]
-        # the first test of _is_name, inline: most tokens fail it, cheaper than a call each
-        if t.kind != "word" or not t.text[:1].isupper():
-            continue
-        if not _is_name(toks, k) or k in covered:
+    # the names among the 39 tokens before the figure, nearest first
+    for x in range(bisect_left(names, num.i) - 1, -1, -1):
+        k = names[x]
+        if k <= num.i - 40:
+            break
+        if k in covered:
             continue
         if clause[k] == c:
             best = k
@@ -77,8 +88,6 @@ _ILLATIVE = ("aan", "ään", "een", "iin", "oon", "öön", "uun", "yyn", "hin", 
 
 
 def _stopwords() -> frozenset[str]:
-    from tiedote.lang.lexicon import lexicon
-
     return lexicon().stopwords
 
 

@@ -19,11 +19,12 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from tiedote.errors import ParserMissingError
-from tiedote.text.segment import Token
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from tiedote.text.segment import Token  # only a type here: the CLI imports PARSER without the engine
 
 PARSER = "spacy_fi_experimental_web_md"
 """The default parser: the spaCy package name ``Extractor(parser=...)`` takes."""

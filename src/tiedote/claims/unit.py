@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from tiedote.lang.lexicon import Lexicon
 from tiedote.numbers.mentions import Num
 from tiedote.numbers.scale import scale_by
+from tiedote.periods.release_words import release_words
 from tiedote.text.segment import Token
 
 # Words after a bare number that leave it without a unit of its own, so it
@@ -99,6 +100,26 @@ def duration_or_rate(toks: list[Token], num: Num, unit: Unit, lex: Lexicon) -> U
     if value is not None and value > _MAX_DURATION[unit.unit] and toks[unit.token].lower in lex.rate_words:
         return Unit(None, bare=False, rule="unit.rate_not_duration")
     return unit
+
+
+def count_per_time(toks: list[Token], num: Num, unit: Unit, prev: Num | None, lex: Lexicon) -> Unit:
+    """"6 410 potilasta eli keskimäärin 214 päivässä": a figure restating the count just before it per a
+    unit of time ("eli", "mikä on", or a comma, then only qualifier and statistic words) is a count with
+    that rate, not a duration."""
+    if prev is None or unit.token != num.j or unit.unit not in _MAX_DURATION \
+            or not toks[unit.token].lower.endswith(("ssa", "ssä")) or toks[unit.token].lower not in lex.rate_words:
+        return unit
+    k = prev.j
+    if k < num.i and toks[k].kind == "word" and toks[k].lower not in release_words().restating:
+        k += 1  # the counted noun of the figure before ("potilasta")
+    if k >= num.i or not (toks[k].text == "," or toks[k].lower in release_words().restating):
+        return unit
+    for t in toks[k + 1:num.i]:
+        wc = lex.classes(t.lower)
+        if not (t.lower in release_words().restating or lex.qualifier(t.lower) is not None
+                or wc.statistic is not None):
+            return unit
+    return Unit(None, bare=False, rule="unit.count_per_time")
 
 
 def scaled_or_length(toks: list[Token], num: Num, unit: Unit, factor: float, lex: Lexicon) -> Unit:

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from tiedote.claims.syntax import PARSER
 from tiedote.errors import BatchError, SourceError, TiedoteError
 from tiedote.io.sources import Item
 
@@ -62,11 +63,11 @@ class ExtractorLike(Protocol):
 ExtractorFactory = Callable[[], ExtractorLike]
 
 
-def default_extractor(max_chars: int | None = None, parser: str | None = None) -> ExtractorLike:
+def default_extractor(max_chars: int | None = None, parser: str | None = PARSER) -> ExtractorLike:
     """The library's own extractor, built once per process (``max_chars``: its default unless given).
 
-    ``parser``: the parser reading's spaCy package (``tiedote batch --parser``), loaded once per
-    worker process on its first release; None is the fast reading.
+    ``parser``: the parser reading's spaCy package (the default), loaded once per worker process on
+    its first release; None is the fast reading (``tiedote batch --fast``).
     """
     from tiedote.api import Extractor
 

@@ -26,6 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
+from tiedote.claims.syntax import PARSER
 from tiedote.errors import BatchError
 from tiedote.io.batch import (
     _DEFAULT_EXTRACTOR,
@@ -100,7 +101,8 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 
 _WARM_ENV = "TIEDOTE_BATCH_WARM_FORKSERVER"
 """Set only in the environment the forkserver is launched with: it tells the forkserver's
-import of this module (its preload) to warm the engine up; the forkserver removes it."""
+import of this module (its preload) to warm the engine up, for the reading it names (the parser
+package, or "-" for the fast reading); the forkserver removes it."""
 
 _WARM_TEXT = (
     "Helsinki 9.6.2020 – Toukokuussa vastattiin keskimäärin 40 000 puheluun viikossa, "
@@ -112,6 +114,12 @@ def _uses_default_extractor(factory: ExtractorFactory) -> bool:
     if isinstance(factory, functools.partial):
         factory = factory.func
     return factory is _DEFAULT_EXTRACTOR
+
+
+def _reading_of(factory: ExtractorFactory) -> str:
+    """The parser package the default extractor's factory reads with, "-" for the fast reading."""
+    parser = factory.keywords.get("parser", PARSER) if isinstance(factory, functools.partial) else PARSER
+    return parser if isinstance(parser, str) and parser else "-"
 
 
 def start_forkserver(factory: ExtractorFactory) -> None:
@@ -133,7 +141,7 @@ def start_forkserver(factory: ExtractorFactory) -> None:
     warm = _uses_default_extractor(factory)
     before = os.environ.get(_WARM_ENV)
     if warm:
-        os.environ[_WARM_ENV] = "1"
+        os.environ[_WARM_ENV] = _reading_of(factory)
     try:
         forkserver.ensure_running()
     finally:
@@ -141,7 +149,7 @@ def start_forkserver(factory: ExtractorFactory) -> None:
             del os.environ[_WARM_ENV]
 
 
-def _warm_forkserver() -> None:
+def _warm_forkserver(reading: str) -> None:
     """In the forkserver: build what every worker would build on its first chunk, then fork them warm."""
     # The forkserver ignores Ctrl-C only once its preload is done; a Ctrl-C now must not
     # print its traceback (the main process reports the interruption).
@@ -152,7 +160,13 @@ def _warm_forkserver() -> None:
         from tiedote.io.results import encode  # noqa: F401 - what _work imports
         from tiedote.io.sources.decode import prepare  # noqa: F401
 
-        _DEFAULT_EXTRACTOR().extract(_WARM_TEXT, published=dt.date(2020, 6, 9))
+        parser = None if reading == "-" else reading
+        if parser is not None:
+            # the model is loaded before the workers fork, so they share its pages (copy-on-write)
+            from tiedote.claims.syntax import load_parser
+
+            load_parser(parser)
+        _DEFAULT_EXTRACTOR(parser=parser).extract(_WARM_TEXT, published=dt.date(2020, 6, 9))
     except Exception:  # noqa: BLE001, S110 - a worker builds its own extractor and reports the failure
         pass
     # Objects made so far live as long as the process: out of the collector's sight, each
@@ -227,5 +241,6 @@ def _stop_workers(pool: ProcessPoolExecutor, window: deque[Future[list[EncodedRe
             process.kill()
 
 
-if os.environ.pop(_WARM_ENV, None) == "1":  # only in the forkserver: see start_forkserver
-    _warm_forkserver()
+_reading = os.environ.pop(_WARM_ENV, None)
+if _reading:  # only in the forkserver: see start_forkserver
+    _warm_forkserver(_reading)

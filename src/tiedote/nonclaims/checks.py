@@ -120,8 +120,11 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
         pw = toks[i - 1]
         bare = nxt is None or nxt.kind == "sym"
         if (pw.lower.startswith(lex.name_stems) or pw.lower.endswith(lex.name_stems)) and (
-                bare or not pw.lower.endswith(("ssa", "ssä", "lla", "llä"))):
-            return "nonclaim.name"  # "linja 550", "Harjuvaaran polku 3", "pääsee bussilinjalla 23."
+                bare or not pw.lower.endswith(("ssa", "ssä", "lla", "llä"))) \
+                and not (nxt is not None and (nxt.text == "%" or lex.unit_of(nxt.text, nxt.lower) is not None)):
+            # "linja 550", "Harjuvaaran polku 3", "pääsee bussilinjalla 23."; never a number with its
+            # unit ("asukkaista 64 prosenttia": "-kaista" is a case ending there, not a lane)
+            return "nonclaim.name"
         if (pw.text[:1].isupper() and i - 1 > 0 and not pw.lower.endswith(_CASE_ENDINGS)
                 and pw.lower not in lex.qualifier_words and not _is_lexicon_word(pw.lower, lex)
                 and toks[i - 2].text not in ".:;!?-–•*"):  # "- Liikevaihto 64,0": a bullet starts a line
@@ -131,9 +134,9 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
         after = toks[j + 1].lower
         if not toks[j + 1].space_before and ("-" + after).startswith(_affixes(nc["age_suffix"])):
             return "nonclaim.age"
-    if nxt is not None and nxt.lower in ("vuotta", "vuoden") and _word(toks, j + 1).startswith(
-            _affixes(nc["age_after"])):
-        return "nonclaim.age"  # "65 vuotta täyttäneet"
+    if nxt is not None and nxt.lower in ("vuotta", "vuoden") and (_word(toks, j + 1).startswith(
+            _affixes(nc["age_after"])) or i > 0 and toks[i - 1].lower.startswith(_affixes(nc["age_after"]))):
+        return "nonclaim.age"  # "65 vuotta täyttäneet", "heistä puolet on täyttänyt 75 vuotta"
     if nxt is not None and (nxt.lower in nc["ratio_noun"]) and _word(toks, j + 1) in nc["ratio_after"]:
         return "nonclaim.ratio"  # "kaksi kertaa niin paljon"
     # "kahdella ensimmäisellä viikolla": a number word before an ordinal names a period

@@ -172,6 +172,12 @@ def _digits_not(toks: list[Token], num: Num, prev: str, nxt: Token | None, lex: 
     nc = lex.nonclaim
     i, j = num.i, num.j
     n = len(toks)
+    if i > 0 and toks[i - 1].text == "§":
+        return "nonclaim.statute"  # "(KH 4.11.2024 § 312)": a section or decision number
+    # "(2015=100)": the base year of an index and its value there
+    if (nxt is not None and nxt.text == "=" and _YEAR.fullmatch(toks[i].text)) or (
+            i >= 2 and toks[i - 1].text == "=" and _YEAR.fullmatch(toks[i - 2].text)):
+        return "nonclaim.index_base"
     if nxt is not None and not nxt.space_before and nxt.text in "/.-:":
         after = toks[j + 1] if j + 1 < n else None
         glued = after is not None and not after.space_before

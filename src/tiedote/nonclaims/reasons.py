@@ -30,6 +30,7 @@ REASONS: dict[str, str] = {
     "nonclaim.change_window": "window of a change, not a figure",
     # issue 17: numbers of real text (nonclaims/forms.py)
     "nonclaim.statute": "statute or document number",
+    "nonclaim.index_base": "the base of an index ('2015=100')",
     "nonclaim.page": "page number",
     "nonclaim.year_range": "years of a season or school year",
     "nonclaim.formal_date": "formal date",

@@ -136,8 +136,10 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
                    first_digits=t.text)
     if j < len(toks) and toks[j].kind == "word":  # only a word can be a scale
         apply_scale(toks, num)
-        if j + 2 < len(toks) and toks[j + 1].kind == "num" and "scale" not in num.rule and not num.decimal:
-            compound_duration(toks, num)
+        # "9 minuutissa ja 40 sekunnissa": the parts may be joined by "ja"
+        second = j + 2 if j + 3 < len(toks) and toks[j + 1].lower == "ja" else j + 1
+        if second + 1 < len(toks) and toks[second].kind == "num" and "scale" not in num.rule and not num.decimal:
+            compound_duration(toks, num, second)
     return num
 
 

@@ -85,19 +85,21 @@ def scale_by(num: Num, factor: float) -> None:
 _SMALLER = {"hour": ("minute", 60), "minute": ("second", 60)}
 
 
-def compound_duration(toks: list[Token], num: Num) -> None:
-    """"1 h 15 min", "2 tuntia 30 minuuttia": one duration in the smaller unit (contract.md: 75 minutes)."""
+def compound_duration(toks: list[Token], num: Num, second: int) -> None:
+    """"1 h 15 min", "2 tuntia 30 minuuttia", "9 minuutissa ja 40 sekunnissa" (``second``: the index of
+    the second number): one duration in the smaller unit (contract.md: 75 minutes)."""
     j = num.j
-    if j + 2 >= len(toks) or toks[j + 1].kind != "num" or "," in toks[j + 1].text or "." in toks[j + 1].text:
+    k = second
+    if k + 1 >= len(toks) or toks[k].kind != "num" or "," in toks[k].text or "." in toks[k].text:
         return
     lex = lexicon()
     big = lex.unit_of(toks[j].text, toks[j].lower)
     smaller = _SMALLER.get(big or "")
-    if smaller is None or lex.unit_of(toks[j + 2].text, toks[j + 2].lower) != smaller[0] or num.value is None:
+    if smaller is None or lex.unit_of(toks[k + 1].text, toks[k + 1].lower) != smaller[0] or num.value is None:
         return
-    num.value = clean(num.value * smaller[1] + int(toks[j + 1].text))
-    num.j = j + 3
-    num.end = toks[j + 2].end
+    num.value = clean(num.value * smaller[1] + int(toks[k].text))
+    num.j = k + 2
+    num.end = toks[k + 1].end
     num.unit_hint = smaller[0]
     num.rule = "number.compound_duration"
 

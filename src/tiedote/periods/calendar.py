@@ -85,6 +85,14 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, _MONTH_DAYS[month])
 
 
+def _is_month_end(day: dt.date) -> bool:
+    """``day == month_end(day.year, day.month)``, without building the date."""
+    month = day.month
+    if month == 2:
+        return day.day == (29 if calendar.isleap(day.year) else 28)
+    return day.day == _MONTH_DAYS[month]
+
+
 def month_range(year: int, month: int) -> DatePair:
     return dt.date(year, month, 1), month_end(year, month)
 
@@ -115,14 +123,17 @@ def year_range(year: int) -> DatePair:
 
 
 def month_aligned(start: dt.date, end: dt.date) -> bool:
-    return start.day == 1 and end == month_end(end.year, end.month)
+    return start.day == 1 and _is_month_end(end)
+
+
+_SIX_DAYS = dt.timedelta(days=6)
 
 
 def granularity_of(start: dt.date, end: dt.date) -> str:
     """The granularity the dates themselves show (a calendar unit, else "range")."""
     if start == end:
         return "day"
-    if start.weekday() == 0 and end - start == dt.timedelta(days=6):
+    if start.weekday() == 0 and end - start == _SIX_DAYS:
         return "week"
     if month_aligned(start, end):
         months = (end.year - start.year) * 12 + end.month - start.month + 1
@@ -178,6 +189,15 @@ def yearly(span: Callable[[int], DatePair | None], ref: YearRef | None) -> Resol
         return got if got is not None else (dt.date.min, dt.date.min)
 
     def resolve(ctx: Ctx) -> DatePair | None:
+        p = ctx.published
+        if ref is None and ctx.year is None and p is not None and p.year <= 9998:
+            # pick_year's last case, the commonest, with the span of the publication year built
+            # once and the tense read only when that span starts after publication (finding the
+            # tense walks the sentence's tokens)
+            got = span(p.year)
+            if got is not None and got[0] > p and ctx.past:
+                return span(p.year - 1) if p.year > 1 else None
+            return got
         year = pick_year(ctx, probe, ref)
         if year is None or not 1 <= year <= 9998:
             return None

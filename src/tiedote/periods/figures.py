@@ -9,10 +9,12 @@ choice of period is :mod:`tiedote.periods.state`'s.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from typing import Protocol
 
+from tiedote.claims.measure import tense
 from tiedote.lang.lexicon import lexicon
 from tiedote.numbers.mentions import Num
 from tiedote.periods import find as periods
@@ -49,6 +51,10 @@ def from_values(toks: list[Token], figures: Sequence[Figure]) -> dict[int, int]:
         if any(t.kind == "word" and t.lower.endswith(words.from_endings) for t in tail) \
                 and any(t.kind == "word" and t.lower.endswith(words.to_endings) for t in head):
             out[k + 1] = k
+        elif any(t.kind == "word" and t.lower.endswith(words.to_endings) for t in tail) \
+                and any(t.kind == "word" and t.lower.endswith(words.from_endings) for t in head):
+            # "laski 18,7 miljoonaan euroon vuoden takaisesta 20,5 miljoonasta eurosta": the to-value first
+            out[k] = k + 1
     return out
 
 
@@ -100,7 +106,9 @@ def bracketed(toks: list[Token], p: Figure, before: Figure | None) -> When | Non
         return None
     if k < 1 or toks[k].text != "(":
         return None
-    if signed:
+    if signed and not p.num.compared:
+        # "(+7,2 %)" after a figure: its change; "4,8 (−1,2) milj. euroa" is a comparison figure
+        # (the number reader marks it), a negative level a year earlier
         p.rules.append("period.previous_figure")
         return before.period
     prev_end = before.num.j
@@ -109,3 +117,13 @@ def bracketed(toks: list[Token], p: Figure, before: Figure | None) -> When | Non
     s, e = periods.shift_range(before.period.start, before.period.end, before.period.granularity, years=-1)
     p.rules.append("period.bracket_comparison")
     return When(s, e, before.period.granularity, "context", before.period.span)
+
+
+def aside_goes_on(toks: list[Token], clause: list[int], c: int) -> bool:
+    """Is clause ``c`` (``clause``: each token's clause) an aside between commas, the sentence going on
+    with a verb right after it ("Edellinen ennätys, 181 300 käyntiä, tehtiin vuonna 2019")?"""
+    lo, hi = bisect.bisect_left(clause, c), bisect.bisect_right(clause, c)
+    if lo == 0 or hi + 1 >= len(toks):
+        return False
+    # a clause starts with the comma that opens it: ", 181 300 käyntiä" then ", tehtiin …"
+    return toks[lo].text == "," and toks[hi].text == "," and tense(toks[hi + 1].lower) is not None

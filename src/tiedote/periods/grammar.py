@@ -26,6 +26,7 @@ from tiedote.periods.calendar import (
 from tiedote.periods.lexicon import TimeLexicon
 
 _Trie = dict[str, "_Trie"]
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 # Nouns a relative word can govern, and the unit each stands for.
 _RELATIVE_UNITS = {"year": "year", "quarter": "quarter", "quarter_loan": "quarter", "half": "half",
@@ -141,6 +142,8 @@ class Grammar:
         self._base_before = re.compile(rf"(?<!\w)(?:{alt(w['base_before'])})\s{{1,3}}$", re.IGNORECASE)
         self._base_after = re.compile(rf"^\s{{1,3}}(?:(?:{alt(w['base_between'])})\s{{1,3}})?"
                                       rf"(?:{alt(w['base_after'])})(?!\w)", re.IGNORECASE)
+        # the modifier prefixes ("edellis", "viime"), longest first, for yref
+        self._prefixes = sorted(lex.modifier_prefixes.items(), key=lambda kv: -len(kv[0]))
         self._since = frozenset(w["since"])
         self._by = frozenset(w["by"])
         self._until = frozenset(w["until"])
@@ -162,7 +165,7 @@ class Grammar:
         """"vuoden 2022" → (2022, 0, explicit); "viime vuoden" → (None, -1, published)."""
         if not text:
             return None
-        digits = re.search(r"\d{4}", text)
+        digits = _FOUR_DIGITS.search(text)
         if digits:
             return int(digits.group()), 0, "explicit"
         key = low(text)
@@ -170,7 +173,7 @@ class Grammar:
         if first in self.lex.modifiers:
             off, anchor = self.lex.modifiers[first]
             return None, off, anchor
-        for pre, (off, anchor) in sorted(self.lex.modifier_prefixes.items(), key=lambda kv: -len(kv[0])):
+        for pre, (off, anchor) in self._prefixes:
             if key.startswith(pre):
                 return None, off, anchor
         return None

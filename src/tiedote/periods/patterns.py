@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick
-import regex
 
 from tiedote.periods.grammar import Grammar
 from tiedote.periods.lexicon import time_lexicon
-from tiedote.periods.table import DATE_SHAPE, Handler, Need, table_rows
+from tiedote.periods.table import Handler, Need, table_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,22 +103,32 @@ class Scan:
                 bit_of.setdefault(need, 1 << len(bit_of))
         self.requires = [sum(bit_of[n] for n in rule_needs) for rule_needs in needs]
         self._runnable: dict[int, tuple[int, ...]] = {}
-        words = {w for need in bit_of if isinstance(need, tuple) for w in need}
-        # needle -> bits of every need holding it; single characters ("0"…"9") too: the automaton
-        # passes over them for less than a search of its own
+        # sorted: the automaton is built in the same order in every process
+        words = sorted({w for need in bit_of if isinstance(need, tuple) for w in need})
+        # needle -> bits of every need holding it
         self.bits = {
             w: sum(bit for need, bit in bit_of.items() if isinstance(need, tuple) and w in need)
             for w in words
         }
+        # Needles of one character ("0"…"9") are looked for apart, with a substring test each until
+        # one is found: the automaton yielded a hit per occurrence (most of its hits were digits), and
+        # its step per character costs more the more ways its root branches.
         self.needles = ahocorasick.Automaton()
+        single: dict[int, list[str]] = {}
         for w, bit in self.bits.items():
-            self.needles.add_word(w, bit)
+            if len(w) == 1:
+                single.setdefault(bit, []).append(w)
+            else:
+                self.needles.add_word(w, bit)
         self.needles.make_automaton()
+        self.chars = tuple((bit, tuple(ws)) for bit, ws in single.items())
         # Shapes: one search each, made only if some rule needing the shape has its other needs
         # met — "(?:1[89]|20)\d\d" matters only beside a year word, "viikolla 12" only beside "viik".
+        # With `re`, the engine of the rules they gate; a shape that would begin with \d begins with
+        # a literal instead (see tiedote.periods.table.DATE_SHAPE).
         shapes = sum(bit for need, bit in bit_of.items() if isinstance(need, str))
         self.probes = tuple(
-            (bit, _probe(need), tuple(dict.fromkeys(req & ~shapes for req in self.requires if req & bit)))
+            (bit, re.compile(need), tuple(dict.fromkeys(req & ~shapes for req in self.requires if req & bit)))
             for need, bit in bit_of.items() if isinstance(need, str)
         )
 
@@ -144,6 +153,11 @@ class Scan:
         found = 0
         for _, bit in self.needles.iter(low):
             found |= bit
+        for bit, chars in self.chars:
+            for ch in chars:
+                if ch in low:
+                    found |= bit
+                    break
         for bit, probe, others in self.probes:
             for need in others:
                 if found & need == need:
@@ -188,13 +202,6 @@ class Family:
                 if m is not None:
                     end = m.end()
                     yield m
-
-
-def _probe(pattern: str) -> re.Pattern[str] | regex.Pattern[str]:
-    # The `regex` engine finds the date shape ("9.6.") four times faster than `re`, which tries a
-    # leading \d at every position; both read \d as any Unicode decimal digit.  The others stay
-    # with `re`, the engine of the rules they gate (its \s is not `regex`'s).
-    return regex.compile(pattern) if pattern == DATE_SHAPE else re.compile(pattern)
 
 
 @cache

@@ -300,3 +300,33 @@ def title_periods(title: Sequence[TitleFigure], state: PeriodState, first_of: di
                 and same.end != p.period.end:
             p.period = When(same.start, same.end, same.granularity, "context", p.period.span)
             p.rules.append("period.title_from_body")
+
+
+def resolve_mention(m: periods.PeriodMention, usable: list[periods.PeriodMention], state: PeriodState,
+             published: dt.date | None, base: int) -> When | None:
+    """A mention as a figure's period; None when it names nothing resolvable (use the context)."""
+    span = (base + m.start_char, base + m.end_char)
+    got = resolve_release(m, state, published, span)
+    if got is not None:
+        return got
+    if m.shift is not None and m.start is None:
+        earlier_abs = [x for x in usable if x.kind == "absolute" and x.start is not None and x.end is not None
+                       and x.end_char <= m.start_char]
+        ref: tuple[dt.date, dt.date, str] | None = None
+        context = state.current or state.heading or state.frame
+        if earlier_abs:
+            ref = (earlier_abs[-1].start, earlier_abs[-1].end, earlier_abs[-1].granularity)  # type: ignore[assignment]
+        elif context is not None and context.start is not None and context.end is not None:
+            ref = (context.start, context.end, context.granularity)
+        if ref is None:
+            return None
+        y, mo, w = m.shift
+        s, e = periods.shift_range(ref[0], ref[1], ref[2], years=y, months=mo, weeks=w)
+        return When(s, e, ref[2], "context", span)
+    if m.start is None:
+        if m.kind in ("event", "absolute", "now"):
+            # "ennen epidemiaa", or "toukokuussa" with no publication date: a time the
+            # text names but no calendar resolves; keep its span
+            return When(span=span)
+        return None  # "ensimmäisten kolmen arkipäivän aikana" without a month: the context decides
+    return When(m.start, m.end, m.granularity, m.basis, span)

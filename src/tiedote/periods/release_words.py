@@ -135,6 +135,12 @@ def load(path: Path | None = None) -> ReleaseWords:
         for (case, number), form in forms.items():
             if number == "sg" and case in _WEEKDAY_CASES:
                 weekdays[form] = (i, _WEEKDAY_CASES[case])
+        # "perjantai-illasta", "lauantaiaamuna": the day's name and a part of it, with or without a hyphen
+        parts = data.get("weekday_part", {})
+        for role in ("in", "from", "to"):
+            for part in _words(p, parts, role, "weekday_part"):
+                weekdays[f"{forms[('nominative', 'sg')]}-{part}"] = (i, role)
+                weekdays[f"{forms[('nominative', 'sg')]}{part}"] = (i, role)
     holidays: dict[str, Holiday] = {}
     hol = data.get("holiday")
     if not isinstance(hol, dict) or not hol:

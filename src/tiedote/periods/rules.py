@@ -97,6 +97,25 @@ def date_named(m: re.Match[str], g: Grammar) -> Hit | None:
     return Hit(m.start(), m.end(), "period.date.named", "absolute", "day", by_weekday, g.suffixed("date", m["sfx"]))
 
 
+def date_month_range(m: re.Match[str], g: Grammar) -> Hit | None:
+    # "1.–24. joulukuuta", "joulukuun 1.–24. päivän": a run of days within one named month
+    mo = g.month_of(m["m"])
+    d1, d2 = int(m["d1"]), int(m["d"])
+    y = int_group(m, "y") if "y" in m.re.groupindex else None
+    if mo is None or d1 >= d2 or valid_date(2000, mo, d2) is None:
+        return None
+
+    def span(year: int) -> DatePair | None:
+        a, b = valid_date(year, mo, d1), valid_date(year, mo, d2)
+        return None if a is None or b is None else (a, b)
+
+    ref: YearRef | None = (y, 0, "explicit") if y else g.yref(m["yp"])
+    pf = m["pf"] if "pf" in m.re.groupindex else None
+    role = g.lex.day_forms.get(low(pf), "in") if pf else "date"
+    rule = "period.date.genitive_range" if pf is not None else "period.date.named_range"
+    return Hit(m.start(), m.end(), rule, "absolute", "range", yearly(span, ref), g.suffixed(role, m["sfx"]))
+
+
 def date_genitive(m: re.Match[str], g: Grammar) -> Hit | None:
     # "toukokuun 23. päivään mennessä", "toukokuun 18. päivänä"
     mo = g.month_of(m["m"])

@@ -20,7 +20,15 @@ from functools import lru_cache
 
 from tiedote.claims.measure import lemma, tense
 from tiedote.periods import find as periods
-from tiedote.periods.figures import Figure, attribute, bracketed, from_values, over_year, restates
+from tiedote.periods.figures import (
+    Figure,
+    aside_goes_on,
+    attribute,
+    bracketed,
+    from_values,
+    over_year,
+    restates,
+)
 from tiedote.periods.named import YEAR_IN_FORCE
 from tiedote.periods.release import (
     PeriodState,
@@ -28,7 +36,7 @@ from tiedote.periods.release import (
     body_mentions,
     is_dateline,
     is_peak,
-    resolve_release,
+    resolve_mention,
     update,
 )
 from tiedote.periods.release_words import release_words
@@ -160,7 +168,7 @@ class SentenceContext:
             brackets = [-1] * len(mentions)
         usable_idx = [i for i, b in enumerate(flags) if not b]
         usable = [mentions[i] for i in usable_idx]
-        whens = [_resolve(m, usable, state, published, base) for m in mentions]
+        whens = [resolve_mention(m, usable, state, published, base) for m in mentions]
         peak = [is_peak(text, m) for m in mentions]
         return cls(clause, m_clause, flags, {}, [m for m, b in zip(mentions, flags, strict=True) if b],
                    usable_idx, usable, whens, peak, same_span, brackets)
@@ -196,7 +204,7 @@ def update_state(state: PeriodState, ctx: SentenceContext | None, mentions: list
     if ctx is None:  # a sentence with no figure: its mentions are resolved here
         base_flags = [m.kind == "base" for m in mentions]
         usable = [m for m, b in zip(mentions, base_flags, strict=True) if not b]
-        whens = [_resolve(m, usable, state, published, sent.start) for m in mentions]
+        whens = [resolve_mention(m, usable, state, published, sent.start) for m in mentions]
         update(state, mentions, whens, [not b for b in base_flags], sent, has_figures)
     else:
         update(state, mentions, ctx.whens, [not b for b in ctx.is_base], sent, has_figures, ctx.peak)
@@ -260,6 +268,13 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
             chosen = _narrowest(same_before, ctx)
         elif same_after:
             chosen = same_after[0]
+        elif not earlier and ctx.clause_tense(toks, p.clause) is None \
+                and aside_goes_on(toks, ctx.clause, p.clause) and (
+                aside := [i for i in usable_idx if ctx.mention_clause[i] == p.clause + 1
+                          and mentions[i].kind == "absolute"]):
+            # "Edellinen ennätys, 181 300 käyntiä, tehtiin vuonna 2019": a figure in an aside with no
+            # verb of its own and no time before it belongs to the predicate that goes on after it
+            chosen = aside[0]
         elif restates(toks, p, clause_start) and before is not None and before.period is not None:
             p.rules.append("period.previous_figure")  # "…, mikä on 8 prosenttia enemmän kuin vuotta aiemmin"
             return before.period.with_basis("context") if before.period.basis == "explicit" else before.period
@@ -368,33 +383,3 @@ def _from_value_time(p: Figure, ctx: SentenceContext, mentions: list[periods.Per
 
 def _holds_now_or_later(w: When | None, published: dt.date | None) -> bool:
     return published is not None and w is not None and w.end is not None and w.end >= published
-
-
-def _resolve(m: periods.PeriodMention, usable: list[periods.PeriodMention], state: PeriodState,
-             published: dt.date | None, base: int) -> When | None:
-    """A mention as a figure's period; None when it names nothing resolvable (use the context)."""
-    span = (base + m.start_char, base + m.end_char)
-    got = resolve_release(m, state, published, span)
-    if got is not None:
-        return got
-    if m.shift is not None and m.start is None:
-        earlier_abs = [x for x in usable if x.kind == "absolute" and x.start is not None and x.end is not None
-                       and x.end_char <= m.start_char]
-        ref: tuple[dt.date, dt.date, str] | None = None
-        context = state.current or state.heading or state.frame
-        if earlier_abs:
-            ref = (earlier_abs[-1].start, earlier_abs[-1].end, earlier_abs[-1].granularity)  # type: ignore[assignment]
-        elif context is not None and context.start is not None and context.end is not None:
-            ref = (context.start, context.end, context.granularity)
-        if ref is None:
-            return None
-        y, mo, w = m.shift
-        s, e = periods.shift_range(ref[0], ref[1], ref[2], years=y, months=mo, weeks=w)
-        return When(s, e, ref[2], "context", span)
-    if m.start is None:
-        if m.kind in ("event", "absolute", "now"):
-            # "ennen epidemiaa", or "toukokuussa" with no publication date: a time the
-            # text names but no calendar resolves; keep its span
-            return When(span=span)
-        return None  # "ensimmäisten kolmen arkipäivän aikana" without a month: the context decides
-    return When(m.start, m.end, m.granularity, m.basis, span)

@@ -32,8 +32,13 @@ def roots(words: Iterable[str]) -> tuple[str, ...]:
 # A further condition for a rule to run: a set of needles one of which must occur
 # in text.lower(), or a regular expression that must match somewhere in it.
 Need = tuple[str, ...] | str
-# Every date of the numeric rules holds a day and a month ("9.6.", in date2 of the ranges too).
-DATE_SHAPE = r"\d\.\d\d?\."
+# Every date of the numeric rules holds a day and a month ("9.6.", in date2 of the ranges too):
+# somewhere a digit, ".", one or two digits, ".".  Written to begin with its "." (the digit before
+# it read by a look-behind): `re` skips along to a literal start, where a leading \d is tried at
+# every position.  The same texts match.
+DATE_SHAPE = r"\.(?<=\d\.)\d\d?\."
+# "1–3/2011": a digit, "/", a year; begun with its "/" for the same reason.
+SLASH_SHAPE = r"/(?<=\d/)(?:1[89]|20)\d\d"
 # What every Y4 starts with.
 YEAR_SHAPE = r"(?:1[89]|20)\d\d"
 
@@ -101,6 +106,8 @@ def table_rows(g: Grammar) -> list[Row]:
         "period.date.numeric": (DATE_SHAPE,),
         "period.date.named": (month_word,),
         "period.date.genitive": (month_word,),
+        "period.date.named_range": (month_word,),
+        "period.date.genitive_range": (month_word,),
         "period.month.coordinated": (month_word,),
         "period.month.from_to": (month_word,),
         "period.month.part": (month_word,),
@@ -108,7 +115,7 @@ def table_rows(g: Grammar) -> list[Row]:
         "period.days": (ordinal,),
         "period.month.single": (month_word,),
         "period.year.from_to": (YEAR_SHAPE,),
-        "period.month.slash_range": (r"\d/(?:1[89]|20)\d\d",),
+        "period.month.slash_range": (SLASH_SHAPE,),
         "period.year.since": (YEAR_SHAPE,),
         "period.year.explicit": (YEAR_SHAPE,),
         "period.year.part": (heads([*lx.parts, *lx.part_compounds]),),
@@ -122,11 +129,16 @@ def table_rows(g: Grammar) -> list[Row]:
     # The month rules begin alike: an optional year phrase, then a lead (a month word, or the day
     # number of "9. kesäkuuta").  Each is written as that beginning and the rest, so that a pattern
     # matching wherever any of their leads begins (their family's, see Family) holds by construction.
+    # A lead that is a month word stands in the family's pattern as the month stems: every month
+    # word and abbreviation begins with a stem, so the stems begin where such a lead does (and the
+    # lead of "huhti- ja toukokuussa" is a stem alone), and one word list is tried in place of five.
+    if not all(any(f.startswith(st) for st in lx.month_stems) for f in [*lx.months, *lx.month_abbr]):
+        raise ValueError("time.toml: a month word or abbreviation begins with no month stem")
     month_leads: list[str] = []
     month_patterns: set[str] = set()
 
-    def month_rule(lead: str, rest: str) -> str:
-        month_leads.append(lead)
+    def month_rule(lead: str, rest: str, *, word: bool = True) -> str:
+        month_leads.append(stem if word else lead)
         pattern = rf"{B}(?:{yp})?{lead}{rest}"
         month_patterns.add(pattern)
         return pattern
@@ -142,7 +154,15 @@ def table_rows(g: Grammar) -> list[Row]:
         # "9. kesäkuuta 2020", "tiistaina 22. elokuuta", "18. toukokuuta"
         ("period.date.named", cal.date_named, stems,
          month_rule(rf"(?:(?P<wd>{alt(lx.weekdays_essive)}){S})?(?P<d>{d12})\.",
-                    rf"\s{{0,2}}(?P<m>{month_part}{E}|{abbr})(?:{S}(?P<y>{Y4}))?{sfx}")),
+                    rf"\s{{0,2}}(?P<m>{month_part}{E}|{abbr})(?:{S}(?P<y>{Y4}))?{sfx}", word=False)),
+        # "1.–24. joulukuuta", "5. - 7. kesäkuuta 2024": days of one named month
+        ("period.date.named_range", cal.date_month_range, stems,
+         month_rule(rf"(?P<d1>{d12})\.\s{{0,2}}[–—-]\s{{0,2}}(?P<d>{d12})\.",
+                    rf"\s{{0,2}}(?P<m>{month_part}{E}|{abbr})(?:{S}(?P<y>{Y4}))?{sfx}", word=False)),
+        # "joulukuun 1.–24. päivän myynti", "kesäkuun 5.–7. päivinä"
+        ("period.date.genitive_range", cal.date_month_range, stems,
+         month_rule(rf"(?P<m>{month_gen})",
+                    rf"{S}(?P<d1>{d12})\.\s{{0,2}}[–—-]\s{{0,2}}(?P<d>{d12})\.{S}(?P<pf>{alt(lx.day_forms)}){E}{sfx}")),
         # "toukokuun 23. päivään mennessä"
         ("period.date.genitive", cal.date_genitive, stems,
          month_rule(rf"(?P<m>{month_gen})", rf"{S}(?P<d>{d12})\.{S}(?P<pf>{alt(lx.day_forms)}){E}{sfx}")),
@@ -210,7 +230,7 @@ def table_rows(g: Grammar) -> list[Row]:
         # "viikolla 12", "viikoilla 12–14" — not "viikon 40 000 puhelua", nor "12 viikosta 8 viikkoon"
         # (a count of weeks: a week word follows the number)
         ("period.week.number", cal.week_number, roots(w["week_words"]),
-         rf"{B}(?:{yp})?{alt(w['week_words'])}\.?\s{{0,3}}(?P<n>{d12})"
+         rf"{B}(?:{yp})?(?:{alt(w.get('week_compound_heads', ()))})?{alt(w['week_words'])}\.?\s{{0,3}}(?P<n>{d12})"
          + rf"(?:\s{{0,2}}(?:[–—-]|{S}{coord}{S})\s{{0,2}}(?P<n2>{d12}))?(?!\d)(?!\s?\d{{3}})(?![.,]\d)"
          + rf"(?!\s{{1,2}}{alt(w['week_words'])}{E}){ys}"),
         # "ennen epidemiaa", "koronan aikana", "myrskyn aikana"
