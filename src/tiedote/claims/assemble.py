@@ -345,42 +345,54 @@ def _span(text: str, start: int, end: int) -> dict[str, object]:
     return {"start": start, "end": end, "text": text[start:end]}
 
 
+# The claim id's hash with its digest size set once: copying it costs less than parsing blake2b's
+# keyword arguments for every claim.
+_ID_HASH = hashlib.blake2b(digest_size=8)
+
+
 def _build(text: str, p: _Pending, id_prefix: str) -> Claim:
     # One validation of one nested dict: pydantic checks it all in a single call,
     # about half the cost of building each part as a model of its own.
     num = p.num
+    qualifier, statistic, rate, change, measure, subject, source, per, period = (
+        p.qualifier, p.statistic, p.rate, p.change, p.measure, p.subject, p.source, p.per, p.period)
     rules = list(p.rules)
-    for f in (p.qualifier, p.statistic, p.rate, p.change):
-        if f is not None:
-            rules.append(f.rule)
-    key = f"{id_prefix}{num.start}|{num.end}|{num.value}|{num.low}|{num.high}"
-    period = p.period
+    if qualifier is not None:
+        rules.append(qualifier.rule)
+    if statistic is not None:
+        rules.append(statistic.rule)
+    if rate is not None:
+        rules.append(rate.rule)
+    if change is not None:
+        rules.append(change.rule)
+    claim_id = _ID_HASH.copy()
+    claim_id.update(f"{id_prefix}{num.start}|{num.end}|{num.value}|{num.low}|{num.high}".encode())
+    unit = p.unit
+    sent = p.sent
     return Claim.model_validate({
-        "id": "c" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest(),
+        "id": "c" + claim_id.hexdigest(),
         "quantity": {
-            "value": num.value, "low": num.low, "high": num.high, "unit": p.unit.unit or "count",
-            "qualifier": p.qualifier.value if p.qualifier else "exact",
+            "value": num.value, "low": num.low, "high": num.high, "unit": unit.unit or "count",
+            "qualifier": qualifier.value if qualifier else "exact",
             "span": _span(text, num.start, num.end),
-            "unit_span": _span(text, p.unit.start, p.unit.end) if p.unit.start >= 0 else None,
-            "qualifier_span": _span(text, p.qualifier.start, p.qualifier.end) if p.qualifier else None,
+            "unit_span": _span(text, unit.start, unit.end) if unit.start >= 0 else None,
+            "qualifier_span": _span(text, qualifier.start, qualifier.end) if qualifier else None,
         },
-        "measure": {"lemma": p.measure.lemma, "span": _span(text, p.measure.start, p.measure.end)}
-        if p.measure else None,
-        "subject": {"text": text[p.subject.start:p.subject.end], "span": _span(text, p.subject.start, p.subject.end)}
-        if p.subject else None,
-        "statistic": p.statistic.value if p.statistic else None,
-        "rate": p.rate.value if p.rate else None,
+        "measure": {"lemma": measure.lemma, "span": _span(text, measure.start, measure.end)} if measure else None,
+        "subject": {"text": text[subject.start:subject.end], "span": _span(text, subject.start, subject.end)}
+        if subject else None,
+        "statistic": statistic.value if statistic else None,
+        "rate": rate.value if rate else None,
         # the period was found on the normalised text: its span is re-read from the caller's
         "period": {"start": period.start, "end": period.end, "granularity": period.granularity, "basis": period.basis,
-                   "span": _span(text, *period.span) if period.span is not None else None}
+                   "span": _span(text, period.span[0], period.span[1]) if period.span is not None else None}
         if period is not None else None,
-        "change": {"direction": p.change.value, "span": _span(text, p.change.start, p.change.end)} if p.change else None,
-        "source": {"text": text[p.source.start:p.source.end], "span": _span(text, p.source.start, p.source.end)}
-        if p.source else None,
-        "per": {"value": p.per.value, "lemma": p.per.lemma, "span": _span(text, p.per.start, p.per.end)}
-        if p.per else None,
-        "sentence": _span(text, p.sent.start, p.sent.end),
+        "change": {"direction": change.value, "span": _span(text, change.start, change.end)} if change else None,
+        "source": {"text": text[source.start:source.end], "span": _span(text, source.start, source.end)}
+        if source else None,
+        "per": {"value": per.value, "lemma": per.lemma, "span": _span(text, per.start, per.end)} if per else None,
+        "sentence": _span(text, sent.start, sent.end),
         "rules": tuple(dict.fromkeys(rules)),
-        "statistic_span": _span(text, p.statistic.start, p.statistic.end) if p.statistic else None,
-        "rate_span": _span(text, p.rate.start, p.rate.end) if p.rate else None,
+        "statistic_span": _span(text, statistic.start, statistic.end) if statistic else None,
+        "rate_span": _span(text, rate.start, rate.end) if rate else None,
     })

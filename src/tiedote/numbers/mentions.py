@@ -274,15 +274,21 @@ def number_starts() -> frozenset[str]:
     return numwords.lexicon().starts | fractions().starts
 
 
+@cache
+def _candidate_starts() -> frozenset[str]:
+    """The first three letters of a word that may start a number: :func:`number_starts` and those of
+    "joka" ("joka toinen"); a word of them that starts none ("jokainen") is passed over by _read_one."""
+    return number_starts() | {w[:3] for w in fractions().every_before}
+
+
 def read_numbers(toks: list[Token]) -> list[Num]:
     """Every number in a sentence's tokens, left to right, none overlapping."""
     out: list[Num] = []
-    starts = number_starts()
+    starts = _candidate_starts()
     # Most tokens start no number: punctuation, or a word no number word begins like
     # (could_start_number_word).  One comprehension picks the others, in order; the starts are
     # letters, so no symbol is among them and the kind of a word need not be asked.
-    every = fractions().every_before  # "joka toinen"
-    candidates = [i for i, t in enumerate(toks) if t.kind == "num" or t.lower[:3] in starts or t.lower in every]
+    candidates = [i for i, t in enumerate(toks) if t.kind == "num" or t.lower[:3] in starts]
     done = 0  # tokens before this are part of a number already read
     for i in candidates:
         if i < done:

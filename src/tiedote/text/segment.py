@@ -41,7 +41,9 @@ class Token:
     space_before: bool  # whitespace (or the sentence start) precedes the token
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen either (for the same cost: every sentence of a release is made), but hashable as a
+# frozen one is; nothing mutates a sentence after sentences().
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     start: int
     end: int
