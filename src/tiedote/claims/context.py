@@ -50,6 +50,12 @@ class Cues:
     superlative: list[tuple[int, str]]
 
 
+# The words the cue pass passes by (on no cue list, no rate phrase nor its first word, not "kuin"): most
+# words of a sentence, kept once seen so that each costs one set lookup; for one lexicon (another drops them)
+_PLAIN: set[str] = set()
+_PLAIN_OF: list[object] = [None]
+
+
 def cues(toks: list[Token], lex: Lexicon) -> Cues:
     statistic: list[tuple[int, str]] = []
     change: list[int] = []
@@ -60,9 +66,15 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
     n = len(toks)
     classes, rate_words, comparatives = lex.classes, lex.rate_words, lex.comparatives
     known = lex.known_classes  # the kept answers read directly: no call per word once a word is known
+    if _PLAIN_OF[0] is not lex or len(_PLAIN) >= 65536:
+        _PLAIN.clear()
+        _PLAIN_OF[0] = lex
+    plain = _PLAIN
     for k, t in enumerate(toks):
         low = t.lower
         if t.kind == "word":
+            if low in plain:
+                continue
             wc = known(low) or classes(low)
             if wc.cue:
                 if wc.statistic is not None:
@@ -82,6 +94,9 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
                     superlative.append((k, sup))
             if low == "kuin":
                 kuin = True
+            elif not wc.cue and low not in rate_words and f"{low} kohden" not in rate_words:
+                plain.add(low)
+                continue
             if wc.content and not (k + 1 < n and toks[k + 1].lower in _PER):
                 continue  # a content word is no rate word (Lexicon.classes), nor starts a "kohden" phrase
         # the phrase read_rate reads at k: "viikossa", "asukasta kohden", "/kk"
@@ -98,19 +113,30 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
     return Cues(statistic, change, rate, anaphora, kuin, superlative)
 
 
+# the texts of the tokens that may open a clause: clauses() tests only these
+_CLAUSE_OPENERS = _CLAUSE_SYMS | _DASH | {":"} | _CLAUSE_WORDS
+
+
 def clauses(toks: list[Token]) -> list[int]:
     """The clause index of every token."""
     out: list[int] = []
     c = 0
-    for k, t in enumerate(toks):
+    first = 0  # the first token of clause c
+    n = len(toks)
+    # (a sym token's lower is its text: these symbols have no case)
+    for k in [k for k, t in enumerate(toks) if t.lower in _CLAUSE_OPENERS]:
+        t = toks[k]
         if t.kind == "sym":
-            if t.text in _CLAUSE_SYMS or t.text in _DASH and t.space_before:
-                c += 1
-            elif t.text == ":" and (k + 1 >= len(toks) or toks[k + 1].space_before):
-                c += 1  # "suureni hieman: asiointeja oli" but not "30 000:een"
-        elif t.lower in _CLAUSE_WORDS and k > 0 and toks[k - 1].text != ",":
+            # a colon opens one before a space: "suureni hieman: asiointeja oli" but not "30 000:een"
+            opens = t.text in _CLAUSE_SYMS or t.text in _DASH and t.space_before \
+                or t.text == ":" and (k + 1 >= n or toks[k + 1].space_before)
+        else:
+            opens = k > 0 and toks[k - 1].text != ","
+        if opens:
+            out += [c] * (k - first)
             c += 1
-        out.append(c)
+            first = k
+    out += [c] * (n - first)
     return out
 
 

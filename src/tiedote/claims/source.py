@@ -17,6 +17,7 @@ quotation, and every figure in it takes the speaker named at its end.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -139,16 +140,12 @@ def _before_verb(sent: Sentence, words: list[tuple[int, int, str]], v: int, mw: 
     return None
 
 
-def sentence_source(sent: Sentence, mw: MeasureWords, speaker: SourceHit | None = None,
-                    cues: Any = None) -> tuple[SourceHit | None, bool]:
+def sentence_source(sent: Sentence, mw: MeasureWords,
+                    speaker: SourceHit | None = None) -> tuple[SourceHit | None, bool]:
     """The source one sentence names, and whether it is a saying verb (which closes a quotation).
 
-    ``cues``: the automaton of ``_cues(mw)``, when the caller has it (looking it up hashes ``mw``).
+    Asked only of the sentences the scan of ``release_sources`` passes (most name no source).
     """
-    if cues is None:
-        cues = _cues(mw)
-    if next(cues.iter(lower_text(sent.text)), None) is None:  # most sentences name no source: one scan
-        return None, False
     words = _words(sent)
     for i, (_, _, w) in enumerate(words):
         lw = w.lower()
@@ -176,7 +173,8 @@ def _cues(mw: MeasureWords) -> Any:
 
     automaton = ahocorasick.Automaton()
     for w in mw.saying_verbs | mw.source_after:
-        automaton.add_word(w, w)
+        if "\n" not in w:  # (no word of a sentence holds one: such a word could never be read)
+            automaton.add_word(w, w)
     automaton.make_automaton()
     return automaton
 
@@ -186,9 +184,9 @@ def release_sources(sents: list[Sentence]) -> list[SourceHit | None]:
     mw = measure_words()
     out: list[SourceHit | None] = [None] * len(sents)
     speaker: SourceHit | None = None
-    cues = _cues(mw)  # once per release: the cache lookup hashes every word list of ``mw``
-    for i, sent in enumerate(sents):
-        hit, says = sentence_source(sent, mw, speaker, cues)
+    for i in _scan(sents, _cues(mw)):
+        sent = sents[i]
+        hit, says = sentence_source(sent, mw, speaker)
         if hit is None:
             continue
         out[i] = hit
@@ -204,4 +202,23 @@ def release_sources(sents: list[Sentence]) -> list[SourceHit | None]:
                         out[k] = hit
                 break
             j -= 1
+    return out
+
+
+def _scan(sents: list[Sentence], cues: Any) -> list[int]:
+    """The indices of the sentences that hold a word of ``cues`` (maybe inside a longer word), in order:
+    one scan of them all, joined by line breaks (no word looked for holds one: no match spans two)."""
+    if not sents:
+        return []
+    lowered = [lower_text(sent.text) for sent in sents]
+    ends: list[int] = []  # where each sentence's line ends in the joined text
+    end = -1
+    for low in lowered:
+        end += len(low) + 1
+        ends.append(end)
+    out: list[int] = []
+    for at, _ in cues.iter("\n".join(lowered)):
+        i = bisect_left(ends, at)
+        if not out or out[-1] != i:
+            out.append(i)
     return out
