@@ -143,6 +143,10 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: 
     id_prefix = f"{SCHEMA_VERSION}|{text_key}|{published}|"
     prev_claims: list[_Pending] = []
     title: list[_Pending] = []
+    # The parser reading reads the sentences again after the pass; the fast reading lets each
+    # sentence's tokens and working state go with it: kept for the whole release, they outlived
+    # the collector's young generation, which then visited them over and over.
+    keep_works = parser is not None or doc is not None
     for s_index, sent in enumerate(sents):
         state.begin(sent)
         has_num = _might_have_number(sent.text)
@@ -163,8 +167,9 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: 
         if pendings:
             prev_claims = pendings
             state.previous = pendings[-1].period
-            works.append((sent, work))
-    if (parser is not None or doc is not None) and works:
+            if keep_works:
+                works.append((sent, work))
+    if works:
         read_doubtful(works, lex, parser, doc)
     # a figure in the title takes the body's time of the same value, else of the same measure, else the frame
     first_of: dict[tuple[str, object], When] = {}
