@@ -96,6 +96,20 @@ def memory_flat(growth: float) -> bool:
     peaks *lower* (a quiet host, the allocator returning pages) is no failure of flatness."""
     return growth <= TARGET_FLAT
 TARGET_COLD_S = 2.0
+# The parser reading's own targets (issue 16): its words/s is set against the spaCy pipeline it stands
+# in for by bench/readings.py, not against spacy.blank, so (a)/(b) has no target here; peak RSS is
+# judged for --jobs 1 only, and cold start includes loading the model.
+PARSER_RSS_MB = 700.0
+PARSER_COLD_S = 3.0
+
+
+def targets(reading: str) -> dict[str, float | None]:
+    """The targets of one reading: None where that reading has none."""
+    if reading == "parser":
+        return {"ratio": None, "scaling": TARGET_SCALING, "rss_jobs1": PARSER_RSS_MB, "rss_default": None,
+                "cold": PARSER_COLD_S}
+    return {"ratio": TARGET_RATIO, "scaling": TARGET_SCALING, "rss_jobs1": TARGET_RSS_MB,
+            "rss_default": TARGET_RSS_MB, "cold": TARGET_COLD_S}
 
 
 # --------------------------------------------------------------------------- corpus
@@ -643,13 +657,22 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
+def _at_least(value: float, target: float | None, unit: str = "") -> tuple[str, str]:
+    return ("(no target)", "") if target is None else (f">= {target:g}{unit}", verdict(value >= target))
+
+
+def _at_most(value: float, target: float | None, unit: str = "") -> tuple[str, str]:
+    return ("(no target)", "") if target is None else (f"<= {target:g}{unit}", verdict(value <= target))
+
+
 def table(res: dict[str, Any]) -> str:
     a, c, d, e = res["extract"], res["batch"], res["memory"], res["cold_start"]
+    t = res["targets"]
     small, big = d["sizes"]
     rows: list[tuple[str, str, str, str]] = []
     rows.append(("(a) extract_many, words/s", f"{a['a_words_per_s']:,.0f}", "", ""))
     rows.append(("(b) spacy.blank('fi') nlp.pipe, words/s", f"{a['b_words_per_s']:,.0f}", "", ""))
-    rows.append(("(a)/(b)", f"{a['ratio']:.3f}", f">= {TARGET_RATIO}", verdict(a["ratio"] >= TARGET_RATIO)))
+    rows.append(("(a)/(b)", f"{a['ratio']:.3f}", *_at_least(a["ratio"], t["ratio"])))
     f = res["first_pass"]
     rows.append((f"    first pass, {f['releases']} distinct texts: (a) / (b)",
                  f"{f['a_words_per_s']:,.0f} / {f['b_words_per_s']:,.0f}", "", ""))
@@ -662,8 +685,7 @@ def table(res: dict[str, Any]) -> str:
     rows.append(("    (other processes' CPU in those two runs)",
                  f"{c['jobs1_other_cpu']:.2f} / {c['jobs2_other_cpu']:.2f} cores", "", ""))
     rows.append(("(c) jobs 2 / jobs 1 (wall clock) [own figure]",
-                 f"{c['ratio']:.2f}x [{c['own_ratio']:.2f}x]", f">= {TARGET_SCALING}x",
-                 verdict(c["ratio"] >= TARGET_SCALING)))
+                 f"{c['ratio']:.2f}x [{c['own_ratio']:.2f}x]", *_at_least(c["ratio"], t["scaling"], "x")))
     short = c.get("corpus_runs") or {}
     if short:
         r1, r2 = short["1"], short["2"]
@@ -676,8 +698,7 @@ def table(res: dict[str, Any]) -> str:
             rows.append((
                 f"(d) peak RSS (tree sum), {n:,} rel., {label} ({r['processes']} proc)",
                 f"{r['peak_sum_rss_mb']:.0f} MB",
-                f"<= {TARGET_RSS_MB:.0f} MB",
-                verdict(r["peak_sum_rss_mb"] <= TARGET_RSS_MB),
+                *_at_most(r["peak_sum_rss_mb"], t["rss_jobs1" if jobs == "1" else "rss_default"], " MB"),
             ))
             rows.append((
                 "      PSS sum / largest process / wait4",
@@ -695,7 +716,7 @@ def table(res: dict[str, Any]) -> str:
         rows.append((f"    (rate over {big:,} releases, {label}; other CPU)",
                      f"{r_big['releases_per_s']:.1f} rel/s; {r_big['other_cpu_cores']:.2f}", "", ""))
     rows.append(("(e) cold start to first claim, lemma cache warm", f"{e['warm_cache_s']:.2f} s",
-                 f"<= {TARGET_COLD_S:.0f} s", verdict(e["warm_cache_s"] <= TARGET_COLD_S)))
+                 *_at_most(e["warm_cache_s"], t["cold"], " s")))
     rows.append(("(e) cold start to first claim, empty cache dir", f"{e['empty_cache_s']:.2f} s",
                  "(first run)", ""))
     w = [max(len(r[i]) for r in rows) for i in range(4)]
@@ -816,12 +837,18 @@ def main(argv: list[str] | None = None) -> int:
         "cold_start": cold,
     }
     d = memory
+    t = res["targets"] = targets(args.reading)
+
+    def rss_ok(key: str) -> bool:
+        limit = t["rss_jobs1" if key.endswith("/1") else "rss_default"]
+        return limit is None or d["runs"][key]["peak_sum_rss_mb"] <= limit
+
     checks = {
-        "ratio": extract["ratio"] >= TARGET_RATIO,
+        **({} if t["ratio"] is None else {"ratio": extract["ratio"] >= t["ratio"]}),
         "scaling": batch["ratio"] >= TARGET_SCALING,
-        "rss": all(r["peak_sum_rss_mb"] <= TARGET_RSS_MB for r in d["runs"].values()),
+        "rss": all(rss_ok(k) for k in d["runs"]),
         "flat": all(memory_flat(d[f"growth_{j}_peak_sum_rss_mb"]) for j in ("1", "default")),
-        "cold_start": cold["warm_cache_s"] <= TARGET_COLD_S,
+        "cold_start": cold["warm_cache_s"] <= (t["cold"] or TARGET_COLD_S),
     }
     res["pass"] = checks
 

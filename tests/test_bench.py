@@ -29,3 +29,17 @@ def bench() -> ModuleType:
 )
 def test_memory_is_flat_unless_it_grows(bench: ModuleType, growth: float, flat: bool) -> None:
     assert bench.memory_flat(growth) is flat
+
+
+@pytest.mark.parametrize(("reading", "key", "target"), [
+    ("fast", "ratio", 0.33),  # against spacy.blank tokenizing
+    ("fast", "rss_jobs1", 400.0),
+    ("fast", "cold", 2.0),
+    ("parser", "ratio", None),  # set against the spaCy pipeline by bench/readings.py instead
+    ("parser", "rss_jobs1", 700.0),  # issue 16: --jobs 1 with the parser
+    ("parser", "rss_default", None),
+    ("parser", "cold", 3.0),  # the model's load included
+])
+def test_each_reading_is_judged_by_its_own_targets(bench: ModuleType, reading: str, key: str,
+                                                   target: float | None) -> None:
+    assert bench.targets(reading)[key] == target
