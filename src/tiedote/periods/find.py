@@ -109,7 +109,6 @@ def sentence_periods(text: str, published: dt.date | None, past: Callable[[], bo
 
 def _find(text: str, published: dt.date | None, past: bool | Callable[[], bool], year: int | None,
           anchor: int | None = None) -> list[PeriodMention]:
-    grammar, compiled = rules()
     plan = scan()
     if has_unsafe(text):
         # "İ", "ı", "ſ" (periods.patterns.UNSAFE) are the characters for which case-blind matching
@@ -125,9 +124,12 @@ def _find(text: str, published: dt.date | None, past: bool | Callable[[], bool],
     # The rules' case-sensitive twins over the lower-cased text (same length, same matches as
     # case-blind matching of the text, see periods.patterns.UNSAFE; the handlers read matched words
     # case-blind), and only the rules whose needs the text meets.
-    found = plan.present(low)
+    runnable = plan.runnable(plan.present(low))
+    if not runnable:  # two sentences in five: no rule's needs are met, nothing to match or resolve
+        return []
+    grammar, compiled = rules()
     starts: dict[Family, list[int]] = {}
-    for i in plan.runnable(found):
+    for i in runnable:
         r = compiled[i]
         handler = r.handler
         family = r.family
