@@ -78,7 +78,8 @@ def _other_figure(toks: list[Token], num: Num) -> bool:
 
 def why_not(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
     nc = lex.nonclaim
-    stems = _stems(nc)
+    # the lexicon's stems as tuples, kept (see _stems), without a call per number
+    stems = _STEMS[0][1] if _STEMS and _STEMS[0][0] is nc else _stems(nc)
     i, j = num.i, num.j
     n = len(toks)
     prev = toks[i - 1].lower if i > 0 else ""

@@ -37,8 +37,7 @@ in ``lang/fi/time.toml`` and in docs/rules.md.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tiedote.errors import InputTypeError, InputValueError
@@ -134,16 +133,26 @@ def _find(text: str, published: dt.date | None, past: bool | Callable[[], bool],
         handler = r.handler
         family = r.family
         if family is None:
-            matches: Iterator[re.Match[str]] = r.lower.finditer(low)
-        else:
-            at = starts.get(family)
-            if at is None:
-                at = starts[family] = family.starts(low)
-            matches = family.matches(r.lower, low, at)
-        for m in matches:
-            h = handler(m, grammar)
-            if h is not None:
-                append(h)
+            for m in r.lower.finditer(low):
+                h = handler(m, grammar)
+                if h is not None:
+                    append(h)
+            continue
+        at = starts.get(family)
+        if at is None:
+            at = starts[family] = family.starts(low)
+        # Family.matches written out (the same tries, in the same order): a generator per rule
+        # and sentence cost more than the few tries it makes
+        match = r.lower.match
+        end = 0
+        for start in at:
+            if start >= end:
+                fm = match(low, start)
+                if fm is not None:
+                    end = fm.end()
+                    h = handler(fm, grammar)
+                    if h is not None:
+                        append(h)
     if not hits:  # most sentences: no context to build, nothing to choose from
         return []
     ctx = Ctx(published, past, year, anchor)

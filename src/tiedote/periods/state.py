@@ -123,8 +123,12 @@ class SpanMask:
         return k > 0 and self.max_end[k - 1] > start
 
     def covers(self, pos: int) -> bool:
-        # asked of many words per figure; most sentences mask nothing
-        return bool(self.starts) and self.overlaps(pos, pos + 1)
+        # asked of many words per figure; most sentences mask nothing (overlaps(pos, pos + 1), written out)
+        starts = self.starts
+        if not starts:
+            return False
+        k = bisect.bisect_left(starts, pos + 1)
+        return k > 0 and self.max_end[k - 1] > pos
 
 
 @dataclass(slots=True)
