@@ -90,24 +90,21 @@ def find_periods(
         raise InputTypeError(f"year must be an int or None, not {type(year).__name__}")
     if year is not None and not 1 <= year <= 9998:
         raise InputValueError(f"year {year} is outside 1–9998")
-    return _find(text, published, bool(past), year)
+    return sentence_periods(text, published, bool(past), year=year)
 
 
-def sentence_periods(text: str, published: dt.date | None, past: Callable[[], bool],
-                     anchor: int | None = None) -> list[PeriodMention]:
+def sentence_periods(text: str, published: dt.date | None, past: bool | Callable[[], bool],
+                     anchor: int | None = None, *, year: int | None = None) -> list[PeriodMention]:
     """:func:`find_periods` for the claim extractor's own sentences, with the release's year in force.
 
     Its arguments are not checked (the caller passes a str and a date or None), and
     ``past`` is a function, called only if a year-less period's year is picked: most
     sentences hold no time expression, while working out the tense walks the
     sentence's tokens.  ``anchor`` is the year in force, from which "edellisvuonna"
-    counts (contract.md: year words that point back count from it).
+    counts (contract.md: year words that point back count from it).  ``year``: see
+    find_periods, which checks its arguments and calls this (run on every sentence: one
+    call, not two).
     """
-    return _find(text, published, past, None, anchor)
-
-
-def _find(text: str, published: dt.date | None, past: bool | Callable[[], bool], year: int | None,
-          anchor: int | None = None) -> list[PeriodMention]:
     plan = scan()
     if has_unsafe(text):
         # "İ", "ı", "ſ" (periods.patterns.UNSAFE) are the characters for which case-blind matching

@@ -239,7 +239,7 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
             and state.span[0] is not state.span[1]:
         p.rules.append("period.comparison_base")  # "… kuin edellisten kahden viikon aikana. Tuolloin …"
         return state.span[0].with_basis("context")
-    own = _bracket_time(p, toks, ctx, mentions)
+    own = _bracket_time(p, toks, ctx, mentions) if ctx.bracket else None  # most sentences name no time
     if own is not None:
         # "vuoden lopussa 3,4 miljoonaa (2,8 miljoonaa vuonna 2011)": a stock's day a year earlier lies
         # within the year the bracket names, and is the narrower answer
@@ -279,7 +279,7 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
             # "Edellinen ennätys, 181 300 käyntiä, tehtiin vuonna 2019": a figure in an aside with no
             # verb of its own and no time before it belongs to the predicate that goes on after it
             chosen = aside[0]
-        elif restates(toks, p, clause_start) and before is not None and before.period is not None:
+        elif before is not None and before.period is not None and restates(toks, p, clause_start):
             p.rules.append("period.previous_figure")  # "…, mikä on 8 prosenttia enemmän kuin vuotta aiemmin"
             return before.period.with_basis("context") if before.period.basis == "explicit" else before.period
         elif earlier and (ctx.clause_tense(toks, p.clause) != "present" or _holds_now_or_later(ctx.whens[earlier[-1]],
@@ -293,7 +293,8 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
         if got is not None:
             p.rules.append(mentions[chosen].rule)
             return got
-    elif restates(toks, p, clause_start) and before is not None and before.period is not None:
+    elif before is not None and before.period is not None and restates(toks, p, clause_start):
+        # (restates, which walks the clause, asked last)
         p.rules.append("period.previous_figure")  # "Osuus on 2,1 prosenttiyksikköä pienempi kuin …"
         return before.period.with_basis("context") if before.period.basis == "explicit" else before.period
     tn = ctx.clause_tense(toks, p.clause) or ctx.sentence_tense(toks)  # both kept per sentence
