@@ -13,9 +13,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from re import _constants as _c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
-from typing import Any
 
 import ahocorasick
 
@@ -185,11 +182,8 @@ class Family:
         self._first = re.compile(head)
         # `re` tries a pattern at every position unless it begins with a character set, which it
         # then skips along: this one consumes the character before a start, from all but the
-        # commonest word characters, and (?<!\w) checks that character exactly.  Then one test of
-        # the characters a start can hold: the head's alternatives are entered only there (most
-        # words begin otherwise), a quarter of the time the search took.
-        first = first_chars(head)
-        self._later = re.compile(rf"[^0-9_a-zäöå](?<!\w){'' if first is None else f'(?={first})'}{head}")
+        # commonest word characters, and (?<!\w) checks that character exactly.
+        self._later = re.compile(rf"[^0-9_a-zäöå](?<!\w){head}")
 
     def starts(self, low: str) -> list[int]:
         """Every position of ``low`` where a member may match, in order."""
@@ -208,74 +202,6 @@ class Family:
                 if m is not None:
                     end = m.end()
                     yield m
-
-
-class _Unknown(Exception):
-    """A part of a pattern :func:`first_chars` does not read."""
-
-
-_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
-               _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W"}
-_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
-
-
-def first_chars(pattern: str) -> str | None:
-    """A character class holding every character a match of ``pattern`` (case-sensitive) can
-    begin with, read from the parsed pattern; None for a pattern that can match empty or holds a
-    construct not read here (then nothing is tested first)."""
-    try:
-        parsed = _parser.parse(pattern)
-        if parsed.state.flags & ~re.UNICODE:  # (?i) and the like: the characters would differ
-            raise _Unknown
-        chars, empty = _first(parsed)
-    except _Unknown:
-        return None
-    return None if empty or not chars else "[" + "".join(sorted(chars)) + "]"
-
-
-def _first(items: Any) -> tuple[set[str], bool]:
-    """The first characters of a parsed sequence (as class items), and whether it can match empty."""
-    out: set[str] = set()
-    for op, av in items:
-        if op is _c.AT or op is _c.ASSERT_NOT or op is _c.ASSERT and av[0] < 0:
-            continue  # zero-width: the character there is the next item's
-        if op is _c.LITERAL:
-            out.add(re.escape(chr(av)))
-            return out, False
-        if op is _c.IN:
-            for kind, x in av:
-                if kind is _c.LITERAL:
-                    out.add(re.escape(chr(x)))
-                elif kind is _c.RANGE:
-                    out.add(f"{re.escape(chr(x[0]))}-{re.escape(chr(x[1]))}")
-                elif kind is _c.CATEGORY and x in _CATEGORIES:
-                    out.add(_CATEGORIES[x])
-                else:
-                    raise _Unknown
-            return out, False
-        if op is _c.SUBPATTERN:
-            if av[1] or av[2]:  # flags changed inside
-                raise _Unknown
-            got, empty = _first(av[3])
-        elif op is _c.BRANCH:
-            got, empty = set(), False
-            for branch in av[1]:
-                g, e = _first(branch)
-                got |= g
-                empty = empty or e
-        elif op in _REPEATS:
-            got, empty = _first(av[2])
-            empty = empty or av[0] == 0
-        elif op is _c.ASSERT:  # a lookahead: a match begins with what it looks at
-            got, empty = _first(av[1])
-            if empty:
-                continue
-        else:
-            raise _Unknown
-        out |= got
-        if not empty:
-            return out, False
-    return out, True
 
 
 @cache
