@@ -73,9 +73,16 @@ class PeriodState:
     last_paragraph: int = -1
 
     def year_in_force(self, published: dt.date | None) -> int | None:
-        for w in (self.current, self.heading, self.frame):
-            if w is not None and w.end is not None:
-                return w.end.year
+        # asked once per sentence: the three periods tested in turn, with no tuple to loop over
+        w = self.current
+        if w is not None and w.end is not None:
+            return w.end.year
+        w = self.heading
+        if w is not None and w.end is not None:
+            return w.end.year
+        w = self.frame
+        if w is not None and w.end is not None:
+            return w.end.year
         return self.year if self.year is not None else published.year if published is not None else None
 
     def begin(self, sent: Sentence) -> None:

@@ -170,12 +170,18 @@ class SentenceContext:
             m_clause = [0] * len(mentions)
             flags = [m.kind == "base" for m in mentions]
             brackets = [-1] * len(mentions)
-        usable_idx = [i for i, b in enumerate(flags) if not b]
-        usable = [mentions[i] for i in usable_idx]
+        usable_idx: list[int] = []
+        usable: list[periods.PeriodMention] = []
+        bases: list[periods.PeriodMention] = []
+        for i, m in enumerate(mentions):  # one walk: the bases apart from the others, in text order
+            if flags[i]:
+                bases.append(m)
+            else:
+                usable_idx.append(i)
+                usable.append(m)
         whens = [resolve_mention(m, usable, state, published, base) for m in mentions]
         peak = [is_peak(text, m) for m in mentions]
-        return cls(clause, m_clause, flags, {}, [m for m, b in zip(mentions, flags, strict=True) if b],
-                   usable_idx, usable, whens, peak, same_span, brackets)
+        return cls(clause, m_clause, flags, {}, bases, usable_idx, usable, whens, peak, same_span, brackets)
 
     def sentence_tense(self, toks: list[Token]) -> str | None:
         if -1 not in self.tense:
@@ -261,13 +267,24 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
         return state.span[1].with_basis("context")
     chosen: int | None = None
     if usable_idx:  # else no time is named in the sentence (or only a comparison's base)
-        same = [i for i in usable_idx if ctx.mention_clause[i] == p.clause
-                and not (0 <= own_of_from - mentions[i].end_char <= 2 and attribute(mentions[i]))]
-        same_before = [i for i in same if mentions[i].end_char <= num_at]
-        # "oli lyhyin koko vuonna": the year in force after a figure is a superlative's scope
-        same_after = [i for i in same if mentions[i].start_char >= num_at and mentions[i].rule != YEAR_IN_FORCE]
-        earlier = [i for i in usable_idx if mentions[i].end_char <= num_at and not ctx.peak[i]
-                   and ctx.mention_clause[i] != p.clause]
+        # the times of the figure's clause before and after it, and those of earlier clauses (one
+        # walk over the usable times, each list in text order)
+        same_before: list[int] = []
+        same_after: list[int] = []
+        earlier: list[int] = []
+        mention_clause, peak = ctx.mention_clause, ctx.peak
+        for i in usable_idx:
+            m = mentions[i]
+            if mention_clause[i] == p.clause:
+                if 0 <= own_of_from - m.end_char <= 2 and attribute(m):
+                    continue
+                if m.end_char <= num_at:
+                    same_before.append(i)
+                # "oli lyhyin koko vuonna": the year in force after a figure is a superlative's scope
+                if m.start_char >= num_at and m.rule != YEAR_IN_FORCE:
+                    same_after.append(i)
+            elif m.end_char <= num_at and not peak[i]:
+                earlier.append(i)
         if same_before:
             chosen = _narrowest(same_before, ctx)
         elif same_after:
