@@ -110,12 +110,16 @@ class SpanMask:
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         self.spans = spans
+        self.max_end: list[int] = []
+        if not spans:  # most sentences mask nothing
+            self.starts: list[int] = []
+            return
         self.starts = [a for a, _ in spans]
         # running maximum of ends: one bisect answers "does anything overlap [s, e)?"
-        self.max_end: list[int] = []
         m = -1
         for _, b in spans:
-            m = max(m, b)
+            if b > m:
+                m = b
             self.max_end.append(m)
 
     def overlaps(self, start: int, end: int) -> bool:
