@@ -42,6 +42,9 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return []
 
 
+_NO_WORDS: frozenset[str] = frozenset()  # a list the lexicon may leave out (one made, not one per number)
+
+
 def _word(toks: list[Token], k: int) -> str:
     return toks[k].lower if 0 <= k < len(toks) else ""
 
@@ -109,7 +112,7 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
             return "nonclaim.year"
     # "Opastinsilta 6 A": a street number after a street name
     if i > 0 and toks[i - 1].kind == "word" and toks[i - 1].text[:1].isupper() \
-            and toks[i - 1].lower.endswith(_affixes(nc.get("street_suffix", frozenset()))):
+            and toks[i - 1].lower.endswith(_affixes(nc.get("street_suffix", _NO_WORDS))):
         return "nonclaim.address"
     # "linja 550", "PL 487", "Olkiluoto 3:n": a number naming a thing
     if i > 0 and toks[i - 1].kind == "word" and first.space_before:
@@ -136,9 +139,9 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
     if nxt is not None and (nxt.lower in nc["ratio_noun"]) and _word(toks, j + 1) in nc["ratio_after"]:
         return "nonclaim.ratio"  # "kaksi kertaa niin paljon"
     # "kahdella ensimmäisellä viikolla": a number word before an ordinal names a period
-    if num.is_word and nxt is not None and nxt.lower.startswith(_affixes(nc.get("ordinal_stem", frozenset()))):
+    if num.is_word and nxt is not None and nxt.lower.startswith(_affixes(nc.get("ordinal_stem", _NO_WORDS))):
         return "nonclaim.period_count"
-    if num.is_word and prev.startswith(_affixes(nc.get("ordinal_stem", frozenset()))) and lex.qualifier(prev) is None:
+    if num.is_word and prev.startswith(_affixes(nc.get("ordinal_stem", _NO_WORDS))) and lex.qualifier(prev) is None:
         return "nonclaim.period_count"  # "ensimmäisten kolmen arkipäivän aikana"
     return None
 

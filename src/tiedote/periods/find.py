@@ -115,8 +115,6 @@ def sentence_periods(text: str, published: dt.date | None, past: bool | Callable
         low = text.translate(_FOLD_UNSAFE).lower()
     else:
         low = lower_text(text)  # once per sentence for every stage (text.segment)
-    hits: list[Hit] = []
-    append = hits.append
     # The rules' case-sensitive twins over the lower-cased text (same length, same matches as
     # case-blind matching of the text, see periods.patterns.UNSAFE; the handlers read matched words
     # case-blind), and only the rules whose needs the text meets.
@@ -124,7 +122,8 @@ def sentence_periods(text: str, published: dt.date | None, past: bool | Callable
     if not runnable:  # two sentences in five: no rule's needs are met, nothing to match or resolve
         return []
     grammar, compiled = rules()
-    starts: dict[Family, list[int]] = {}
+    hits: list[Hit] = []
+    starts: dict[Family, list[int]] | None = None  # made when a family's rule first runs
     for i in runnable:
         r = compiled[i]
         handler = r.handler
@@ -133,8 +132,10 @@ def sentence_periods(text: str, published: dt.date | None, past: bool | Callable
             for m in r.lower.finditer(low):
                 h = handler(m, grammar)
                 if h is not None:
-                    append(h)
+                    hits.append(h)
             continue
+        if starts is None:
+            starts = {}
         at = starts.get(family)
         if at is None:
             at = starts[family] = family.starts(low)
@@ -149,7 +150,7 @@ def sentence_periods(text: str, published: dt.date | None, past: bool | Callable
                     end = fm.end()
                     h = handler(fm, grammar)
                     if h is not None:
-                        append(h)
+                        hits.append(h)
     if not hits:  # most sentences: no context to build, nothing to choose from
         return []
     ctx = Ctx(published, past, year, anchor)

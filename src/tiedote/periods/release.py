@@ -164,8 +164,8 @@ def _points_back(text: str) -> bool:
     return ref is not None and ref[2] == "context"
 
 
-def update(state: PeriodState, mentions: list[periods.PeriodMention], whens: list[When | None],
-           usable: list[bool], sent: Sentence, has_figures: bool, peaks: list[bool] | None = None) -> None:
+def update(state: PeriodState, mentions: Sequence[periods.PeriodMention], whens: Sequence[When | None],
+           usable: Sequence[bool], sent: Sentence, has_figures: bool, peaks: Sequence[bool] | None = None) -> None:
     """After a sentence: what it names becomes the period in force, the frame or a heading."""
     text = sent.text
     # a sub-heading: a short line of its own with no figure and no closing stop, after a line that

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -118,8 +119,7 @@ class SpanMask:
         # running maximum of ends: one bisect answers "does anything overlap [s, e)?"
         m = -1
         for _, b in spans:
-            if b > m:
-                m = b
+            m = max(m, b)
             self.max_end.append(m)
 
     def overlaps(self, start: int, end: int) -> bool:
@@ -139,17 +139,19 @@ class SpanMask:
 class SentenceContext:
     """What every claim of a sentence looks up, computed once per sentence."""
 
+    # Read-only once built (only ``tense`` fills as it is asked): a sentence naming no time shares
+    # one empty tuple for every per-mention field instead of eight new lists.
     clause: list[int]  # never decreasing: a clause's tokens are found by bisection
-    mention_clause: list[int]
-    is_base: list[bool]
+    mention_clause: Sequence[int]
+    is_base: Sequence[bool]
     tense: dict[int, str | None]
-    bases: list[periods.PeriodMention]  # the mentions that are a comparison's base
-    usable_idx: list[int]  # the indices of the others
-    usable: list[periods.PeriodMention]
-    whens: list[When | None]  # each mention resolved (the relative ones against the release's time)
-    peak: list[bool]
+    bases: Sequence[periods.PeriodMention]  # the mentions that are a comparison's base
+    usable_idx: Sequence[int]  # the indices of the others
+    usable: Sequence[periods.PeriodMention]
+    whens: Sequence[When | None]  # each mention resolved (the relative ones against the release's time)
+    peak: Sequence[bool]
     same_span: bool  # "samassa ajassa": the figures belong to the last comparison's stretch of time
-    bracket: list[int]  # per mention: the "(" of the comparison bracket it stands in, else -1
+    bracket: Sequence[int]  # per mention: the "(" of the comparison bracket it stands in, else -1
 
     @classmethod
     def build(cls, toks: list[Token], clause: list[int], mentions: list[periods.PeriodMention],
@@ -157,7 +159,7 @@ class SentenceContext:
         text = sent.text
         same_span = ("sama" in text or "Sama" in text) and any(w in text.lower() for w in release_words().same_span)
         if not mentions:  # most sentences with a figure name no time
-            return cls(clause, [], [], {}, [], [], [], [], [], same_span, [])
+            return cls(clause, (), (), {}, (), (), (), (), (), same_span, ())
         m_clause: list[int] = []
         flags: list[bool] = []
         brackets: list[int] = []
@@ -204,7 +206,7 @@ def update_state(state: PeriodState, ctx: SentenceContext | None, mentions: list
     """After a sentence, what it names becomes the release's time (see tiedote.periods.release)."""
     if not mentions:
         if sent.line_start:
-            update(state, [], [], [], sent, has_figures)  # a heading naming no time
+            update(state, (), (), (), sent, has_figures)  # a heading naming no time
         else:  # most sentences: only how the line ends is kept
             text = sent.text
             state.list_open = text.endswith(":")
