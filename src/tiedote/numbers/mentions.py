@@ -294,7 +294,7 @@ def read_numbers(toks: list[Token]) -> list[Num]:
     for i in candidates:
         if i < done:
             continue
-        # _read_one and the first test of _range written out: once per candidate token
+        # _read_one written out: once per candidate token
         kind = toks[i].kind
         if kind == "num":
             num = _read_digits(toks, i)
@@ -304,7 +304,10 @@ def read_numbers(toks: list[Token]) -> list[Num]:
             continue
         if num is None:
             continue
-        if not num.dotted and num.value is not None:
+        j = num.j
+        # _range's own first tests: only a dash or a colon case right after the number can join a second
+        if not num.dotted and num.value is not None and j + 1 < len(toks) and (
+                toks[j].text in _DASHES or toks[j].text == ":"):
             num = _range(toks, num)
         out.append(num)
         done = num.j

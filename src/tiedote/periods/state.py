@@ -63,10 +63,7 @@ def _tense(word: str) -> str | None:
 
 
 def sentence_tense(toks: list[Token], lo: int = 0, hi: int | None = None) -> str | None:
-    # by index, not over a slice: a clause's tense is asked per figure, and a copy of its tokens each time
-    # cost more than the walk
-    for k in range(lo, len(toks) if hi is None else min(hi, len(toks))):
-        t = toks[k]
+    for t in (toks if lo == 0 and hi is None else toks[lo:hi]):
         if t.kind == "word":
             tn = _tense(t.lower)
             if tn is not None:
