@@ -26,6 +26,7 @@ from tiedote.periods.figures import (
     aside_goes_on,
     attribute,
     bracketed,
+    comparison_bracket,
     from_values,
     over_year,
     restates,
@@ -48,7 +49,6 @@ __all__ = ["PeriodState", "SentenceContext", "SpanMask", "When", "body_mentions"
 
 # how far back "kuin" may stand from the base it introduces ("kuin samalla viikolla kaksi vuotta aiemmin")
 _KUIN_REACH = 5
-_BRACKET_REACH = 12  # tokens from a bracket's "(" to a time inside it
 
 
 @lru_cache(maxsize=65536)  # asked of every word of every sentence with a figure; a word's answer never changes
@@ -85,25 +85,6 @@ def _is_base_at(toks: list[Token], clause: list[int] | None, m: periods.PeriodMe
         if t.kind == "num":
             return False  # a figure between: "kuin" belongs to an earlier comparison
     return False
-
-
-def _comparison_bracket(toks: list[Token], k: int, k_end: int) -> int:
-    """"46,6 milj. euroa (35,5 milj. euroa tammi–syyskuussa 2007)": a time in a bracket after a figure, with
-    a figure of its own inside, is that figure's time and only a base outside.  The "(" index, else -1."""
-    open_at = -1
-    for i in range(k - 1, max(-1, k - 1 - _BRACKET_REACH), -1):
-        if toks[i].text == ")":
-            return -1
-        if toks[i].text == "(":
-            open_at = i
-            break
-    if open_at < 1 or not any(t.kind == "num" for t in toks[max(0, open_at - 5):open_at]):
-        return -1
-    close = next((i for i in range(k_end, min(len(toks), k_end + _BRACKET_REACH)) if toks[i].text in ")("), -1)
-    if close < 0 or toks[close].text != ")":
-        return -1
-    inside = [i for i in range(open_at + 1, close) if toks[i].kind == "num" and not k <= i < k_end]
-    return open_at if inside else -1
 
 
 class SpanMask:
@@ -170,7 +151,7 @@ class SentenceContext:
                 k = bisect.bisect_left(starts, base + m.start_char)  # the mention's first token
                 k_end = bisect.bisect_left(starts, base + m.end_char)
                 m_clause.append(clause[min(k, len(toks) - 1)])
-                brackets.append(_comparison_bracket(toks, k, k_end) if k < len(toks) else -1)
+                brackets.append(comparison_bracket(toks, k, k_end) if k < len(toks) else -1)
                 flags.append(_is_base_at(toks, clause, m, k) or brackets[-1] >= 0)
         else:
             m_clause = [0] * len(mentions)
@@ -322,9 +303,9 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
         return before.period.with_basis("context") if before.period.basis == "explicit" else before.period
     tn = ctx.clause_tense(toks, p.clause) or ctx.sentence_tense(toks)  # both kept per sentence
     compared = bool(bases) or has_kuin
-    carried = state.carried()
     if changed and sent.paragraph > 0 and over_year(toks, clause_start, p.num.i):  # a title's time is the body's
         # "on vähentynyt vuodessa 7,6 prosenttia": the change over the year up to the time in force
+        carried = state.carried()
         if carried is not None:
             p.rules.append(carried[1])
             return carried[0].with_basis(carried[2])
@@ -337,6 +318,7 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
     if tn == "present" and published is not None and (not compared or from_of is not None):
         p.rules.append("period.published")
         return When(published, published, "day", "published")
+    carried = state.carried()  # asked only here for a present figure: most take the publication date above
     if carried is not None:
         when, rule, basis = carried
         p.rules.append(rule)
