@@ -44,26 +44,19 @@ def from_values(toks: list[Token], figures: Sequence[Figure]) -> dict[int, int]:
         f, g = figures[k], figures[k + 1]
         if f.clause != g.clause or g.num.i - f.num.j > 3:
             continue
-        if any(t.lower in words.from_to_joiners or t.text in ",;()" for t in toks[f.num.j:g.num.i]):
+        between = toks[f.num.j:g.num.i]
+        if any(t.lower in words.from_to_joiners or t.text in ",;()" for t in between):
             continue  # "5 000 Suomesta ja 300 ulkomailta": two figures side by side
-        # the words at the end of each figure (tail: the first, head: the second), as index ranges
-        t_lo, t_hi = max(f.num.i, f.num.j - 1), min(len(toks), f.num.j + 2)
-        h_lo, h_hi = max(g.num.i, g.num.j - 1), min(len(toks), g.num.j + 2)
-        if _word_ends(toks, t_lo, t_hi, words.from_endings) and _word_ends(toks, h_lo, h_hi, words.to_endings):
+        tail = toks[max(f.num.i, f.num.j - 1):min(len(toks), f.num.j + 2)]
+        head = toks[max(g.num.i, g.num.j - 1):min(len(toks), g.num.j + 2)]
+        if any(t.kind == "word" and t.lower.endswith(words.from_endings) for t in tail) \
+                and any(t.kind == "word" and t.lower.endswith(words.to_endings) for t in head):
             out[k + 1] = k
-        elif _word_ends(toks, t_lo, t_hi, words.to_endings) and _word_ends(toks, h_lo, h_hi, words.from_endings):
+        elif any(t.kind == "word" and t.lower.endswith(words.to_endings) for t in tail) \
+                and any(t.kind == "word" and t.lower.endswith(words.from_endings) for t in head):
             # "laski 18,7 miljoonaan euroon vuoden takaisesta 20,5 miljoonasta eurosta": the to-value first
             out[k] = k + 1
     return out
-
-
-def _word_ends(toks: list[Token], lo: int, hi: int, endings: tuple[str, ...]) -> bool:
-    """Does a word of toks[lo:hi] end in one of ``endings``?  (By index: no slice, no generator.)"""
-    for k in range(lo, hi):
-        t = toks[k]
-        if t.kind == "word" and t.lower.endswith(endings):
-            return True
-    return False
 
 
 def attribute(m: periods.PeriodMention) -> bool:
@@ -90,10 +83,7 @@ def restates(toks: list[Token], p: Figure, clause_start: int) -> bool:
 def over_year(toks: list[Token], lo: int, i: int) -> bool:
     # "kasvoi vuodessa noin 2 100:lla": a change over a year
     words = release_words().over_year
-    for k in range(lo, min(len(toks), i + 4)):  # by index: no slice, no generator
-        if toks[k].lower in words:
-            return True
-    return False
+    return any(t.lower in words for t in toks[lo:min(len(toks), i + 4)])
 
 
 def bracketed(toks: list[Token], p: Figure, before: Figure | None) -> When | None:

@@ -165,8 +165,9 @@ def _points_back(text: str) -> bool:
 
 
 def update(state: PeriodState, mentions: Sequence[periods.PeriodMention], whens: Sequence[When | None],
-           usable: Sequence[bool], sent: Sentence, has_figures: bool, peaks: Sequence[bool] | None = None) -> None:
-    """After a sentence: what it names becomes the period in force, the frame or a heading."""
+           is_base: Sequence[bool], sent: Sentence, has_figures: bool, peaks: Sequence[bool] | None = None) -> None:
+    """After a sentence: what it names becomes the period in force, the frame or a heading (``is_base``:
+    per mention, whether it is only a comparison's base)."""
     text = sent.text
     # a sub-heading: a short line of its own with no figure and no closing stop, after a line that
     # ended (a hard-wrapped line of running text follows one that did not)
@@ -177,14 +178,14 @@ def update(state: PeriodState, mentions: Sequence[periods.PeriodMention], whens:
         heading = text[-1:] not in ".!?:;," and ":" not in text and len(text.split()) <= 7
     in_force: When | None = None
     times: list[When] = []
-    for k, (m, w, ok) in enumerate(zip(mentions, whens, usable, strict=True)):
+    for k, (m, w, base) in enumerate(zip(mentions, whens, is_base, strict=True)):
         if w is None or w.start is None:
             continue
         if w.end is not None:  # "1.1.2021 alkaen" with no publication date has no end
             times.append(w)
         # a time named, not one counted from another ("vuotta aiemmin" is an old level) or "nyt"
         named = m.kind == "absolute" or m.kind == "event" or m.rule in (YEAR_IN_FORCE, REVIEW_PERIOD, REVIEW_END)
-        if ok and named and m.shift is None and not points_back(m) \
+        if not base and named and m.shift is None and not points_back(m) \
                 and not (peaks[k] if peaks is not None else is_peak(text, m)):
             in_force = w
     if heading:

@@ -195,16 +195,17 @@ def update_state(state: PeriodState, ctx: SentenceContext | None, mentions: list
             state.last_paragraph = sent.paragraph
             state.seen = state.seen or (has_figures and sent.paragraph > 0)
         return
-    absolute = [m for m in mentions if m.kind == "absolute" and m.start is not None]
-    if absolute and is_dateline(sent, absolute):
-        return  # "TIEDOTE 9.6.2020", "Helsinki 9.6.2020": when it was published, not what it is about
+    if sent.line_start and sent.paragraph <= 1:  # is_dateline's own first test: only an opening line is one
+        absolute = [m for m in mentions if m.kind == "absolute" and m.start is not None]
+        if absolute and is_dateline(sent, absolute):
+            return  # "TIEDOTE 9.6.2020", "Helsinki 9.6.2020": when it was published, not what it is about
     if ctx is None:  # a sentence with no figure: its mentions are resolved here
         base_flags = [m.kind == "base" for m in mentions]
         usable = [m for m, b in zip(mentions, base_flags, strict=True) if not b]
         whens = [resolve_mention(m, usable, state, published, sent.start) for m in mentions]
-        update(state, mentions, whens, [not b for b in base_flags], sent, has_figures)
+        update(state, mentions, whens, base_flags, sent, has_figures)
     else:
-        update(state, mentions, ctx.whens, [not b for b in ctx.is_base], sent, has_figures, ctx.peak)
+        update(state, mentions, ctx.whens, ctx.is_base, sent, has_figures, ctx.peak)
 
 
 def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: list[periods.PeriodMention],
