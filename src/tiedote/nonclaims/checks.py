@@ -42,6 +42,9 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return []
 
 
+_NO_WORDS: frozenset[str] = frozenset()  # a list the lexicon may leave out (one made, not one per number)
+
+
 def _word(toks: list[Token], k: int) -> str:
     return toks[k].lower if 0 <= k < len(toks) else ""
 
@@ -52,19 +55,11 @@ def _affixes(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _phone_shape(toks: list[Token], num: Num) -> bool:
-    """"09 4766 4000", "0295 419 600", "020 692 207": a leading 0 and several digit groups."""
-    if not num.first_digits.startswith("0") or num.decimal or num.first_digits == "0":
-        return False
-    j = num.i + 1
-    return j < len(toks) and toks[j].kind == "num"
-
-
 def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | None:
     nc = lex.nonclaim
     i, j = num.i, num.j
     first = toks[i]
-    prev = _word(toks, i - 1)
+    prev = toks[i - 1].lower if i > 0 else ""  # _word(toks, i - 1), written out: asked of every number
     nxt = toks[j] if j < len(toks) else None
 
     if num.dotted:
@@ -96,7 +91,11 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
                                and toks[i - 1].text in "–-"):
         return "nonclaim.clock"  # "klo 9–16", "kello 8.00", "klo 8 ja klo 16"
     phone = nc["phone"]
-    if (i > 0 and prev in phone) or (i > 1 and toks[i - 2].lower in phone) or _phone_shape(toks, num):
+    first_digits = num.first_digits
+    if (i > 0 and prev in phone) or (i > 1 and toks[i - 2].lower in phone) or (
+            # "09 4766 4000", "0295 419 600", "020 692 207": a leading 0 and several digit groups
+            first_digits[:1] == "0" and not num.decimal and first_digits != "0"
+            and i + 1 < len(toks) and toks[i + 1].kind == "num"):
         return "nonclaim.phone"  # "puh. 029 512 000", "numerossa 0295 419 600"
     if prev in nc["scale"] or (i >= 2 and toks[i - 2].lower in nc["scale"]):
         return "nonclaim.scale"  # "asteikolla 1–5"
@@ -113,7 +112,7 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
             return "nonclaim.year"
     # "Opastinsilta 6 A": a street number after a street name
     if i > 0 and toks[i - 1].kind == "word" and toks[i - 1].text[:1].isupper() \
-            and toks[i - 1].lower.endswith(_affixes(nc.get("street_suffix", frozenset()))):
+            and toks[i - 1].lower.endswith(_affixes(nc.get("street_suffix", _NO_WORDS))):
         return "nonclaim.address"
     # "linja 550", "PL 487", "Olkiluoto 3:n": a number naming a thing
     if i > 0 and toks[i - 1].kind == "word" and first.space_before:
@@ -140,9 +139,9 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
     if nxt is not None and (nxt.lower in nc["ratio_noun"]) and _word(toks, j + 1) in nc["ratio_after"]:
         return "nonclaim.ratio"  # "kaksi kertaa niin paljon"
     # "kahdella ensimmäisellä viikolla": a number word before an ordinal names a period
-    if num.is_word and nxt is not None and nxt.lower.startswith(_affixes(nc.get("ordinal_stem", frozenset()))):
+    if num.is_word and nxt is not None and nxt.lower.startswith(_affixes(nc.get("ordinal_stem", _NO_WORDS))):
         return "nonclaim.period_count"
-    if num.is_word and prev.startswith(_affixes(nc.get("ordinal_stem", frozenset()))) and lex.qualifier(prev) is None:
+    if num.is_word and prev.startswith(_affixes(nc.get("ordinal_stem", _NO_WORDS))) and lex.qualifier(prev) is None:
         return "nonclaim.period_count"  # "ensimmäisten kolmen arkipäivän aikana"
     return None
 

@@ -29,6 +29,7 @@ _SUPERLATIVE = regex.compile(r"\w{2,}i(?:mm|mp)\w+")
 _PARTICIPLE_PLURAL = ("neet", "neita", "neitä", "neiden", "neista", "neistä", "neille", "neilla", "neillä",
                       "neissa", "neissä", "neihin", "neiksi", "neina", "neinä")
 _PARTICIPLE_SINGULAR = ("nut", "nyt")
+_PARTICIPLE = _PARTICIPLE_PLURAL + _PARTICIPLE_SINGULAR
 _ABLATIVE = ("lta", "ltä")
 _ESSIVE = ("na", "nä")
 _TIME = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
@@ -78,7 +79,8 @@ def _other_figure(toks: list[Token], num: Num) -> bool:
 
 def why_not(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
     nc = lex.nonclaim
-    stems = _stems(nc)
+    # the lexicon's stems as tuples, kept (see _stems), without a call per number
+    stems = _STEMS[0][1] if _STEMS and _STEMS[0][0] is nc else _stems(nc)
     i, j = num.i, num.j
     n = len(toks)
     prev = toks[i - 1].lower if i > 0 else ""
@@ -131,7 +133,10 @@ def why_not(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
             return found
     if time_unit:
         return _threshold(toks, num, lex)
-    if nxt is not None and nxt.kind == "word":
+    # _dose_threshold's cheap first test here: a participle one or two words after the noun (most
+    # figures with a word after them have none, and need no call)
+    if nxt is not None and nxt.kind == "word" and j + 3 < n and (
+            toks[j + 1].lower.endswith(_PARTICIPLE) or toks[j + 2].lower.endswith(_PARTICIPLE)):
         return _dose_threshold(toks, num, lex)
     return None
 
@@ -245,7 +250,7 @@ def _dose_threshold(toks: list[Token], num: Num, lex: Lexicon) -> str | None:
     j = num.j
     n = len(toks)
     # cheap first: a participle one or two words after the noun
-    ends = _PARTICIPLE_PLURAL + _PARTICIPLE_SINGULAR
+    ends = _PARTICIPLE
     if j + 3 >= n or not (toks[j + 1].lower.endswith(ends) or toks[j + 2].lower.endswith(ends)):
         return None
     if toks[j].kind != "word" or lex.unit_of(toks[j].text, toks[j].lower) is not None:

@@ -46,7 +46,6 @@ from tiedote.numbers.scale import (
     compound_duration,
     decimal_point,
     scale_at,
-    to_number,
 )
 from tiedote.text.segment import Token
 
@@ -111,7 +110,8 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
             text += toks[k].text
             grouped = True
             j = k + 1
-    value: int | float = to_number(text)
+    # scale.to_number, written out: asked of every digit number
+    value: int | float = float(text.replace(",", ".")) if "," in text else int(text)
     end = toks[j - 1].end
     start = t.start
     rule = "number.grouped" if grouped else "number.digits"
@@ -233,9 +233,10 @@ def _range(toks: list[Token], first: Num) -> Num:
             second = _read_one(toks, j + 1)
             if second is not None and second.value is not None and not second.dotted:
                 return _make_range(toks, first, second)
-    # "40 000:n ja 80 000:n välillä"
-    k = _colon_case(toks, j)
-    if k != j and k + 1 < len(toks) and toks[k].lower == "ja":
+    # "40 000:n ja 80 000:n välillä" (a colon case ending, as _colon_case skips it, then "ja")
+    if j + 1 < len(toks) and toks[j].text == ":" and not toks[j].space_before \
+            and toks[j + 1].kind == "word" and not toks[j + 1].space_before \
+            and (k := j + 2) + 1 < len(toks) and toks[k].lower == "ja":
         second = _read_one(toks, k + 1)
         if second is not None and second.value is not None:
             m = _colon_case(toks, second.j)
@@ -293,10 +294,21 @@ def read_numbers(toks: list[Token]) -> list[Num]:
     for i in candidates:
         if i < done:
             continue
-        num = _read_one(toks, i)
+        # _read_one written out: once per candidate token
+        kind = toks[i].kind
+        if kind == "num":
+            num = _read_digits(toks, i)
+        elif kind == "word":
+            num = _read_word(toks, i)
+        else:
+            continue
         if num is None:
             continue
-        num = _range(toks, num)
+        j = num.j
+        # _range's own first tests: only a dash or a colon case right after the number can join a second
+        if not num.dotted and num.value is not None and j + 1 < len(toks) and (
+                toks[j].text in _DASHES or toks[j].text == ":"):
+            num = _range(toks, num)
         out.append(num)
         done = num.j
         # a bracket right after the number, or after its unit word: only then a comparison figure

@@ -3,8 +3,9 @@
 A from-value and its to-value ("laski 9 viikosta 5 viikkoon"), a comparison
 figure in brackets ("45,2 (42,1) milj. euroa", "(2021: 198 M€)", "(+7,2 %)"),
 a figure that restates the one before it ("mikä on", "eli", "Osuus on") and a
-change over a year ("kasvoi vuodessa").  Read from the tokens alone; the
-choice of period is :mod:`tiedote.periods.state`'s.
+change over a year ("kasvoi vuodessa"); and a time named inside a comparison
+bracket.  Read from the tokens alone; the choice of period is
+:mod:`tiedote.periods.state`'s.
 """
 
 from __future__ import annotations
@@ -127,3 +128,25 @@ def aside_goes_on(toks: list[Token], clause: list[int], c: int) -> bool:
         return False
     # a clause starts with the comma that opens it: ", 181 300 käyntiä" then ", tehtiin …"
     return toks[lo].text == "," and toks[hi].text == "," and tense(toks[hi + 1].lower) is not None
+
+
+_BRACKET_REACH = 12  # tokens from a bracket's "(" to a time inside it
+
+
+def comparison_bracket(toks: list[Token], k: int, k_end: int) -> int:
+    """"46,6 milj. euroa (35,5 milj. euroa tammi–syyskuussa 2007)": a time in a bracket after a figure, with
+    a figure of its own inside, is that figure's time and only a base outside.  The "(" index, else -1."""
+    open_at = -1
+    for i in range(k - 1, max(-1, k - 1 - _BRACKET_REACH), -1):
+        if toks[i].text == ")":
+            return -1
+        if toks[i].text == "(":
+            open_at = i
+            break
+    if open_at < 1 or not any(t.kind == "num" for t in toks[max(0, open_at - 5):open_at]):
+        return -1
+    close = next((i for i in range(k_end, min(len(toks), k_end + _BRACKET_REACH)) if toks[i].text in ")("), -1)
+    if close < 0 or toks[close].text != ")":
+        return -1
+    inside = [i for i in range(open_at + 1, close) if toks[i].kind == "num" and not k <= i < k_end]
+    return open_at if inside else -1

@@ -37,8 +37,7 @@ in ``lang/fi/time.toml`` and in docs/rules.md.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tiedote.errors import InputTypeError, InputValueError
@@ -91,25 +90,21 @@ def find_periods(
         raise InputTypeError(f"year must be an int or None, not {type(year).__name__}")
     if year is not None and not 1 <= year <= 9998:
         raise InputValueError(f"year {year} is outside 1–9998")
-    return _find(text, published, bool(past), year)
+    return sentence_periods(text, published, bool(past), year=year)
 
 
-def sentence_periods(text: str, published: dt.date | None, past: Callable[[], bool],
-                     anchor: int | None = None) -> list[PeriodMention]:
+def sentence_periods(text: str, published: dt.date | None, past: bool | Callable[[], bool],
+                     anchor: int | None = None, *, year: int | None = None) -> list[PeriodMention]:
     """:func:`find_periods` for the claim extractor's own sentences, with the release's year in force.
 
     Its arguments are not checked (the caller passes a str and a date or None), and
     ``past`` is a function, called only if a year-less period's year is picked: most
     sentences hold no time expression, while working out the tense walks the
     sentence's tokens.  ``anchor`` is the year in force, from which "edellisvuonna"
-    counts (contract.md: year words that point back count from it).
+    counts (contract.md: year words that point back count from it).  ``year``: see
+    find_periods, which checks its arguments and calls this (run on every sentence: one
+    call, not two).
     """
-    return _find(text, published, past, None, anchor)
-
-
-def _find(text: str, published: dt.date | None, past: bool | Callable[[], bool], year: int | None,
-          anchor: int | None = None) -> list[PeriodMention]:
-    grammar, compiled = rules()
     plan = scan()
     if has_unsafe(text):
         # "İ", "ı", "ſ" (periods.patterns.UNSAFE) are the characters for which case-blind matching
@@ -120,28 +115,42 @@ def _find(text: str, published: dt.date | None, past: bool | Callable[[], bool],
         low = text.translate(_FOLD_UNSAFE).lower()
     else:
         low = lower_text(text)  # once per sentence for every stage (text.segment)
-    hits: list[Hit] = []
-    append = hits.append
     # The rules' case-sensitive twins over the lower-cased text (same length, same matches as
     # case-blind matching of the text, see periods.patterns.UNSAFE; the handlers read matched words
     # case-blind), and only the rules whose needs the text meets.
-    found = plan.present(low)
-    starts: dict[Family, list[int]] = {}
-    for i in plan.runnable(found):
+    runnable = plan.runnable(plan.present(low))
+    if not runnable:  # two sentences in five: no rule's needs are met, nothing to match or resolve
+        return []
+    grammar, compiled = rules()
+    hits: list[Hit] = []
+    starts: dict[Family, list[int]] | None = None  # made when a family's rule first runs
+    for i in runnable:
         r = compiled[i]
         handler = r.handler
         family = r.family
         if family is None:
-            matches: Iterator[re.Match[str]] = r.lower.finditer(low)
-        else:
-            at = starts.get(family)
-            if at is None:
-                at = starts[family] = family.starts(low)
-            matches = family.matches(r.lower, low, at)
-        for m in matches:
-            h = handler(m, grammar)
-            if h is not None:
-                append(h)
+            for m in r.lower.finditer(low):
+                h = handler(m, grammar)
+                if h is not None:
+                    hits.append(h)
+            continue
+        if starts is None:
+            starts = {}
+        at = starts.get(family)
+        if at is None:
+            at = starts[family] = family.starts(low)
+        # Family.matches written out (the same tries, in the same order): a generator per rule
+        # and sentence cost more than the few tries it makes
+        match = r.lower.match
+        end = 0
+        for start in at:
+            if start >= end:
+                fm = match(low, start)
+                if fm is not None:
+                    end = fm.end()
+                    h = handler(fm, grammar)
+                    if h is not None:
+                        hits.append(h)
     if not hits:  # most sentences: no context to build, nothing to choose from
         return []
     ctx = Ctx(published, past, year, anchor)

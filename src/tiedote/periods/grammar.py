@@ -63,6 +63,8 @@ def _emit(node: _Trie) -> str:
 
 def low(text: str) -> str:
     """A matched word or phrase as the lexicon keys it: lower case, single spaces (NBSP too)."""
+    if text.isalpha():  # most matches are one word: no whitespace to fold, no list to split into
+        return text.lower()
     return " ".join(text.lower().split())
 
 

@@ -73,9 +73,16 @@ class PeriodState:
     last_paragraph: int = -1
 
     def year_in_force(self, published: dt.date | None) -> int | None:
-        for w in (self.current, self.heading, self.frame):
-            if w is not None and w.end is not None:
-                return w.end.year
+        # asked once per sentence: the three periods tested in turn, with no tuple to loop over
+        w = self.current
+        if w is not None and w.end is not None:
+            return w.end.year
+        w = self.heading
+        if w is not None and w.end is not None:
+            return w.end.year
+        w = self.frame
+        if w is not None and w.end is not None:
+            return w.end.year
         return self.year if self.year is not None else published.year if published is not None else None
 
     def begin(self, sent: Sentence) -> None:
@@ -157,9 +164,10 @@ def _points_back(text: str) -> bool:
     return ref is not None and ref[2] == "context"
 
 
-def update(state: PeriodState, mentions: list[periods.PeriodMention], whens: list[When | None],
-           usable: list[bool], sent: Sentence, has_figures: bool, peaks: list[bool] | None = None) -> None:
-    """After a sentence: what it names becomes the period in force, the frame or a heading."""
+def update(state: PeriodState, mentions: Sequence[periods.PeriodMention], whens: Sequence[When | None],
+           is_base: Sequence[bool], sent: Sentence, has_figures: bool, peaks: Sequence[bool] | None = None) -> None:
+    """After a sentence: what it names becomes the period in force, the frame or a heading (``is_base``:
+    per mention, whether it is only a comparison's base)."""
     text = sent.text
     # a sub-heading: a short line of its own with no figure and no closing stop, after a line that
     # ended (a hard-wrapped line of running text follows one that did not)
@@ -170,14 +178,14 @@ def update(state: PeriodState, mentions: list[periods.PeriodMention], whens: lis
         heading = text[-1:] not in ".!?:;," and ":" not in text and len(text.split()) <= 7
     in_force: When | None = None
     times: list[When] = []
-    for k, (m, w, ok) in enumerate(zip(mentions, whens, usable, strict=True)):
+    for k, (m, w, base) in enumerate(zip(mentions, whens, is_base, strict=True)):
         if w is None or w.start is None:
             continue
         if w.end is not None:  # "1.1.2021 alkaen" with no publication date has no end
             times.append(w)
         # a time named, not one counted from another ("vuotta aiemmin" is an old level) or "nyt"
         named = m.kind == "absolute" or m.kind == "event" or m.rule in (YEAR_IN_FORCE, REVIEW_PERIOD, REVIEW_END)
-        if ok and named and m.shift is None and not points_back(m) \
+        if not base and named and m.shift is None and not points_back(m) \
                 and not (peaks[k] if peaks is not None else is_peak(text, m)):
             in_force = w
     if heading:

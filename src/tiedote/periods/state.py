@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,6 +26,7 @@ from tiedote.periods.figures import (
     aside_goes_on,
     attribute,
     bracketed,
+    comparison_bracket,
     from_values,
     over_year,
     restates,
@@ -47,7 +49,6 @@ __all__ = ["PeriodState", "SentenceContext", "SpanMask", "When", "body_mentions"
 
 # how far back "kuin" may stand from the base it introduces ("kuin samalla viikolla kaksi vuotta aiemmin")
 _KUIN_REACH = 5
-_BRACKET_REACH = 12  # tokens from a bracket's "(" to a time inside it
 
 
 @lru_cache(maxsize=65536)  # asked of every word of every sentence with a figure; a word's answer never changes
@@ -86,33 +87,17 @@ def _is_base_at(toks: list[Token], clause: list[int] | None, m: periods.PeriodMe
     return False
 
 
-def _comparison_bracket(toks: list[Token], k: int, k_end: int) -> int:
-    """"46,6 milj. euroa (35,5 milj. euroa tammi–syyskuussa 2007)": a time in a bracket after a figure, with
-    a figure of its own inside, is that figure's time and only a base outside.  The "(" index, else -1."""
-    open_at = -1
-    for i in range(k - 1, max(-1, k - 1 - _BRACKET_REACH), -1):
-        if toks[i].text == ")":
-            return -1
-        if toks[i].text == "(":
-            open_at = i
-            break
-    if open_at < 1 or not any(t.kind == "num" for t in toks[max(0, open_at - 5):open_at]):
-        return -1
-    close = next((i for i in range(k_end, min(len(toks), k_end + _BRACKET_REACH)) if toks[i].text in ")("), -1)
-    if close < 0 or toks[close].text != ")":
-        return -1
-    inside = [i for i in range(open_at + 1, close) if toks[i].kind == "num" and not k <= i < k_end]
-    return open_at if inside else -1
-
-
 class SpanMask:
     """Sorted, possibly overlapping spans (time expressions, URLs) that no claim's number may touch."""
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         self.spans = spans
+        self.max_end: list[int] = []
+        if not spans:  # most sentences mask nothing
+            self.starts: list[int] = []
+            return
         self.starts = [a for a, _ in spans]
         # running maximum of ends: one bisect answers "does anything overlap [s, e)?"
-        self.max_end: list[int] = []
         m = -1
         for _, b in spans:
             m = max(m, b)
@@ -123,25 +108,31 @@ class SpanMask:
         return k > 0 and self.max_end[k - 1] > start
 
     def covers(self, pos: int) -> bool:
-        # asked of many words per figure; most sentences mask nothing
-        return bool(self.starts) and self.overlaps(pos, pos + 1)
+        # asked of many words per figure; most sentences mask nothing (overlaps(pos, pos + 1), written out)
+        starts = self.starts
+        if not starts:
+            return False
+        k = bisect.bisect_left(starts, pos + 1)
+        return k > 0 and self.max_end[k - 1] > pos
 
 
 @dataclass(slots=True)
 class SentenceContext:
     """What every claim of a sentence looks up, computed once per sentence."""
 
+    # Read-only once built (only ``tense`` fills as it is asked): a sentence naming no time shares
+    # one empty tuple for every per-mention field instead of eight new lists.
     clause: list[int]  # never decreasing: a clause's tokens are found by bisection
-    mention_clause: list[int]
-    is_base: list[bool]
+    mention_clause: Sequence[int]
+    is_base: Sequence[bool]
     tense: dict[int, str | None]
-    bases: list[periods.PeriodMention]  # the mentions that are a comparison's base
-    usable_idx: list[int]  # the indices of the others
-    usable: list[periods.PeriodMention]
-    whens: list[When | None]  # each mention resolved (the relative ones against the release's time)
-    peak: list[bool]
+    bases: Sequence[periods.PeriodMention]  # the mentions that are a comparison's base
+    usable_idx: Sequence[int]  # the indices of the others
+    usable: Sequence[periods.PeriodMention]
+    whens: Sequence[When | None]  # each mention resolved (the relative ones against the release's time)
+    peak: Sequence[bool]
     same_span: bool  # "samassa ajassa": the figures belong to the last comparison's stretch of time
-    bracket: list[int]  # per mention: the "(" of the comparison bracket it stands in, else -1
+    bracket: Sequence[int]  # per mention: the "(" of the comparison bracket it stands in, else -1
 
     @classmethod
     def build(cls, toks: list[Token], clause: list[int], mentions: list[periods.PeriodMention],
@@ -149,7 +140,7 @@ class SentenceContext:
         text = sent.text
         same_span = ("sama" in text or "Sama" in text) and any(w in text.lower() for w in release_words().same_span)
         if not mentions:  # most sentences with a figure name no time
-            return cls(clause, [], [], {}, [], [], [], [], [], same_span, [])
+            return cls(clause, (), (), {}, (), (), (), (), (), same_span, ())
         m_clause: list[int] = []
         flags: list[bool] = []
         brackets: list[int] = []
@@ -160,18 +151,24 @@ class SentenceContext:
                 k = bisect.bisect_left(starts, base + m.start_char)  # the mention's first token
                 k_end = bisect.bisect_left(starts, base + m.end_char)
                 m_clause.append(clause[min(k, len(toks) - 1)])
-                brackets.append(_comparison_bracket(toks, k, k_end) if k < len(toks) else -1)
+                brackets.append(comparison_bracket(toks, k, k_end) if k < len(toks) else -1)
                 flags.append(_is_base_at(toks, clause, m, k) or brackets[-1] >= 0)
         else:
             m_clause = [0] * len(mentions)
             flags = [m.kind == "base" for m in mentions]
             brackets = [-1] * len(mentions)
-        usable_idx = [i for i, b in enumerate(flags) if not b]
-        usable = [mentions[i] for i in usable_idx]
+        usable_idx: list[int] = []
+        usable: list[periods.PeriodMention] = []
+        bases: list[periods.PeriodMention] = []
+        for i, m in enumerate(mentions):  # one walk: the bases apart from the others, in text order
+            if flags[i]:
+                bases.append(m)
+            else:
+                usable_idx.append(i)
+                usable.append(m)
         whens = [resolve_mention(m, usable, state, published, base) for m in mentions]
         peak = [is_peak(text, m) for m in mentions]
-        return cls(clause, m_clause, flags, {}, [m for m, b in zip(mentions, flags, strict=True) if b],
-                   usable_idx, usable, whens, peak, same_span, brackets)
+        return cls(clause, m_clause, flags, {}, bases, usable_idx, usable, whens, peak, same_span, brackets)
 
     def sentence_tense(self, toks: list[Token]) -> str | None:
         if -1 not in self.tense:
@@ -190,7 +187,7 @@ def update_state(state: PeriodState, ctx: SentenceContext | None, mentions: list
     """After a sentence, what it names becomes the release's time (see tiedote.periods.release)."""
     if not mentions:
         if sent.line_start:
-            update(state, [], [], [], sent, has_figures)  # a heading naming no time
+            update(state, (), (), (), sent, has_figures)  # a heading naming no time
         else:  # most sentences: only how the line ends is kept
             text = sent.text
             state.list_open = text.endswith(":")
@@ -198,16 +195,17 @@ def update_state(state: PeriodState, ctx: SentenceContext | None, mentions: list
             state.last_paragraph = sent.paragraph
             state.seen = state.seen or (has_figures and sent.paragraph > 0)
         return
-    absolute = [m for m in mentions if m.kind == "absolute" and m.start is not None]
-    if absolute and is_dateline(sent, absolute):
-        return  # "TIEDOTE 9.6.2020", "Helsinki 9.6.2020": when it was published, not what it is about
+    if sent.line_start and sent.paragraph <= 1:  # is_dateline's own first test: only an opening line is one
+        absolute = [m for m in mentions if m.kind == "absolute" and m.start is not None]
+        if absolute and is_dateline(sent, absolute):
+            return  # "TIEDOTE 9.6.2020", "Helsinki 9.6.2020": when it was published, not what it is about
     if ctx is None:  # a sentence with no figure: its mentions are resolved here
         base_flags = [m.kind == "base" for m in mentions]
         usable = [m for m, b in zip(mentions, base_flags, strict=True) if not b]
         whens = [resolve_mention(m, usable, state, published, sent.start) for m in mentions]
-        update(state, mentions, whens, [not b for b in base_flags], sent, has_figures)
+        update(state, mentions, whens, base_flags, sent, has_figures)
     else:
-        update(state, mentions, ctx.whens, [not b for b in ctx.is_base], sent, has_figures, ctx.peak)
+        update(state, mentions, ctx.whens, ctx.is_base, sent, has_figures, ctx.peak)
 
 
 def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: list[periods.PeriodMention],
@@ -235,7 +233,7 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
             and state.span[0] is not state.span[1]:
         p.rules.append("period.comparison_base")  # "… kuin edellisten kahden viikon aikana. Tuolloin …"
         return state.span[0].with_basis("context")
-    own = _bracket_time(p, toks, ctx, mentions)
+    own = _bracket_time(p, toks, ctx, mentions) if ctx.bracket else None  # most sentences name no time
     if own is not None:
         # "vuoden lopussa 3,4 miljoonaa (2,8 miljoonaa vuonna 2011)": a stock's day a year earlier lies
         # within the year the bracket names, and is the narrower answer
@@ -257,13 +255,24 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
         return state.span[1].with_basis("context")
     chosen: int | None = None
     if usable_idx:  # else no time is named in the sentence (or only a comparison's base)
-        same = [i for i in usable_idx if ctx.mention_clause[i] == p.clause
-                and not (0 <= own_of_from - mentions[i].end_char <= 2 and attribute(mentions[i]))]
-        same_before = [i for i in same if mentions[i].end_char <= num_at]
-        # "oli lyhyin koko vuonna": the year in force after a figure is a superlative's scope
-        same_after = [i for i in same if mentions[i].start_char >= num_at and mentions[i].rule != YEAR_IN_FORCE]
-        earlier = [i for i in usable_idx if mentions[i].end_char <= num_at and not ctx.peak[i]
-                   and ctx.mention_clause[i] != p.clause]
+        # the times of the figure's clause before and after it, and those of earlier clauses (one
+        # walk over the usable times, each list in text order)
+        same_before: list[int] = []
+        same_after: list[int] = []
+        earlier: list[int] = []
+        mention_clause, peak = ctx.mention_clause, ctx.peak
+        for i in usable_idx:
+            m = mentions[i]
+            if mention_clause[i] == p.clause:
+                if 0 <= own_of_from - m.end_char <= 2 and attribute(m):
+                    continue
+                if m.end_char <= num_at:
+                    same_before.append(i)
+                # "oli lyhyin koko vuonna": the year in force after a figure is a superlative's scope
+                if m.start_char >= num_at and m.rule != YEAR_IN_FORCE:
+                    same_after.append(i)
+            elif m.end_char <= num_at and not peak[i]:
+                earlier.append(i)
         if same_before:
             chosen = _narrowest(same_before, ctx)
         elif same_after:
@@ -275,7 +284,7 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
             # "Edellinen ennätys, 181 300 käyntiä, tehtiin vuonna 2019": a figure in an aside with no
             # verb of its own and no time before it belongs to the predicate that goes on after it
             chosen = aside[0]
-        elif restates(toks, p, clause_start) and before is not None and before.period is not None:
+        elif before is not None and before.period is not None and restates(toks, p, clause_start):
             p.rules.append("period.previous_figure")  # "…, mikä on 8 prosenttia enemmän kuin vuotta aiemmin"
             return before.period.with_basis("context") if before.period.basis == "explicit" else before.period
         elif earlier and (ctx.clause_tense(toks, p.clause) != "present" or _holds_now_or_later(ctx.whens[earlier[-1]],
@@ -289,14 +298,15 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
         if got is not None:
             p.rules.append(mentions[chosen].rule)
             return got
-    elif restates(toks, p, clause_start) and before is not None and before.period is not None:
+    elif before is not None and before.period is not None and restates(toks, p, clause_start):
+        # (restates, which walks the clause, asked last)
         p.rules.append("period.previous_figure")  # "Osuus on 2,1 prosenttiyksikköä pienempi kuin …"
         return before.period.with_basis("context") if before.period.basis == "explicit" else before.period
     tn = ctx.clause_tense(toks, p.clause) or ctx.sentence_tense(toks)  # both kept per sentence
     compared = bool(bases) or has_kuin
-    carried = state.carried()
     if changed and sent.paragraph > 0 and over_year(toks, clause_start, p.num.i):  # a title's time is the body's
         # "on vähentynyt vuodessa 7,6 prosenttia": the change over the year up to the time in force
+        carried = state.carried()
         if carried is not None:
             p.rules.append(carried[1])
             return carried[0].with_basis(carried[2])
@@ -309,6 +319,7 @@ def period_for(p: Figure, toks: list[Token], ctx: SentenceContext, mentions: lis
     if tn == "present" and published is not None and (not compared or from_of is not None):
         p.rules.append("period.published")
         return When(published, published, "day", "published")
+    carried = state.carried()  # asked only here for a present figure: most take the publication date above
     if carried is not None:
         when, rule, basis = carried
         p.rules.append(rule)
