@@ -53,6 +53,9 @@ class Cues:
 # The words the cue pass passes by (on no cue list, no rate phrase nor its first word, not "kuin"): most
 # words of a sentence, kept once seen so that each costs one set lookup; for one lexicon (another drops them)
 _PLAIN: set[str] = set()
+# the same for numbers and symbols (no rate phrase nor its first token, not "/"): a figure's digits, commas
+# and full stops (kept apart from the words: what passes a word by is no rate only)
+_PLAIN_OTHER: set[str] = set()
 _PLAIN_OF: list[object] = [None]
 
 
@@ -66,10 +69,11 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
     n = len(toks)
     classes, rate_words, comparatives = lex.classes, lex.rate_words, lex.comparatives
     known = lex.known_classes  # the kept answers read directly: no call per word once a word is known
-    if _PLAIN_OF[0] is not lex or len(_PLAIN) >= 65536:
+    if _PLAIN_OF[0] is not lex or len(_PLAIN) >= 65536 or len(_PLAIN_OTHER) >= 65536:
         _PLAIN.clear()
+        _PLAIN_OTHER.clear()
         _PLAIN_OF[0] = lex
-    plain = _PLAIN
+    plain, plain_other = _PLAIN, _PLAIN_OTHER
     for k, t in enumerate(toks):
         low = t.lower
         if t.kind == "word":
@@ -99,6 +103,11 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
                 continue
             if wc.content and not (k + 1 < n and toks[k + 1].lower in _PER):
                 continue  # a content word is no rate word (Lexicon.classes), nor starts a "kohden" phrase
+        elif low in plain_other:
+            continue
+        elif low != "/" and low not in rate_words and f"{low} kohden" not in rate_words:
+            plain_other.add(low)  # (a token's lower is "/" only when its text is)
+            continue
         # the phrase read_rate reads at k: "viikossa", "asukasta kohden", "/kk"
         phrase, end = low, k
         if k + 1 < n and toks[k + 1].lower in _PER:
@@ -124,8 +133,9 @@ def clauses(toks: list[Token]) -> list[int]:
     first = 0  # the first token of clause c
     n = len(toks)
     # (a sym token's lower is its text: these symbols have no case)
-    for k in [k for k, t in enumerate(toks) if t.lower in _CLAUSE_OPENERS]:
-        t = toks[k]
+    for k, t in enumerate(toks):
+        if t.lower not in _CLAUSE_OPENERS:
+            continue
         if t.kind == "sym":
             # a colon opens one before a space: "suureni hieman: asiointeja oli" but not "30 000:een"
             opens = t.text in _CLAUSE_SYMS or t.text in _DASH and t.space_before \
