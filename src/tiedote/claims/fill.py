@@ -18,7 +18,7 @@ from tiedote.claims.measure_rules import CARRIED, is_event, refine, relative_ant
 from tiedote.claims.measure_tree import tree_measure
 from tiedote.claims.measure_words import DURATION_UNITS, measure_words
 from tiedote.claims.source import SourceHit
-from tiedote.claims.subject import find_subject, name_tokens
+from tiedote.claims.subject import find_subject, names_before
 from tiedote.claims.syntax import SentParse, align, parse_texts, sentence_parse
 from tiedote.claims.unit import after_number
 from tiedote.lang.lexicon import Lexicon
@@ -60,7 +60,8 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
     last_measured: Pending | None = None
     toks, clause, mask = work.toks, work.clause, work.mask
     # the sentence's names and what they may not be taken from, once for all its figures
-    names = name_tokens(toks)
+    # (the names after a sentence's last figure are no figure's: names_before leaves them unread)
+    names = names_before(toks, work.pendings[0].sent, max(p.num.i for p in work.pendings))
     covered = _Covered(toks, mask, -1, work.source)
     for p in work.pendings:
         if redo is not None:
