@@ -158,9 +158,18 @@ class Found:
     rule: str
 
 
+# Lexicon.qualifier's answers per word ("" for none), for one lexicon (another drops them): asked of
+# the word before every figure, each answer costs a dict lookup and no stem tests
+_QUAL: dict[str, str] = {}
+_QUAL_OF: list[object] = [None]
+
+
 def read_qualifier(toks: list[Token], num: Num, lex: Lexicon) -> Found | None:
     if num.qualifier is not None:
         return Found(num.qualifier, toks[num.i].start, toks[num.i].end, "qualifier.vague_word")
+    if _QUAL_OF[0] is not lex or len(_QUAL) >= 65536:
+        _QUAL.clear()
+        _QUAL_OF[0] = lex
     b = num.i - 1
     skipped = 0
     while b >= 0 and skipped <= 2:
@@ -174,8 +183,10 @@ def read_qualifier(toks: list[Token], num: Num, lex: Lexicon) -> Found | None:
             return None
         if t.kind != "word":
             return None
-        q = lex.qualifier(t.lower)
-        if q is not None:
+        q = _QUAL.get(t.lower)
+        if q is None:
+            q = _QUAL[t.lower] = lex.qualifier(t.lower) or ""
+        if q:
             return Found(q, t.start, t.end, "qualifier.word")
         if t.lower not in lex.qualifier_skip:
             return None
