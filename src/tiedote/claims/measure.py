@@ -7,6 +7,7 @@ the measured comparison).  Its lemmas are memoised per process.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -293,6 +294,11 @@ def _walk_kind(w: str, lex: Lexicon, superlatives: frozenset[str], adverbs: froz
     return lem, _NONE
 
 
+def _first_word(toks: list[Token]) -> int:
+    """The first word's index: nearly always 0, so the search only runs after a leading symbol."""
+    return 0 if not toks or toks[0].kind != "sym" else next((k for k, t in enumerate(toks) if t.kind != "sym"), 0)
+
+
 def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
                  anywhere_before: int | None = None,
                  masked: SpanMask | None = None) -> MeasureHit | None:
@@ -310,29 +316,34 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
     c = clause[num.i]
     n = len(toks)
     mw = measure_words()
-    if _WALK_OF[0] is not lex or _WALK_OF[1] is not mw or len(_WALK) >= 65536:
+    if _WALK_OF[0] is not lex or _WALK_OF[1] is not mw:
         _WALK.clear()
         _WALK_OF[0], _WALK_OF[1] = lex, mw
-    walk_get, superlatives, adverbs = _WALK.get, mw.superlatives, mw.adverbs
+    walk_get = _WALK.get
     postpositions, prepositions = mw.postpositions, mw.prepositions
-    # the first word's index: nearly always 0, so the search only runs after a leading symbol
-    first_word = 0 if not toks or toks[0].kind != "sym" else next(
-        (k for k, t in enumerate(toks) if t.kind != "sym"), 0)
-    start = num.i - 1 if anywhere_before is None else anywhere_before - 1
+    if anywhere_before is None:
+        # back to the clause's first token (clause indices never decrease): no clause test per token
+        start = num.i - 1
+        stop = max(-1, start - 40, bisect_left(clause, c) - 1)
+    else:
+        start = anywhere_before - 1
+        stop = max(-1, start - 40)
     best_kind, best = _NONE, None
-    for k in range(start, max(-1, start - 40), -1):  # a clause's words stand near its figure
-        if anywhere_before is None and clause[k] != c:
-            break
+    for k in range(start, stop, -1):  # a clause's words stand near its figure
         t = toks[k]
         if t.kind != "word":
             continue
         w = t.lower
         got = walk_get(w)
         if got is None:
-            got = _WALK[w] = _walk_kind(w, lex, superlatives, adverbs)
+            if len(_WALK) >= 65536:
+                _WALK.clear()
+            got = _WALK[w] = _walk_kind(w, lex, mw.superlatives, mw.adverbs)
         lem, kind = got
         # the word's kind first (most words are no candidate), then what its neighbours make of it
         if kind >= _NONE:
+            if kind == _NONE:
+                continue  # (most words)
             if kind == _SUBJECT_ALONE:
                 kind = _SUBJECT if k + 1 >= n or toks[k + 1].kind != "word" else _NONE
             elif kind == _ELATIVE_CASE:
@@ -345,7 +356,7 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
         if k > 0 and not t.space_before and toks[k - 1].text in "-–:":
             # "3–6-vuotiaista": the tail of a hyphenated number compound; "4 310:stä": a number's case ending
             continue
-        if t.text[:1].isupper() and k > first_word and toks[k - 1].text != ":":
+        if t.text[:1].isupper() and k > _first_word(toks) and toks[k - 1].text != ":":
             # a name, not the thing measured ("- Liikevaihto kasvoi": a list item's first word is not,
             # nor the first word after a lead's colon: "Tammi–syyskuu 2023: Liikevaihto kasvoi 31 %")
             continue
