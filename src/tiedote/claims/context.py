@@ -50,12 +50,11 @@ class Cues:
     superlative: list[tuple[int, str]]
 
 
-# The words the cue pass passes by (on no cue list, no rate phrase nor its first word, not "kuin"): most
-# words of a sentence, kept once seen so that each costs one set lookup; for one lexicon (another drops them)
+# The tokens the cue pass passes by (on no cue list, no rate phrase nor its first token, neither "kuin"
+# nor "/"): most tokens of a sentence, kept once seen so that each costs one set lookup; for one lexicon
+# (another drops them).  A token's lower text goes in only when it would be passed by as a word and as a
+# number or symbol alike, so the lookup needs no test of the token's kind.
 _PLAIN: set[str] = set()
-# the same for numbers and symbols (no rate phrase nor its first token, not "/"): a figure's digits, commas
-# and full stops (kept apart from the words: what passes a word by is no rate only)
-_PLAIN_OTHER: set[str] = set()
 _PLAIN_OF: list[object] = [None]
 
 
@@ -69,16 +68,15 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
     n = len(toks)
     classes, rate_words, comparatives = lex.classes, lex.rate_words, lex.comparatives
     known = lex.known_classes  # the kept answers read directly: no call per word once a word is known
-    if _PLAIN_OF[0] is not lex or len(_PLAIN) >= 65536 or len(_PLAIN_OTHER) >= 65536:
+    if _PLAIN_OF[0] is not lex or len(_PLAIN) >= 65536:
         _PLAIN.clear()
-        _PLAIN_OTHER.clear()
         _PLAIN_OF[0] = lex
-    plain, plain_other = _PLAIN, _PLAIN_OTHER
+    plain = _PLAIN
     for k, t in enumerate(toks):
+        if t.lower in plain:
+            continue
         low = t.lower
         if t.kind == "word":
-            if low in plain:
-                continue
             wc = known(low) or classes(low)
             if wc.cue:
                 if wc.statistic is not None:
@@ -99,14 +97,15 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
             if low == "kuin":
                 kuin = True
             elif not wc.cue and low not in rate_words and f"{low} kohden" not in rate_words:
-                plain.add(low)
+                if low != "/":
+                    plain.add(low)
                 continue
             if wc.content and not (k + 1 < n and toks[k + 1].lower in _PER):
                 continue  # a content word is no rate word (Lexicon.classes), nor starts a "kohden" phrase
-        elif low in plain_other:
-            continue
         elif low != "/" and low not in rate_words and f"{low} kohden" not in rate_words:
-            plain_other.add(low)  # (a token's lower is "/" only when its text is)
+            # a number or symbol starting no rate phrase (a token's lower is "/" only when its text is)
+            if low != "kuin" and not (known(low) or classes(low)).cue:
+                plain.add(low)
             continue
         # the phrase read_rate reads at k: "viikossa", "asukasta kohden", "/kk"
         phrase, end = low, k

@@ -69,17 +69,20 @@ def read_unit(toks: list[Token], num: Num, lex: Lexicon) -> Unit:
             rule = "unit.word" if end == k else "unit.written_in_parts"
             return Unit(unit, t.start, toks[end].end, k, rule)
     # "arvosanan 9", "kokonaisarvosanan 4,6": a grade word just before the number
+    grade_forms = lex.grade_forms
     for b in range(num.i - 1, max(-1, num.i - 3), -1):
-        g = lex.grade_forms.get(toks[b].lower)
-        if g is None and "arvosan" in toks[b].lower:
+        w = toks[b].lower
+        g = grade_forms.get(w)
+        if g is None and "arvosan" in w:
             g = "score"  # any compound of "arvosana"
         if g is not None:
             return Unit(g, toks[b].start, toks[b].end, b, "unit.grade")
         if toks[b].kind != "word":
             break
     # "keskiarvo oli 3,6 asteikolla 1–5": a figure given on a scale is a score
+    scale = lex.nonclaim["scale"]
     for a in range(k, min(len(toks), k + 3)):
-        if toks[a].lower in lex.nonclaim["scale"]:
+        if toks[a].lower in scale:
             return Unit("score", toks[a].start, toks[a].end, a, "unit.on_scale")
     bare = k >= len(toks) or (toks[k].kind == "sym" and toks[k].text not in "%€$") \
         or toks[k].lower in _ELLIPSIS_WORDS
