@@ -197,6 +197,8 @@ def read_qualifier(toks: list[Token], num: Num, lex: Lexicon) -> Found | None:
 def nearest(cands: list[tuple[int, Found]], num: Num) -> Found | None:
     if not cands:
         return None
+    if len(cands) == 1:
+        return cands[0][1]  # (most often: no key to compute)
     return min(cands, key=lambda c: (min(abs(c[0] - num.i), abs(c[0] - (num.j - 1))), c[0]))[1]
 
 

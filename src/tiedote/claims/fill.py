@@ -61,7 +61,8 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
     toks, clause, mask = work.toks, work.clause, work.mask
     # the sentence's names and what they may not be taken from, once for all its figures
     # (the names after a sentence's last figure are no figure's: names_before leaves them unread)
-    names = names_before(toks, work.pendings[0].sent, max(p.num.i for p in work.pendings))
+    # (read_numbers reads figures left to right: the last one stands last)
+    names = names_before(toks, work.pendings[0].sent, work.pendings[-1].num.i)
     covered = _Covered(toks, mask, -1, work.source)
     for p in work.pendings:
         if redo is not None:

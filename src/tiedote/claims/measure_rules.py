@@ -162,7 +162,7 @@ def is_event(toks: list[Token], num: Num, unit_token: int, mw: MeasureWords) -> 
 def pointing_before(toks: list[Token], num: Num, mw: MeasureWords, lex: Lexicon) -> int:
     """"joista 5", "Heistä noin 300": the index of an elative pronoun right before the figure, or -1."""
     # back over at most two function words or qualifiers ("Heistä noin 300", "joista vain 5")
-    pointing, classes = mw.pointing, lex.classes
+    pointing, classes, known = mw.pointing, lex.classes, lex.known_classes
     for k in range(num.i - 1, max(-1, num.i - 4), -1):
         t = toks[k]
         if t.kind != "word":
@@ -170,7 +170,7 @@ def pointing_before(toks: list[Token], num: Num, mw: MeasureWords, lex: Lexicon)
         w = t.lower
         if w in pointing:
             return k if w.endswith(("sta", "stä")) else -1
-        if classes(w).content:
+        if (known(w) or classes(w)).content:  # (the kept answer, without a call, once a word is known)
             return -1
     return -1
 
