@@ -282,7 +282,10 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
         return CARRIED  # "joista 5 tehohoidossa", "Heistä noin 300 sai paikan"
     if hit is None:
         return None
-    k = _token_at(toks, hit.start)
+    # (_token_at, written out: asked of every figure's candidate)
+    k = bisect_left(toks, hit.start, key=_start)
+    if k >= len(toks) or toks[k].start != hit.start:
+        k = -1
     if k >= 0 and (k + 2 < len(toks) and toks[k + 1].text == "-" or k >= 2 and toks[k - 1].text == "-"):
         hit, k = _whole_compound(toks, hit, k)  # (most words stand alone: no call for them)
     w = toks[k].lower if k >= 0 else ""
