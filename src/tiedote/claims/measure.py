@@ -294,13 +294,7 @@ def _walk_kind(w: str, lex: Lexicon, superlatives: frozenset[str], adverbs: froz
     return lem, _NONE
 
 
-def _first_word(toks: list[Token]) -> int:
-    """The first word's index: nearly always 0, so the search only runs after a leading symbol."""
-    return 0 if not toks or toks[0].kind != "sym" else next((k for k, t in enumerate(toks) if t.kind != "sym"), 0)
-
-
-def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
-                 anywhere_before: int | None = None,
+def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, anywhere_before: int | None = None,
                  masked: SpanMask | None = None) -> MeasureHit | None:
     """The thing a figure is about, from the words of its clause.
 
@@ -316,18 +310,13 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
     c = clause[num.i]
     n = len(toks)
     mw = measure_words()
-    if _WALK_OF[0] is not lex or _WALK_OF[1] is not mw:
+    if _WALK_OF[0] is not lex or _WALK_OF[1] is not mw or len(_WALK) >= 65536:
         _WALK.clear()
         _WALK_OF[0], _WALK_OF[1] = lex, mw
-    walk_get = _WALK.get
-    postpositions, prepositions = mw.postpositions, mw.prepositions
-    if anywhere_before is None:
-        # back to the clause's first token (clause indices never decrease): no clause test per token
-        start = num.i - 1
-        stop = max(-1, start - 40, bisect_left(clause, c) - 1)
-    else:
-        start = anywhere_before - 1
-        stop = max(-1, start - 40)
+    walk_get, postpositions, prepositions = _WALK.get, mw.postpositions, mw.prepositions
+    start = num.i - 1 if anywhere_before is None else anywhere_before - 1
+    # within the clause, back to its first token (clause indices never decrease): no clause test per token
+    stop = max(-1, start - 40) if anywhere_before is not None else max(-1, start - 40, bisect_left(clause, c) - 1)
     best_kind, best = _NONE, None
     for k in range(start, stop, -1):  # a clause's words stand near its figure
         t = toks[k]
@@ -336,8 +325,6 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
         w = t.lower
         got = walk_get(w)
         if got is None:
-            if len(_WALK) >= 65536:
-                _WALK.clear()
             got = _WALK[w] = _walk_kind(w, lex, mw.superlatives, mw.adverbs)
         lem, kind = got
         # the word's kind first (most words are no candidate), then what its neighbours make of it
@@ -356,9 +343,11 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
         if k > 0 and not t.space_before and toks[k - 1].text in "-–:":
             # "3–6-vuotiaista": the tail of a hyphenated number compound; "4 310:stä": a number's case ending
             continue
-        if t.text[:1].isupper() and k > _first_word(toks) and toks[k - 1].text != ":":
-            # a name, not the thing measured ("- Liikevaihto kasvoi": a list item's first word is not,
-            # nor the first word after a lead's colon: "Tammi–syyskuu 2023: Liikevaihto kasvoi 31 %")
+        if t.text[:1].isupper() and k > 0 and (toks[0].kind != "sym" or k > next(
+                (x for x, u in enumerate(toks) if u.kind != "sym"), 0)) and toks[k - 1].text != ":":
+            # a name, not the thing measured ("- Liikevaihto kasvoi": a list item's first word is not (it is
+            # searched for only after a leading symbol), nor the first word after a lead's colon:
+            # "Tammi–syyskuu 2023: Liikevaihto kasvoi 31 %")
             continue
         if k + 1 < n and toks[k + 1].lower in postpositions and not _preposition_at(toks, k + 1):
             continue  # "epidemian alusta lähtien": governed by a postposition
