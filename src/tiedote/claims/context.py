@@ -166,7 +166,7 @@ _QUAL_OF: list[object] = [None]
 def read_qualifier(toks: list[Token], num: Num, lex: Lexicon) -> Found | None:
     if num.qualifier is not None:
         return Found(num.qualifier, toks[num.i].start, toks[num.i].end, "qualifier.vague_word")
-    if _QUAL_OF[0] is not lex or len(_QUAL) >= 65536:
+    if _QUAL_OF[0] is not lex:
         _QUAL.clear()
         _QUAL_OF[0] = lex
     b = num.i - 1
@@ -184,6 +184,8 @@ def read_qualifier(toks: list[Token], num: Num, lex: Lexicon) -> Found | None:
             return None
         q = _QUAL.get(t.lower)
         if q is None:
+            if len(_QUAL) >= 65536:
+                _QUAL.clear()
             q = _QUAL[t.lower] = lex.qualifier(t.lower) or ""
         if q:
             return Found(q, t.start, t.end, "qualifier.word")

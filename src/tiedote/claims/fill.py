@@ -63,7 +63,7 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
     # (the names after a sentence's last figure are no figure's: names_before leaves them unread)
     # (read_numbers reads figures left to right: the last one stands last)
     names = names_before(toks, work.pendings[0].sent, work.pendings[-1].num.i)
-    covered = _Covered(toks, mask, -1, work.source)
+    covered: _Covered | None = None  # (made for the first figure with a name before it: few sentences have one)
     for p in work.pendings:
         if redo is not None:
             if not redo(p):
@@ -84,6 +84,8 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
         if p.measure is not None:
             last_measured = p
         if names and names[0] < p.num.i:  # most sentences name nobody before a figure
+            if covered is None:
+                covered = _Covered(toks, mask, -1, work.source)
             covered.measure_start = p.measure.start if p.measure is not None else -1
             p.subject = find_subject(toks, p.num, clause, covered, names)
             if p.subject is not None:
