@@ -9,7 +9,6 @@ vain noin 350 euroa" gives 800 the mean and 350 the median).
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from tiedote.claims.measure import tense
@@ -241,12 +240,17 @@ def read_statistic(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
 
 def _owner(k: int, figures: list[Num]) -> Num:
     """The figure nearest to token k; on a tie the one after it ("yhteensä noin 310 000")."""
-    at = bisect.bisect_left(figures, k, key=lambda n: n.i)  # figures are in text order
-
-    def distance(n: Num) -> tuple[int, int]:
-        d = n.i - k if k < n.i else k - (n.j - 1)
-        return (d, 0 if n.i > k else 1)
-    return min(figures[max(0, at - 1):at + 1], key=distance)
+    # the first figure at or after k (figures are in text order; a sentence has few: no bisection's key calls)
+    at = 0
+    while at < len(figures) and figures[at].i < k:
+        at += 1
+    if at == 0 or at == len(figures):
+        return figures[min(at, len(figures) - 1)]
+    a, b = figures[at - 1], figures[at]
+    # (distance, after-first) of each: the nearer wins, the one before on equal keys (as min() picks)
+    da = (a.i - k if k < a.i else k - (a.j - 1), 0 if a.i > k else 1)
+    db = (b.i - k if k < b.i else k - (b.j - 1), 0 if b.i > k else 1)
+    return b if db < da else a
 
 
 def read_rate(toks: list[Token], num: Num, unit: Unit, clause: list[int], lex: Lexicon,

@@ -14,7 +14,7 @@ part-of-speech-free checks then hold it to the contract:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import attrgetter
 from typing import Protocol
@@ -47,12 +47,14 @@ _BAD_OF: list[object] = [None, None]
 
 def bad_word(w: str, lem: str, lex: Lexicon, mw: MeasureWords) -> bool:
     """A word that is never a measure: adverb, postposition, number/scale word, change verb, "olla"."""
-    if _BAD_OF[0] is not lex or _BAD_OF[1] is not mw or len(_BAD) >= 65536:
+    if _BAD_OF[0] is not lex or _BAD_OF[1] is not mw:
         _BAD.clear()
         _BAD_OF[0], _BAD_OF[1] = lex, mw
     key = (w, lem)
     got = _BAD.get(key)
     if got is None:
+        if len(_BAD) >= 65536:  # (bounded when an answer is added, not at every question)
+            _BAD.clear()
         got = _BAD[key] = _bad_word(w, lem, lex, mw)
     return got
 
@@ -96,9 +98,9 @@ def _nearest_first(num: Num, clause: list[int], n: int) -> list[int]:
     """The tokens of the figure's clause within _VERB_REACH of it, nearest first (before it on a tie)."""
     c, i, j = clause[num.i], num.i, num.j
     # the words before the figure at distances 1, 2, ... and those after it at j - i, j - i + 1, ...,
-    # merged by distance
-    before = [k for k in range(i - 1, max(0, i - _VERB_REACH) - 1, -1) if clause[k] == c]
-    after = [k for k in range(j, min(n, j + _VERB_REACH)) if clause[k] == c]
+    # merged by distance; clause indices never decrease, so the clause's tokens are one run, bisected
+    before = list(range(i - 1, max(0, i - _VERB_REACH, bisect_left(clause, c)) - 1, -1))
+    after = list(range(j, min(n, j + _VERB_REACH, bisect_right(clause, c))))
     if not after:
         return before
     if not before:

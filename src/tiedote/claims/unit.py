@@ -61,7 +61,7 @@ def read_unit(toks: list[Token], num: Num, lex: Lexicon) -> Unit:
             unit = lex.unit_forms.get(t.lower + ".")
         # "m²", "km/h", "°C": a unit written in parts
         end = k
-        if k + 1 < len(toks) and not toks[k + 1].space_before and t.lower in lex.unit_part_firsts:
+        if t.lower in lex.unit_part_firsts and k + 1 < len(toks) and not toks[k + 1].space_before:
             nxt = toks[k + 1].lower
             two = nxt + toks[k + 2].lower if k + 2 < len(toks) and not toks[k + 2].space_before else ""
             parted = lex.unit_suffixes.get((t.lower, nxt)) or (lex.unit_suffixes.get((t.lower, two)) if two else None)
