@@ -60,8 +60,8 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
     last_measured: Pending | None = None
     toks, clause, mask = work.toks, work.clause, work.mask
     # the sentence's names and what they may not be taken from, once for all its figures
-    # (the names after a sentence's last figure are no figure's: names_before leaves them unread)
-    # (read_numbers reads figures left to right: the last one stands last)
+    # (the names after a sentence's last figure are no figure's: names_before leaves them unread; read_numbers
+    # reads figures left to right, so the last one stands last)
     names = names_before(toks, work.pendings[0].sent, work.pendings[-1].num.i)
     covered: _Covered | None = None  # (made for the first figure with a name before it: few sentences have one)
     for p in work.pendings:
