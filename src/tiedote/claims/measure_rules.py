@@ -259,6 +259,7 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
     """The fast reading's candidate, held to the conventions (see the module's docstring); CARRIED when
     the figure is measured by what the figure before it measures."""
     mw = measure_words()
+    n = len(toks)
     if unit in SHARE_UNITS:
         if hit is None or hit.rule in _WEAK_RULES:
             group = _elative_group(toks, num, clause, lex, mw, masked)
@@ -275,7 +276,7 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
                 return group
     # (is_event, written out: the event test only when the unit is no duration of its own)
     ev = unit_token if unit_token >= 0 else num.j
-    if ((unit in DURATION_UNITS and not rate) or ev < len(toks) and toks[ev].kind == "word"
+    if ((unit in DURATION_UNITS and not rate) or ev < n and toks[ev].kind == "word"
             and lemma(toks[ev].lower) in mw.event_count) and not _lead_time(toks, unit_token, mw):
         verb = _clause_verb(toks, num, clause, lex, mw)
         if verb is not None:
@@ -286,9 +287,9 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
         return None
     # (_token_at, written out: asked of every figure's candidate)
     k = bisect_left(toks, hit.start, key=_start)
-    if k >= len(toks) or toks[k].start != hit.start:
+    if k >= n or toks[k].start != hit.start:
         k = -1
-    if k >= 0 and (k + 2 < len(toks) and toks[k + 1].text == "-" or k >= 2 and toks[k - 1].text == "-"):
+    if k >= 0 and (k + 2 < n and toks[k + 1].text == "-" or k >= 2 and toks[k - 1].text == "-"):
         hit, k = _whole_compound(toks, hit, k)  # (most words stand alone: no call for them)
     w = toks[k].lower if k >= 0 else ""
     lem = hit.lemma
