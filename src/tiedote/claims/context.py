@@ -9,7 +9,6 @@ vain noin 350 euroa" gives 800 the mean and 350 the median).
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from tiedote.claims.measure import tense
@@ -50,8 +49,10 @@ class Cues:
     superlative: list[tuple[int, str]]
 
 
-# The words the cue pass passes by (on no cue list, no rate phrase nor its first word, not "kuin"): most
-# words of a sentence, kept once seen so that each costs one set lookup; for one lexicon (another drops them)
+# The tokens the cue pass passes by (on no cue list, no rate phrase nor its first token, neither "kuin"
+# nor "/"): most tokens of a sentence, kept once seen so that each costs one set lookup; for one lexicon
+# (another drops them).  A token's lower text goes in only when it would be passed by as a word and as a
+# number or symbol alike, so the lookup needs no test of the token's kind.
 _PLAIN: set[str] = set()
 _PLAIN_OF: list[object] = [None]
 
@@ -71,10 +72,10 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
         _PLAIN_OF[0] = lex
     plain = _PLAIN
     for k, t in enumerate(toks):
+        if t.lower in plain:
+            continue
         low = t.lower
         if t.kind == "word":
-            if low in plain:
-                continue
             wc = known(low) or classes(low)
             if wc.cue:
                 if wc.statistic is not None:
@@ -95,10 +96,16 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
             if low == "kuin":
                 kuin = True
             elif not wc.cue and low not in rate_words and f"{low} kohden" not in rate_words:
-                plain.add(low)
+                if low != "/":
+                    plain.add(low)
                 continue
             if wc.content and not (k + 1 < n and toks[k + 1].lower in _PER):
                 continue  # a content word is no rate word (Lexicon.classes), nor starts a "kohden" phrase
+        elif low != "/" and low not in rate_words and f"{low} kohden" not in rate_words:
+            # a number or symbol starting no rate phrase (a token's lower is "/" only when its text is)
+            if low != "kuin" and not (known(low) or classes(low)).cue:
+                plain.add(low)
+            continue
         # the phrase read_rate reads at k: "viikossa", "asukasta kohden", "/kk"
         phrase, end = low, k
         if k + 1 < n and toks[k + 1].lower in _PER:
@@ -124,8 +131,9 @@ def clauses(toks: list[Token]) -> list[int]:
     first = 0  # the first token of clause c
     n = len(toks)
     # (a sym token's lower is its text: these symbols have no case)
-    for k in [k for k, t in enumerate(toks) if t.lower in _CLAUSE_OPENERS]:
-        t = toks[k]
+    for k, t in enumerate(toks):
+        if t.lower not in _CLAUSE_OPENERS:
+            continue
         if t.kind == "sym":
             # a colon opens one before a space: "suureni hieman: asiointeja oli" but not "30 000:een"
             opens = t.text in _CLAUSE_SYMS or t.text in _DASH and t.space_before \
@@ -148,9 +156,18 @@ class Found:
     rule: str
 
 
+# Lexicon.qualifier's answers per word ("" for none), for one lexicon (another drops them): asked of
+# the word before every figure, each answer costs a dict lookup and no stem tests
+_QUAL: dict[str, str] = {}
+_QUAL_OF: list[object] = [None]
+
+
 def read_qualifier(toks: list[Token], num: Num, lex: Lexicon) -> Found | None:
     if num.qualifier is not None:
         return Found(num.qualifier, toks[num.i].start, toks[num.i].end, "qualifier.vague_word")
+    if _QUAL_OF[0] is not lex:
+        _QUAL.clear()
+        _QUAL_OF[0] = lex
     b = num.i - 1
     skipped = 0
     while b >= 0 and skipped <= 2:
@@ -164,8 +181,12 @@ def read_qualifier(toks: list[Token], num: Num, lex: Lexicon) -> Found | None:
             return None
         if t.kind != "word":
             return None
-        q = lex.qualifier(t.lower)
-        if q is not None:
+        q = _QUAL.get(t.lower)
+        if q is None:
+            if len(_QUAL) >= 65536:
+                _QUAL.clear()
+            q = _QUAL[t.lower] = lex.qualifier(t.lower) or ""
+        if q:
             return Found(q, t.start, t.end, "qualifier.word")
         if t.lower not in lex.qualifier_skip:
             return None
@@ -177,6 +198,8 @@ def read_qualifier(toks: list[Token], num: Num, lex: Lexicon) -> Found | None:
 def nearest(cands: list[tuple[int, Found]], num: Num) -> Found | None:
     if not cands:
         return None
+    if len(cands) == 1:
+        return cands[0][1]  # (most often: no key to compute)
     return min(cands, key=lambda c: (min(abs(c[0] - num.i), abs(c[0] - (num.j - 1))), c[0]))[1]
 
 
@@ -217,12 +240,17 @@ def read_statistic(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
 
 def _owner(k: int, figures: list[Num]) -> Num:
     """The figure nearest to token k; on a tie the one after it ("yhteensä noin 310 000")."""
-    at = bisect.bisect_left(figures, k, key=lambda n: n.i)  # figures are in text order
-
-    def distance(n: Num) -> tuple[int, int]:
-        d = n.i - k if k < n.i else k - (n.j - 1)
-        return (d, 0 if n.i > k else 1)
-    return min(figures[max(0, at - 1):at + 1], key=distance)
+    # the first figure at or after k (figures are in text order; a sentence has few: no bisection's key calls)
+    at = 0
+    while at < len(figures) and figures[at].i < k:
+        at += 1
+    if at == 0 or at == len(figures):
+        return figures[min(at, len(figures) - 1)]
+    a, b = figures[at - 1], figures[at]
+    # (distance, after-first) of each: the nearer wins, the one before on equal keys (as min() picks)
+    da = (a.i - k if k < a.i else k - (a.j - 1), 0 if a.i > k else 1)
+    db = (b.i - k if k < b.i else k - (b.j - 1), 0 if b.i > k else 1)
+    return b if db < da else a
 
 
 def read_rate(toks: list[Token], num: Num, unit: Unit, clause: list[int], lex: Lexicon,

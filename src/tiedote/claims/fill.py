@@ -18,7 +18,7 @@ from tiedote.claims.measure_rules import CARRIED, is_event, refine, relative_ant
 from tiedote.claims.measure_tree import tree_measure
 from tiedote.claims.measure_words import DURATION_UNITS, measure_words
 from tiedote.claims.source import SourceHit
-from tiedote.claims.subject import find_subject, name_tokens
+from tiedote.claims.subject import find_subject, names_before
 from tiedote.claims.syntax import SentParse, align, parse_texts, sentence_parse
 from tiedote.claims.unit import after_number
 from tiedote.lang.lexicon import Lexicon
@@ -60,8 +60,10 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
     last_measured: Pending | None = None
     toks, clause, mask = work.toks, work.clause, work.mask
     # the sentence's names and what they may not be taken from, once for all its figures
-    names = name_tokens(toks)
-    covered = _Covered(toks, mask, -1, work.source)
+    # (the names after a sentence's last figure are no figure's: names_before leaves them unread; read_numbers
+    # reads figures left to right, so the last one stands last)
+    names = names_before(toks, work.pendings[0].sent, work.pendings[-1].num.i)
+    covered: _Covered | None = None  # (made for the first figure with a name before it: few sentences have one)
     for p in work.pendings:
         if redo is not None:
             if not redo(p):
@@ -82,6 +84,8 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
         if p.measure is not None:
             last_measured = p
         if names and names[0] < p.num.i:  # most sentences name nobody before a figure
+            if covered is None:
+                covered = _Covered(toks, mask, -1, work.source)
             covered.measure_start = p.measure.start if p.measure is not None else -1
             p.subject = find_subject(toks, p.num, clause, covered, names)
             if p.subject is not None:

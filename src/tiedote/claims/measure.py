@@ -7,6 +7,7 @@ the measured comparison).  Its lemmas are memoised per process.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -293,8 +294,7 @@ def _walk_kind(w: str, lex: Lexicon, superlatives: frozenset[str], adverbs: froz
     return lem, _NONE
 
 
-def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
-                 anywhere_before: int | None = None,
+def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, anywhere_before: int | None = None,
                  masked: SpanMask | None = None) -> MeasureHit | None:
     """The thing a figure is about, from the words of its clause.
 
@@ -313,26 +313,24 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
     if _WALK_OF[0] is not lex or _WALK_OF[1] is not mw or len(_WALK) >= 65536:
         _WALK.clear()
         _WALK_OF[0], _WALK_OF[1] = lex, mw
-    walk_get, superlatives, adverbs = _WALK.get, mw.superlatives, mw.adverbs
-    postpositions, prepositions = mw.postpositions, mw.prepositions
-    # the first word's index: nearly always 0, so the search only runs after a leading symbol
-    first_word = 0 if not toks or toks[0].kind != "sym" else next(
-        (k for k, t in enumerate(toks) if t.kind != "sym"), 0)
+    walk_get, postpositions, prepositions = _WALK.get, mw.postpositions, mw.prepositions
     start = num.i - 1 if anywhere_before is None else anywhere_before - 1
+    # within the clause, back to its first token (clause indices never decrease): no clause test per token
+    stop = max(-1, start - 40) if anywhere_before is not None else max(-1, start - 40, bisect_left(clause, c) - 1)
     best_kind, best = _NONE, None
-    for k in range(start, max(-1, start - 40), -1):  # a clause's words stand near its figure
-        if anywhere_before is None and clause[k] != c:
-            break
+    for k in range(start, stop, -1):  # a clause's words stand near its figure
         t = toks[k]
         if t.kind != "word":
             continue
         w = t.lower
         got = walk_get(w)
         if got is None:
-            got = _WALK[w] = _walk_kind(w, lex, superlatives, adverbs)
+            got = _WALK[w] = _walk_kind(w, lex, mw.superlatives, mw.adverbs)
         lem, kind = got
         # the word's kind first (most words are no candidate), then what its neighbours make of it
         if kind >= _NONE:
+            if kind == _NONE:
+                continue  # (most words)
             if kind == _SUBJECT_ALONE:
                 kind = _SUBJECT if k + 1 >= n or toks[k + 1].kind != "word" else _NONE
             elif kind == _ELATIVE_CASE:
@@ -345,9 +343,11 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon,
         if k > 0 and not t.space_before and toks[k - 1].text in "-–:":
             # "3–6-vuotiaista": the tail of a hyphenated number compound; "4 310:stä": a number's case ending
             continue
-        if t.text[:1].isupper() and k > first_word and toks[k - 1].text != ":":
-            # a name, not the thing measured ("- Liikevaihto kasvoi": a list item's first word is not,
-            # nor the first word after a lead's colon: "Tammi–syyskuu 2023: Liikevaihto kasvoi 31 %")
+        if t.text[:1].isupper() and k > 0 and (toks[0].kind != "sym" or k > next(
+                (x for x, u in enumerate(toks) if u.kind != "sym"), 0)) and toks[k - 1].text != ":":
+            # a name, not the thing measured ("- Liikevaihto kasvoi": a list item's first word is not (it is
+            # searched for only after a leading symbol), nor the first word after a lead's colon:
+            # "Tammi–syyskuu 2023: Liikevaihto kasvoi 31 %")
             continue
         if k + 1 < n and toks[k + 1].lower in postpositions and not _preposition_at(toks, k + 1):
             continue  # "epidemian alusta lähtien": governed by a postposition

@@ -14,7 +14,7 @@ part-of-speech-free checks then hold it to the contract:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import attrgetter
 from typing import Protocol
@@ -47,12 +47,14 @@ _BAD_OF: list[object] = [None, None]
 
 def bad_word(w: str, lem: str, lex: Lexicon, mw: MeasureWords) -> bool:
     """A word that is never a measure: adverb, postposition, number/scale word, change verb, "olla"."""
-    if _BAD_OF[0] is not lex or _BAD_OF[1] is not mw or len(_BAD) >= 65536:
+    if _BAD_OF[0] is not lex or _BAD_OF[1] is not mw:
         _BAD.clear()
         _BAD_OF[0], _BAD_OF[1] = lex, mw
     key = (w, lem)
     got = _BAD.get(key)
     if got is None:
+        if len(_BAD) >= 65536:  # (bounded when an answer is added, not at every question)
+            _BAD.clear()
         got = _BAD[key] = _bad_word(w, lem, lex, mw)
     return got
 
@@ -96,9 +98,9 @@ def _nearest_first(num: Num, clause: list[int], n: int) -> list[int]:
     """The tokens of the figure's clause within _VERB_REACH of it, nearest first (before it on a tie)."""
     c, i, j = clause[num.i], num.i, num.j
     # the words before the figure at distances 1, 2, ... and those after it at j - i, j - i + 1, ...,
-    # merged by distance
-    before = [k for k in range(i - 1, max(0, i - _VERB_REACH) - 1, -1) if clause[k] == c]
-    after = [k for k in range(j, min(n, j + _VERB_REACH)) if clause[k] == c]
+    # merged by distance; clause indices never decrease, so the clause's tokens are one run, bisected
+    before = list(range(i - 1, max(0, i - _VERB_REACH, bisect_left(clause, c)) - 1, -1))
+    after = list(range(j, min(n, j + _VERB_REACH, bisect_right(clause, c))))
     if not after:
         return before
     if not before:
@@ -162,7 +164,7 @@ def is_event(toks: list[Token], num: Num, unit_token: int, mw: MeasureWords) -> 
 def pointing_before(toks: list[Token], num: Num, mw: MeasureWords, lex: Lexicon) -> int:
     """"joista 5", "Heistä noin 300": the index of an elative pronoun right before the figure, or -1."""
     # back over at most two function words or qualifiers ("Heistä noin 300", "joista vain 5")
-    pointing, classes = mw.pointing, lex.classes
+    pointing, classes, known = mw.pointing, lex.classes, lex.known_classes
     for k in range(num.i - 1, max(-1, num.i - 4), -1):
         t = toks[k]
         if t.kind != "word":
@@ -170,7 +172,7 @@ def pointing_before(toks: list[Token], num: Num, mw: MeasureWords, lex: Lexicon)
         w = t.lower
         if w in pointing:
             return k if w.endswith(("sta", "stä")) else -1
-        if classes(w).content:
+        if (known(w) or classes(w)).content:  # (the kept answer, without a call, once a word is known)
             return -1
     return -1
 
@@ -257,6 +259,7 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
     """The fast reading's candidate, held to the conventions (see the module's docstring); CARRIED when
     the figure is measured by what the figure before it measures."""
     mw = measure_words()
+    n = len(toks)
     if unit in SHARE_UNITS:
         if hit is None or hit.rule in _WEAK_RULES:
             group = _elative_group(toks, num, clause, lex, mw, masked)
@@ -273,7 +276,7 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
                 return group
     # (is_event, written out: the event test only when the unit is no duration of its own)
     ev = unit_token if unit_token >= 0 else num.j
-    if ((unit in DURATION_UNITS and not rate) or ev < len(toks) and toks[ev].kind == "word"
+    if ((unit in DURATION_UNITS and not rate) or ev < n and toks[ev].kind == "word"
             and lemma(toks[ev].lower) in mw.event_count) and not _lead_time(toks, unit_token, mw):
         verb = _clause_verb(toks, num, clause, lex, mw)
         if verb is not None:
@@ -282,8 +285,11 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
         return CARRIED  # "joista 5 tehohoidossa", "Heistä noin 300 sai paikan"
     if hit is None:
         return None
-    k = _token_at(toks, hit.start)
-    if k >= 0 and (k + 2 < len(toks) and toks[k + 1].text == "-" or k >= 2 and toks[k - 1].text == "-"):
+    # (_token_at, written out: asked of every figure's candidate)
+    k = bisect_left(toks, hit.start, key=_start)
+    if k >= n or toks[k].start != hit.start:
+        k = -1
+    if k >= 0 and (k + 2 < n and toks[k + 1].text == "-" or k >= 2 and toks[k - 1].text == "-"):
         hit, k = _whole_compound(toks, hit, k)  # (most words stand alone: no call for them)
     w = toks[k].lower if k >= 0 else ""
     lem = hit.lemma

@@ -33,8 +33,9 @@ def find_per(toks: list[Token], nums: list[Num], lex: Lexicon) -> tuple[dict[int
     mw = measure_words()
     per: dict[int, PerHit] = {}
     denominators: set[int] = set()
+    per_after = mw.per_after
     for k, t in enumerate(toks):
-        if t.lower not in mw.per_after or k == 0:
+        if t.lower not in per_after or k == 0:
             continue
         noun = toks[k - 1]
         if noun.kind != "word" or f"{noun.lower} {t.lower}" in lex.rate_words or noun.lower in lex.unit_forms:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from tiedote.claims.measure import tense
 from tiedote.lang.lexicon import lexicon
 from tiedote.numbers.mentions import Num
-from tiedote.text.segment import Token
+from tiedote.text.segment import Sentence, Token
 
 
 @dataclass(slots=True)
@@ -40,6 +40,23 @@ def _is_name(toks: list[Token], k: int) -> bool:
 def name_tokens(toks: list[Token]) -> list[int]:
     """The indices of the words that read as names, in order: found once per sentence, for all its figures."""
     return [k for k, t in enumerate(toks) if t.kind == "word" and t.text[:1].isupper() and _is_name(toks, k)]
+
+
+def names_before(toks: list[Token], sent: Sentence, upto: int) -> list[int]:
+    """``name_tokens`` among toks[:upto], all a sentence's figures before ``upto`` ask of it (a name is told
+    by the tokens before it only).
+
+    Most sentences have no capital after their first word: a string test at C speed says so, and
+    only the first token is then looked at."""
+    if upto <= 1 or not toks:
+        return name_tokens(toks[:upto])
+    base = sent.start
+    # (no character of the text is uppercase: none starts a name)
+    if sent.text[toks[0].end - base:toks[upto - 1].end - base].islower():
+        # (_is_name of the first token, written out: only an abbreviation there is a name)
+        t = toks[0]
+        return [0] if t.kind == "word" and len(t.text) >= 2 and t.text.isupper() and t.text[:1].isupper() else []
+    return [k for k in range(upto) if toks[k].kind == "word" and toks[k].text[:1].isupper() and _is_name(toks, k)]
 
 
 def find_subject(toks: list[Token], num: Num, clause: list[int], covered: Container[int],

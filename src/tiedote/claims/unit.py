@@ -40,48 +40,56 @@ def read_unit(toks: list[Token], num: Num, lex: Lexicon) -> Unit:
     if num.share:
         t = toks[num.i]  # "neljännes", "kaksi kolmasosaa": a share (contract.md)
         return Unit("percent", t.start, toks[num.j - 1].end, num.j - 1, "unit.share")
-    k = after_number(toks, num)
+    n = len(toks)
+    # (after_number, written out: asked of every figure)
+    k = num.j if num.tail < 0 else num.tail
+    if k + 1 < n and toks[k].text == ":" and not toks[k].space_before and toks[k + 1].kind == "word" \
+            and not toks[k + 1].space_before:
+        k += 2
     if num.unit_hint is not None:  # "4,2 Me": the scale word is the unit too
         s = num.j - 1 if num.tail < 0 else num.tail - 1
-        if not (k < len(toks) and toks[k].text == "€"):
+        if not (k < n and toks[k].text == "€"):
             return Unit(num.unit_hint, toks[s].start, toks[s].end, s, "unit.scaled_abbreviation")
-    if k < len(toks):
+    if k < n:
         t = toks[k]
         if t.text == "%":
             # "0,4 %-yksikköä"
-            if k + 2 < len(toks) and toks[k + 1].text == "-" and toks[k + 2].lower.startswith("yks"):
+            if k + 2 < n and toks[k + 1].text == "-" and toks[k + 2].lower.startswith("yks"):
                 return Unit("percentage_point", t.start, toks[k + 2].end, k, "unit.percent_sign_points")
             return Unit("percent", t.start, t.end, k, "unit.percent_sign")
         unit = lex.unit_symbols.get(t.text) or lex.unit_forms.get(t.lower)
-        if unit is None and k + 1 < len(toks) and toks[k + 1].text == "." and not toks[k + 1].space_before:
+        if unit is None and k + 1 < n and toks[k + 1].text == "." and not toks[k + 1].space_before:
             unit = lex.unit_forms.get(t.lower + ".")
         # "m²", "km/h", "°C": a unit written in parts
         end = k
-        if k + 1 < len(toks) and not toks[k + 1].space_before and t.lower in lex.unit_part_firsts:
+        if t.lower in lex.unit_part_firsts and k + 1 < n and not toks[k + 1].space_before:
             nxt = toks[k + 1].lower
-            two = nxt + toks[k + 2].lower if k + 2 < len(toks) and not toks[k + 2].space_before else ""
+            two = nxt + toks[k + 2].lower if k + 2 < n and not toks[k + 2].space_before else ""
             parted = lex.unit_suffixes.get((t.lower, nxt)) or (lex.unit_suffixes.get((t.lower, two)) if two else None)
             if parted is not None:
                 unit, end = parted, k + (1 if (t.lower, nxt) in lex.unit_suffixes else 2)
         # "e-kirja" is no euro
-        if unit is not None and not (t.lower == "e" and end + 1 < len(toks) and toks[end + 1].text == "-"
+        if unit is not None and not (t.lower == "e" and end + 1 < n and toks[end + 1].text == "-"
                                      and not toks[end + 1].space_before):
             rule = "unit.word" if end == k else "unit.written_in_parts"
             return Unit(unit, t.start, toks[end].end, k, rule)
     # "arvosanan 9", "kokonaisarvosanan 4,6": a grade word just before the number
+    grade_forms = lex.grade_forms
     for b in range(num.i - 1, max(-1, num.i - 3), -1):
-        g = lex.grade_forms.get(toks[b].lower)
-        if g is None and "arvosan" in toks[b].lower:
+        w = toks[b].lower
+        g = grade_forms.get(w)
+        if g is None and "arvosan" in w:
             g = "score"  # any compound of "arvosana"
         if g is not None:
             return Unit(g, toks[b].start, toks[b].end, b, "unit.grade")
         if toks[b].kind != "word":
             break
     # "keskiarvo oli 3,6 asteikolla 1–5": a figure given on a scale is a score
-    for a in range(k, min(len(toks), k + 3)):
-        if toks[a].lower in lex.nonclaim["scale"]:
+    scale = lex.nonclaim["scale"]
+    for a in range(k, min(n, k + 3)):
+        if toks[a].lower in scale:
             return Unit("score", toks[a].start, toks[a].end, a, "unit.on_scale")
-    bare = k >= len(toks) or (toks[k].kind == "sym" and toks[k].text not in "%€$") \
+    bare = k >= n or (toks[k].kind == "sym" and toks[k].text not in "%€$") \
         or toks[k].lower in _ELLIPSIS_WORDS
     return Unit(None, bare=bare)
 
