@@ -171,8 +171,8 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: 
                                 sources[s_index])
         pendings = work.pendings
         update_state(state, work.ctx, work.used, sent, published, bool(pendings))
-        (title if sent.paragraph == 0 else body).extend(pendings)
         if pendings:
+            (title if sent.paragraph == 0 else body).extend(pendings)
             prev_claims = pendings
             state.previous = pendings[-1].period
             if keep_works:
@@ -197,13 +197,12 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
                      source: SourceHit | None = None) -> SentenceWork:
     """The figures of one sentence, every field filled by the fast reading."""
     base = sent.start
-    # most sentences name no time and no URL: no mask lists to build and none to ask per number
-    in_period = [(base + m.start_char, base + m.end_char, m.rule) for m in mentions] if mentions else []
+    # most sentences name no time and no URL: no mask list to build and none to ask per number
+    masked = [(base + m.start_char, base + m.end_char) for m in mentions] if mentions else []
     urls = url_spans(sent.text)
     if urls:
-        masked = sorted([(a, b) for a, b, _ in in_period] + [(base + a, base + b) for a, b in urls])
-    else:
-        masked = [(a, b) for a, b, _ in in_period] if in_period else []
+        masked.extend((base + a, base + b) for a, b in urls)
+    if masked:
         masked.sort()
     mask = SpanMask(masked) if masked else _NO_MASK
     clause = clauses(toks)
@@ -212,7 +211,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
     for num in read_numbers(toks):
         if num.i < skip_to or (masked and mask.overlaps(num.start, num.end)):
             if dropped is not None:
-                dropped.append((num.start, num.end, _masked_reason(num, skip_to, in_period)))
+                dropped.append((num.start, num.end, _masked_reason(num, skip_to, mentions, base)))
             continue
         reason = why_not(toks, num, sent, lex)
         if reason is not None:
@@ -265,7 +264,10 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         p.statistic = read_statistic(toks, num, clause, lex, figures, cue)
         p.change = read_change(toks, num, clause, lex, unit.unit, cue)
         p.rate = read_rate(toks, num, unit, clause, lex, p.change is not None, cue)
-    _fill_ellipsis(pendings, toks, lex, clause, mask)
+    for p in pendings:  # most sentences' figures all have their unit: no call for them
+        if p.unit.unit is None:
+            _fill_ellipsis(pendings, toks, lex, clause, mask)
+            break
     ctx = SentenceContext.build(toks, clause, used, sent, state, published)
     pairs = from_values(toks, pendings)  # {to-value: from-value} of "laski 9 viikosta 5 viikkoon"
     froms = set(pairs.values()) if pairs else _NONE
@@ -293,11 +295,14 @@ _NONE: frozenset[int] = frozenset()
 _NO_MASK = SpanMask([])  # nothing reads a mask but to ask it: one empty mask serves every sentence
 
 
-def _masked_reason(num: Num, skip_to: int, in_period: list[tuple[int, int, str]]) -> str:
-    """Why a number under the mask was passed over: a phone number's later group, a time expression, a URL."""
+def _masked_reason(num: Num, skip_to: int, mentions: list[periods.PeriodMention], base: int) -> str:
+    """Why a number under the mask was passed over: a phone number's later group, a time expression, a URL.
+
+    ``mentions``: the time expressions of the sentence starting at ``base``."""
     if num.i < skip_to:
         return "nonclaim.phone"
-    rule = next((r for a, b, r in in_period if a < num.end and num.start < b), None)
+    start, end = num.start - base, num.end - base
+    rule = next((m.rule for m in mentions if m.start_char < end and start < m.end_char), None)
     if rule is not None:
         if rule.startswith("period.rolling"):
             return "nonclaim.window"  # "14 viime päivän aikana": the window's length
