@@ -208,6 +208,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
     clause = clauses(toks)
     pendings: list[_Pending] = []
     skip_to = -1
+    unit_factors = lex.unit_factors
     for num in read_numbers(toks):
         if num.i < skip_to or (masked and mask.overlaps(num.start, num.end)):
             if dropped is not None:
@@ -223,7 +224,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         unit = read_unit(toks, num, lex)
         unit = duration_or_rate(toks, num, unit, lex)
         unit = count_per_time(toks, num, unit, pendings[-1].num if pendings else None, lex)
-        factor = lex.unit_factors.get(toks[unit.token].lower) if unit.token >= 0 else None
+        factor = unit_factors.get(toks[unit.token].lower) if unit.token >= 0 else None
         if factor is not None:
             unit = scaled_or_length(toks, num, unit, factor, lex)  # "45 senttiä" is 0.45 EUR
         # "kymmenessä vuodessa puolittunut": a window of change, not a figure (tested before the
@@ -269,7 +270,8 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
             _fill_ellipsis(pendings, toks, lex, clause, mask)
             break
     ctx = SentenceContext.build(toks, clause, used, sent, state, published)
-    pairs = from_values(toks, pendings)  # {to-value: from-value} of "laski 9 viikosta 5 viikkoon"
+    # {to-value: from-value} of "laski 9 viikosta 5 viikkoon" (a lone figure, the common case, has none)
+    pairs = from_values(toks, pendings) if len(pendings) > 1 else {}
     froms = set(pairs.values()) if pairs else _NONE
     # the figure each one may restate or compare: the last one before it that is no bracketed
     # year-earlier one ("45,2 (42,1)"), else the last figure of the paragraph before (kept as the
