@@ -165,7 +165,9 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: 
         toks = tokenize(sent) if has_num else []
         mentions = periods.sentence_periods(text_s, published, past, state.year_in_force(published))
         if not has_num:
-            update_state(state, None, body_mentions(sent, mentions), sent, published, False)
+            # (with no time expression there is no dateline to leave out: no call)
+            update_state(state, None, body_mentions(sent, mentions) if mentions else mentions, sent, published,
+                         False)
             continue
         work = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims, dropped,
                                 sources[s_index])
@@ -241,7 +243,8 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         if unit.unit is not None:
             rules.append(unit.rule)
         pendings.append(_Pending(num, sent, unit, rules, clause=clause[num.i]))
-    used = body_mentions(sent, mentions)  # the dateline is masked but is no figure's time
+    # the dateline is masked but is no figure's time
+    used = body_mentions(sent, mentions) if mentions else mentions
     if not pendings:  # a quarter of the sentences with digits: dates, years, phone numbers only
         return SentenceWork(pendings, toks, clause, None, mask, source, None, used)
     figures = [p.num for p in pendings]
