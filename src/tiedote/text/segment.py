@@ -129,7 +129,12 @@ def sentences(text: str) -> list[Sentence]:
             end += 1  # the sentence keeps its . ! or ?
             if _ends_in_abbreviation(text, start, end):
                 continue
-            _emit(out, text, start, end, line_start, paragraph)
+            if end - start <= MAX_SENTENCE_CHARS and not text[start].isspace():
+                # the common sentence, what _emit would make of it with no call: it starts past the
+                # spaces of the boundary before (or the text's start) and ends at its mark
+                out.append(Sentence(start, end, text[start:end], line_start, paragraph))
+            else:
+                _emit(out, text, start, end, line_start, paragraph)
             line_start = False
         if pending_par and out:
             paragraph += 1
