@@ -207,21 +207,22 @@ def tokenize(sent: Sentence) -> list[Token]:
             pos += 1
             continue
         end = pos + len(chunk)
+        mark = ""  # a symbol of _TRAILING after the word or number, its own token
         if chunk.isalpha():
             lower, kind = chunk.lower(), "word"
         elif _NUM_CHUNK.fullmatch(chunk):  # digits and [.,] only: lower() would give the same text
             lower, kind = chunk, "num"
         else:
-            if chunk[-1] in _TRAILING and (body := chunk[:-1]).isalpha():
-                append(Token(body, body.lower(), pos, end - 1, "word", True))
-                append(Token(chunk[-1], chunk[-1], end - 1, end, "sym", False))
-            elif chunk[-1] in _TRAILING and _NUM_CHUNK.fullmatch(body := chunk[:-1]):
-                append(Token(body, body, pos, end - 1, "num", True))
-                append(Token(chunk[-1], chunk[-1], end - 1, end, "sym", False))
+            mark, body = chunk[-1], chunk[:-1]
+            if mark in _TRAILING and body.isalpha():
+                chunk, lower, kind = body, body.lower(), "word"
+            elif mark in _TRAILING and _NUM_CHUNK.fullmatch(body):
+                chunk, lower, kind = body, body, "num"
             else:
                 _add_matches(toks, on_re.findall(chunk), pos)
-            pos = end + 1
-            continue
+                pos = end + 1
+                continue
+            end -= 1
         # The common chunk, one word or one number, makes its token with the slots set here: calling
         # Token() goes through type.__call__ into a frame of its own for __init__, over twice the cost.
         t = new(Token)
@@ -232,6 +233,15 @@ def tokenize(sent: Sentence) -> list[Token]:
         t.kind = kind
         t.space_before = True
         append(t)
+        if mark:
+            t = new(Token)
+            t.text = t.lower = mark
+            t.start = end
+            end += 1
+            t.end = end
+            t.kind = "sym"
+            t.space_before = False
+            append(t)
         pos = end + 1
     return toks
 
