@@ -32,11 +32,11 @@ def build_all(text: str, pendings: list[Pending], id_prefix: str) -> list[Claim]
     """The claims of a release.  What several of them share (the sentence, a period, a measure) is
     validated once and the same frozen record given to each: pydantic keeps a record of the
     field's own class as it is."""
-    shared: dict[tuple[object, ...], object] = {}
+    shared: dict[object, object] = {}
     return [_build(text, p, id_prefix, shared) for p in pendings]
 
 
-def _build(text: str, p: Pending, id_prefix: str, shared: dict[tuple[object, ...], object]) -> Claim:
+def _build(text: str, p: Pending, id_prefix: str, shared: dict[object, object]) -> Claim:
     # One validation of one nested dict (and of each shared part once): pydantic checks it all in a
     # single call, about half the cost of building each part as a model of its own.
     num = p.num
@@ -55,13 +55,13 @@ def _build(text: str, p: Pending, id_prefix: str, shared: dict[tuple[object, ...
     claim_id.update(f"{id_prefix}{num.start}|{num.end}|{num.value}|{num.low}|{num.high}".encode())
     unit = p.unit
     sent = p.sent
-    key: tuple[object, ...] = ("sentence", sent.start, sent.end)
-    sentence = shared.get(key)
+    # a sentence is known by its start (no two sentences overlap), an int key; the other parts by tuples
+    sentence = shared.get(sent.start)
     if sentence is None:
-        sentence = shared[key] = _SPAN.validate_python(_span(text, sent.start, sent.end))
+        sentence = shared[sent.start] = _SPAN.validate_python(_span(text, sent.start, sent.end))
     measured = None
     if measure is not None:
-        key = ("measure", measure.lemma, measure.start, measure.end)
+        key: tuple[object, ...] = ("measure", measure.lemma, measure.start, measure.end)
         measured = shared.get(key)
         if measured is None:
             measured = shared[key] = _MEASURE.validate_python(
