@@ -148,24 +148,33 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: 
     # sentence's tokens and working state go with it: kept for the whole release, they outlived
     # the collector's young generation, which then visited them over and over.
     keep_works = parser is not None or doc is not None
+    toks: list[Token] = []
+    sent: Sentence
+
+    def past() -> bool:
+        # the tense is worked out only if a year-less period's year is picked, within the call on
+        # the current sentence (one function for the release, not one per sentence); a sentence
+        # with no figure is tokenized then too, since its period may set the context
+        return sentence_tense(toks or tokenize(sent)) == "past"
+
     for s_index, sent in enumerate(sents):
         state.begin(sent)
-        has_num = _might_have_number(sent.text)
+        text_s = sent.text
+        # the digit test of _might_have_number first, without a call: most sentences with a number have a digit
+        has_num = _HAS_DIGIT.search(text_s) is not None or _might_have_number(text_s)
         toks = tokenize(sent) if has_num else []
-        # the tense is worked out only if a year-less period's year is picked, within this call; a
-        # sentence with no figure is tokenized then too, since its period may set the context
-        mentions = periods.sentence_periods(
-            sent.text, published, lambda: sentence_tense(toks or tokenize(sent)) == "past",  # noqa: B023
-            state.year_in_force(published))
+        mentions = periods.sentence_periods(text_s, published, past, state.year_in_force(published))
         if not has_num:
-            update_state(state, None, body_mentions(sent, mentions), sent, published, False)
+            # (with no time expression there is no dateline to leave out: no call)
+            update_state(state, None, body_mentions(sent, mentions) if mentions else mentions, sent, published,
+                         False)
             continue
         work = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims, dropped,
                                 sources[s_index])
         pendings = work.pendings
         update_state(state, work.ctx, work.used, sent, published, bool(pendings))
-        (title if sent.paragraph == 0 else body).extend(pendings)
         if pendings:
+            (title if sent.paragraph == 0 else body).extend(pendings)
             prev_claims = pendings
             state.previous = pendings[-1].period
             if keep_works:
@@ -189,17 +198,23 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
                      prev_claims: list[_Pending], dropped: list[Dropped] | None = None,
                      source: SourceHit | None = None) -> SentenceWork:
     """The figures of one sentence, every field filled by the fast reading."""
-    in_period = [(sent.start + m.start_char, sent.start + m.end_char, m.rule) for m in mentions]
-    masked = sorted([(a, b) for a, b, _ in in_period]
-                    + [(sent.start + a, sent.start + b) for a, b in url_spans(sent.text)])
-    mask = SpanMask(masked)
+    base = sent.start
+    # most sentences name no time and no URL: no mask list to build and none to ask per number
+    masked = [(base + m.start_char, base + m.end_char) for m in mentions] if mentions else []
+    urls = url_spans(sent.text)
+    if urls:
+        masked.extend((base + a, base + b) for a, b in urls)
+    if masked:
+        masked.sort()
+    mask = SpanMask(masked) if masked else _NO_MASK
     clause = clauses(toks)
     pendings: list[_Pending] = []
     skip_to = -1
+    unit_factors = lex.unit_factors
     for num in read_numbers(toks):
-        if num.i < skip_to or mask.overlaps(num.start, num.end):
+        if num.i < skip_to or (masked and mask.overlaps(num.start, num.end)):
             if dropped is not None:
-                dropped.append((num.start, num.end, _masked_reason(num, skip_to, in_period)))
+                dropped.append((num.start, num.end, _masked_reason(num, skip_to, mentions, base)))
             continue
         reason = why_not(toks, num, sent, lex)
         if reason is not None:
@@ -211,26 +226,29 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         unit = read_unit(toks, num, lex)
         unit = duration_or_rate(toks, num, unit, lex)
         unit = count_per_time(toks, num, unit, pendings[-1].num if pendings else None, lex)
-        factor = lex.unit_factors.get(toks[unit.token].lower) if unit.token >= 0 else None
+        factor = unit_factors.get(toks[unit.token].lower) if unit.token >= 0 else None
         if factor is not None:
             unit = scaled_or_length(toks, num, unit, factor, lex)  # "45 senttiä" is 0.45 EUR
-        p = _Pending(num=num, sent=sent, unit=unit, rules=[num.rule], clause=clause[num.i])
-        if num.compared:
-            p.rules.append("number.comparison_figure")  # "45,2 (42,1)": the bracketed figure
-        if unit.unit is not None:
-            p.rules.append(unit.rule)
-        # "kymmenessä vuodessa puolittunut": a window of change, not a figure
-        if unit.token >= 0 and unit.unit in ("year", "month", "week", "day") and toks[unit.token].lower.endswith(
+        # "kymmenessä vuodessa puolittunut": a window of change, not a figure (tested before the
+        # figure is made: most units are no time unit)
+        if unit.unit in _WINDOW_UNITS and unit.token >= 0 and toks[unit.token].lower.endswith(
                 ("ssa", "ssä")) and unit.token + 1 < len(toks) and \
                 lex.classes(toks[unit.token + 1].lower).change is not None:
             if dropped is not None:
                 dropped.append((num.start, num.end, "nonclaim.change_window"))
             continue
-        pendings.append(p)
-    used = body_mentions(sent, mentions)  # the dateline is masked but is no figure's time
+        rules = [num.rule]
+        if num.compared:
+            rules.append("number.comparison_figure")  # "45,2 (42,1)": the bracketed figure
+        if unit.unit is not None:
+            rules.append(unit.rule)
+        pendings.append(_Pending(num, sent, unit, rules, clause=clause[num.i]))
+    # the dateline is masked but is no figure's time
+    used = body_mentions(sent, mentions) if mentions else mentions
     if not pendings:  # a quarter of the sentences with digits: dates, years, phone numbers only
         return SentenceWork(pendings, toks, clause, None, mask, source, None, used)
-    per, denominators = find_per(toks, [p.num for p in pendings], lex)
+    figures = [p.num for p in pendings]
+    per, denominators = find_per(toks, figures, lex)
     if per:
         # "227 tapausta 100 000 asukasta kohden": the denominator is no claim of its own, and its
         # noun is not what the figure measures
@@ -242,7 +260,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         pendings = [p for i, p in enumerate(pendings) if i not in denominators]
         masked = sorted(masked + [(h.start, h.end) for h in per.values()])
         mask = SpanMask(masked)
-    figures = [p.num for p in pendings]
+        figures = [p.num for p in pendings]
     cue = cues(toks, lex)
     for p in pendings:
         num, unit = p.num, p.unit
@@ -250,10 +268,14 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         p.statistic = read_statistic(toks, num, clause, lex, figures, cue)
         p.change = read_change(toks, num, clause, lex, unit.unit, cue)
         p.rate = read_rate(toks, num, unit, clause, lex, p.change is not None, cue)
-    _fill_ellipsis(pendings, toks, lex, clause, mask)
+    for p in pendings:  # most sentences' figures all have their unit: no call for them
+        if p.unit.unit is None:
+            _fill_ellipsis(pendings, toks, lex, clause, mask)
+            break
     ctx = SentenceContext.build(toks, clause, used, sent, state, published)
-    pairs = from_values(toks, pendings)  # {to-value: from-value} of "laski 9 viikosta 5 viikkoon"
-    froms = set(pairs.values())
+    # {to-value: from-value} of "laski 9 viikosta 5 viikkoon" (a lone figure, the common case, has none)
+    pairs = from_values(toks, pendings) if len(pendings) > 1 else {}
+    froms = set(pairs.values()) if pairs else _NONE
     # the figure each one may restate or compare: the last one before it that is no bracketed
     # year-earlier one ("45,2 (42,1)"), else the last figure of the paragraph before (kept as the
     # loop goes: a figure's own period rules are set by its period_for)
@@ -262,8 +284,9 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
     for k, p in enumerate(pendings):
         if k in froms:
             p.change = None  # the from-value is the old level: the to-value carries the change
+        to = pairs.get(k) if pairs else None
         p.period = period_for(p, toks, ctx, used, sent, state, published, cue.kuin, plain,
-                              pendings[pairs[k]] if k in pairs else None, k in froms, p.change is not None)
+                              None if to is None else pendings[to], k in froms, p.change is not None)
         if not p.num.compared and "period.bracket_comparison" not in p.rules:
             plain = p
     work = SentenceWork(pendings, toks, clause, cue, mask, source, ctx, used)
@@ -271,11 +294,20 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
     return work
 
 
-def _masked_reason(num: Num, skip_to: int, in_period: list[tuple[int, int, str]]) -> str:
-    """Why a number under the mask was passed over: a phone number's later group, a time expression, a URL."""
+# the units of a window of change ("kymmenessä vuodessa"), and the from-values of a sentence with none
+_WINDOW_UNITS = frozenset({"year", "month", "week", "day"})
+_NONE: frozenset[int] = frozenset()
+_NO_MASK = SpanMask([])  # nothing reads a mask but to ask it: one empty mask serves every sentence
+
+
+def _masked_reason(num: Num, skip_to: int, mentions: list[periods.PeriodMention], base: int) -> str:
+    """Why a number under the mask was passed over: a phone number's later group, a time expression, a URL.
+
+    ``mentions``: the time expressions of the sentence starting at ``base``."""
     if num.i < skip_to:
         return "nonclaim.phone"
-    rule = next((r for a, b, r in in_period if a < num.end and num.start < b), None)
+    start, end = num.start - base, num.end - base
+    rule = next((m.rule for m in mentions if m.start_char < end and start < m.end_char), None)
     if rule is not None:
         if rule.startswith("period.rolling"):
             return "nonclaim.window"  # "14 viime päivän aikana": the window's length

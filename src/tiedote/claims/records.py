@@ -32,11 +32,11 @@ def build_all(text: str, pendings: list[Pending], id_prefix: str) -> list[Claim]
     """The claims of a release.  What several of them share (the sentence, a period, a measure) is
     validated once and the same frozen record given to each: pydantic keeps a record of the
     field's own class as it is."""
-    shared: dict[tuple[object, ...], object] = {}
+    shared: dict[object, object] = {}
     return [_build(text, p, id_prefix, shared) for p in pendings]
 
 
-def _build(text: str, p: Pending, id_prefix: str, shared: dict[tuple[object, ...], object]) -> Claim:
+def _build(text: str, p: Pending, id_prefix: str, shared: dict[object, object]) -> Claim:
     # One validation of one nested dict (and of each shared part once): pydantic checks it all in a
     # single call, about half the cost of building each part as a model of its own.
     num = p.num
@@ -55,13 +55,13 @@ def _build(text: str, p: Pending, id_prefix: str, shared: dict[tuple[object, ...
     claim_id.update(f"{id_prefix}{num.start}|{num.end}|{num.value}|{num.low}|{num.high}".encode())
     unit = p.unit
     sent = p.sent
-    key: tuple[object, ...] = ("sentence", sent.start, sent.end)
-    sentence = shared.get(key)
+    # a sentence is known by its start (no two sentences overlap), an int key; the other parts by tuples
+    sentence = shared.get(sent.start)
     if sentence is None:
-        sentence = shared[key] = _SPAN.validate_python(_span(text, sent.start, sent.end))
+        sentence = shared[sent.start] = _SPAN.validate_python(_span(text, sent.start, sent.end))
     measured = None
     if measure is not None:
-        key = ("measure", measure.lemma, measure.start, measure.end)
+        key: tuple[object, ...] = ("measure", measure.lemma, measure.start, measure.end)
         measured = shared.get(key)
         if measured is None:
             measured = shared[key] = _MEASURE.validate_python(
@@ -76,28 +76,45 @@ def _build(text: str, p: Pending, id_prefix: str, shared: dict[tuple[object, ...
                 "start": period.start, "end": period.end, "granularity": period.granularity,
                 "basis": period.basis,
                 "span": _span(text, period.span[0], period.span[1]) if period.span is not None else None})
-    claim: Claim = _CLAIM.validate_python({
-        "id": "c" + claim_id.hexdigest(),
-        "quantity": {
-            "value": num.value, "low": num.low, "high": num.high, "unit": unit.unit or "count",
-            "qualifier": qualifier.value if qualifier else "exact",
-            "span": _span(text, num.start, num.end),
-            "unit_span": _span(text, unit.start, unit.end) if unit.start >= 0 else None,
-            "qualifier_span": _span(text, qualifier.start, qualifier.end) if qualifier else None,
-        },
-        "measure": measured,
-        "subject": {"text": text[subject.start:subject.end], "span": _span(text, subject.start, subject.end)}
-        if subject else None,
-        "statistic": statistic.value if statistic else None,
-        "rate": rate.value if rate else None,
-        "period": when,
-        "change": {"direction": change.value, "span": _span(text, change.start, change.end)} if change else None,
-        "source": {"text": text[source.start:source.end], "span": _span(text, source.start, source.end)}
-        if source else None,
-        "per": {"value": per.value, "lemma": per.lemma, "span": _span(text, per.start, per.end)} if per else None,
-        "sentence": sentence,
-        "rules": tuple(dict.fromkeys(rules)),
-        "statistic_span": _span(text, statistic.start, statistic.end) if statistic else None,
-        "rate_span": _span(text, rate.start, rate.end) if rate else None,
-    })
+    # the span dicts written out (no call per span: a claim has several)
+    start, end = num.start, num.end
+    quantity = {
+        "value": num.value, "low": num.low, "high": num.high, "unit": unit.unit or "count",
+        "qualifier": "exact", "span": {"start": start, "end": end, "text": text[start:end]},
+        "unit_span": None, "qualifier_span": None,
+    }
+    if unit.start >= 0:
+        start, end = unit.start, unit.end
+        quantity["unit_span"] = {"start": start, "end": end, "text": text[start:end]}
+    if qualifier is not None:
+        start, end = qualifier.start, qualifier.end
+        quantity["qualifier"] = qualifier.value
+        quantity["qualifier_span"] = {"start": start, "end": end, "text": text[start:end]}
+    record: dict[str, object] = {
+        "id": "c" + claim_id.hexdigest(), "quantity": quantity, "measure": measured, "subject": None,
+        "statistic": None, "rate": None, "period": when, "change": None, "source": None, "per": None,
+        "sentence": sentence, "rules": tuple(dict.fromkeys(rules)), "statistic_span": None, "rate_span": None,
+    }
+    if subject is not None:
+        start, end = subject.start, subject.end
+        record["subject"] = {"text": text[start:end], "span": {"start": start, "end": end, "text": text[start:end]}}
+    if statistic is not None:
+        start, end = statistic.start, statistic.end
+        record["statistic"] = statistic.value
+        record["statistic_span"] = {"start": start, "end": end, "text": text[start:end]}
+    if rate is not None:
+        start, end = rate.start, rate.end
+        record["rate"] = rate.value
+        record["rate_span"] = {"start": start, "end": end, "text": text[start:end]}
+    if change is not None:
+        start, end = change.start, change.end
+        record["change"] = {"direction": change.value, "span": {"start": start, "end": end, "text": text[start:end]}}
+    if source is not None:
+        start, end = source.start, source.end
+        record["source"] = {"text": text[start:end], "span": {"start": start, "end": end, "text": text[start:end]}}
+    if per is not None:
+        start, end = per.start, per.end
+        record["per"] = {"value": per.value, "lemma": per.lemma,
+                         "span": {"start": start, "end": end, "text": text[start:end]}}
+    claim: Claim = _CLAIM.validate_python(record)
     return claim

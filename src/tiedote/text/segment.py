@@ -129,7 +129,12 @@ def sentences(text: str) -> list[Sentence]:
             end += 1  # the sentence keeps its . ! or ?
             if _ends_in_abbreviation(text, start, end):
                 continue
-            _emit(out, text, start, end, line_start, paragraph)
+            if end - start <= MAX_SENTENCE_CHARS and not text[start].isspace():
+                # the common sentence, what _emit would make of it with no call: it starts past the
+                # spaces of the boundary before (or the text's start) and ends at its mark
+                out.append(Sentence(start, end, text[start:end], line_start, paragraph))
+            else:
+                _emit(out, text, start, end, line_start, paragraph)
             line_start = False
         if pending_par and out:
             paragraph += 1
@@ -196,24 +201,47 @@ def tokenize(sent: Sentence) -> list[Token]:
     toks = []
     append = toks.append
     pos = sent.start
+    new = object.__new__
     for chunk in text.split(" "):
-        n = len(chunk)
-        if n == 0:
+        if not chunk:
             pos += 1
             continue
-        end = pos + n
+        end = pos + len(chunk)
+        mark = ""  # a symbol of _TRAILING after the word or number, its own token
         if chunk.isalpha():
-            append(Token(chunk, chunk.lower(), pos, end, "word", True))
+            lower, kind = chunk.lower(), "word"
         elif _NUM_CHUNK.fullmatch(chunk):  # digits and [.,] only: lower() would give the same text
-            append(Token(chunk, chunk, pos, end, "num", True))
-        elif chunk[-1] in _TRAILING and (body := chunk[:-1]).isalpha():
-            append(Token(body, body.lower(), pos, end - 1, "word", True))
-            append(Token(chunk[-1], chunk[-1], end - 1, end, "sym", False))
-        elif chunk[-1] in _TRAILING and _NUM_CHUNK.fullmatch(body := chunk[:-1]):
-            append(Token(body, body, pos, end - 1, "num", True))
-            append(Token(chunk[-1], chunk[-1], end - 1, end, "sym", False))
+            lower, kind = chunk, "num"
         else:
-            _add_matches(toks, on_re.findall(chunk), pos)
+            mark, body = chunk[-1], chunk[:-1]
+            if mark in _TRAILING and body.isalpha():
+                chunk, lower, kind = body, body.lower(), "word"
+            elif mark in _TRAILING and _NUM_CHUNK.fullmatch(body):
+                chunk, lower, kind = body, body, "num"
+            else:
+                _add_matches(toks, on_re.findall(chunk), pos)
+                pos = end + 1
+                continue
+            end -= 1
+        # The common chunk, one word or one number, makes its token with the slots set here: calling
+        # Token() goes through type.__call__ into a frame of its own for __init__, over twice the cost.
+        t = new(Token)
+        t.text = chunk
+        t.lower = lower
+        t.start = pos
+        t.end = end
+        t.kind = kind
+        t.space_before = True
+        append(t)
+        if mark:
+            t = new(Token)
+            t.text = t.lower = mark
+            t.start = end
+            end += 1
+            t.end = end
+            t.kind = "sym"
+            t.space_before = False
+            append(t)
         pos = end + 1
     return toks
 
@@ -224,6 +252,7 @@ def _add_matches(toks: list[Token], found: list[tuple[str, str, str, str]], base
     # findall captures the characters skipped before each token, so that offsets are running
     # sums: no Match object and no method calls per token.
     append = toks.append
+    new = object.__new__
     pos = 0
     for skip, num, word, sym in found:
         s = pos + len(skip)
@@ -235,4 +264,11 @@ def _add_matches(toks: list[Token], found: list[tuple[str, str, str, str]], base
         else:
             text, lower, kind = sym, sym.lower(), "sym"
         pos = s + len(text)
-        append(Token(text, lower, base + s, base + pos, kind, space))
+        t = new(Token)  # its slots set here, as in tokenize()
+        t.text = text
+        t.lower = lower
+        t.start = base + s
+        t.end = base + pos
+        t.kind = kind
+        t.space_before = space
+        append(t)
