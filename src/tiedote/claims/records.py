@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
-from tiedote.models import Claim, Measure, Period, Span
+from tiedote.models import Claim, Measure, Period, Source, Span
 
 if TYPE_CHECKING:
     from tiedote.claims.assemble import _Pending as Pending
@@ -25,7 +25,7 @@ def _span(text: str, start: int, end: int) -> dict[str, object]:
 # keyword arguments for every claim.
 _ID_HASH = hashlib.blake2b(digest_size=8)
 # pydantic's validators themselves: Model.model_validate only passes its keyword defaults on to them
-_CLAIM, _SPAN, _PERIOD, _MEASURE = (m.__pydantic_validator__ for m in (Claim, Span, Period, Measure))
+_CLAIM, _SPAN, _PERIOD, _MEASURE, _SOURCE = (m.__pydantic_validator__ for m in (Claim, Span, Period, Measure, Source))
 
 
 def build_all(text: str, pendings: list[Pending], id_prefix: str) -> list[Claim]:
@@ -110,8 +110,15 @@ def _build(text: str, p: Pending, id_prefix: str, shared: dict[object, object]) 
         start, end = change.start, change.end
         record["change"] = {"direction": change.value, "span": {"start": start, "end": end, "text": text[start:end]}}
     if source is not None:
-        start, end = source.start, source.end
-        record["source"] = {"text": text[start:end], "span": {"start": start, "end": end, "text": text[start:end]}}
+        # a sentence's source reports each of its figures: validated once, under a key no int or
+        # other part's tuple takes
+        key = ("source", source.start, source.end)
+        named = shared.get(key)
+        if named is None:
+            start, end = source.start, source.end
+            named = shared[key] = _SOURCE.validate_python(
+                {"text": text[start:end], "span": {"start": start, "end": end, "text": text[start:end]}})
+        record["source"] = named
     if per is not None:
         start, end = per.start, per.end
         record["per"] = {"value": per.value, "lemma": per.lemma,
