@@ -281,8 +281,19 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
         verb = _clause_verb(toks, num, clause, lex, mw)
         if verb is not None:
             return verb
-    if pointing_before(toks, num, mw, lex) >= 0:
-        return CARRIED  # "joista 5 tehohoidossa", "Heistä noin 300 sai paikan"
+    # (pointing_before, written out: asked of every figure)
+    pointing, known = mw.pointing, lex.known_classes
+    for k in range(num.i - 1, max(-1, num.i - 4), -1):
+        t = toks[k]
+        if t.kind != "word":
+            break
+        w = t.lower
+        if w in pointing:
+            if w.endswith(("sta", "stä")):
+                return CARRIED  # "joista 5 tehohoidossa", "Heistä noin 300 sai paikan"
+            break
+        if (known(w) or lex.classes(w)).content:
+            break
     if hit is None:
         return None
     # (_token_at, written out: asked of every figure's candidate)
@@ -293,7 +304,7 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
         hit, k = _whole_compound(toks, hit, k)  # (most words stand alone: no call for them)
     w = toks[k].lower if k >= 0 else ""
     lem = hit.lemma
-    if w in mw.pointing or lem in mw.pointing:
+    if w in pointing or lem in pointing:
         return CARRIED  # "Heistä runsaat 210", "joista 38"
     statistic = lem in mw.statistic_nouns
     if (statistic or lem in mw.quantity_nouns) and lem not in mw.fractions:

@@ -17,10 +17,6 @@ if TYPE_CHECKING:
 __all__ = ["build_all"]
 
 
-def _span(text: str, start: int, end: int) -> dict[str, object]:
-    return {"start": start, "end": end, "text": text[start:end]}
-
-
 # The claim id's hash with its digest size set once: copying it costs less than parsing blake2b's
 # keyword arguments for every claim.
 _ID_HASH = hashlib.blake2b(digest_size=8)
@@ -42,15 +38,16 @@ def _build(text: str, p: Pending, id_prefix: str, shared: dict[object, object]) 
     num = p.num
     qualifier, statistic, rate, change, measure, subject, source, per, period = (
         p.qualifier, p.statistic, p.rate, p.change, p.measure, p.subject, p.source, p.per, p.period)
-    rules = list(p.rules)
+    # the rules in order, each once (a key set again keeps its first place): no list copied to be deduplicated
+    rules = dict.fromkeys(p.rules)
     if qualifier is not None:
-        rules.append(qualifier.rule)
+        rules[qualifier.rule] = None
     if statistic is not None:
-        rules.append(statistic.rule)
+        rules[statistic.rule] = None
     if rate is not None:
-        rules.append(rate.rule)
+        rules[rate.rule] = None
     if change is not None:
-        rules.append(change.rule)
+        rules[change.rule] = None
     claim_id = _ID_HASH.copy()
     claim_id.update(f"{id_prefix}{num.start}|{num.end}|{num.value}|{num.low}|{num.high}".encode())
     unit = p.unit
@@ -58,14 +55,16 @@ def _build(text: str, p: Pending, id_prefix: str, shared: dict[object, object]) 
     # a sentence is known by its start (no two sentences overlap), an int key; the other parts by tuples
     sentence = shared.get(sent.start)
     if sentence is None:
-        sentence = shared[sent.start] = _SPAN.validate_python(_span(text, sent.start, sent.end))
+        sentence = shared[sent.start] = _SPAN.validate_python(
+            {"start": sent.start, "end": sent.end, "text": text[sent.start:sent.end]})
     measured = None
     if measure is not None:
         key: tuple[object, ...] = ("measure", measure.lemma, measure.start, measure.end)
         measured = shared.get(key)
         if measured is None:
             measured = shared[key] = _MEASURE.validate_python(
-                {"lemma": measure.lemma, "span": _span(text, measure.start, measure.end)})
+                {"lemma": measure.lemma, "span": {"start": measure.start, "end": measure.end,
+                                                  "text": text[measure.start:measure.end]}})
     when = None
     if period is not None:
         key = ("period", period.start, period.end, period.granularity, period.basis, period.span)
@@ -75,7 +74,8 @@ def _build(text: str, p: Pending, id_prefix: str, shared: dict[object, object]) 
             when = shared[key] = _PERIOD.validate_python({
                 "start": period.start, "end": period.end, "granularity": period.granularity,
                 "basis": period.basis,
-                "span": _span(text, period.span[0], period.span[1]) if period.span is not None else None})
+                "span": None if period.span is None else {
+                    "start": period.span[0], "end": period.span[1], "text": text[period.span[0]:period.span[1]]}})
     # the span dicts written out (no call per span: a claim has several)
     start, end = num.start, num.end
     quantity = {
@@ -93,7 +93,7 @@ def _build(text: str, p: Pending, id_prefix: str, shared: dict[object, object]) 
     record: dict[str, object] = {
         "id": "c" + claim_id.hexdigest(), "quantity": quantity, "measure": measured, "subject": None,
         "statistic": None, "rate": None, "period": when, "change": None, "source": None, "per": None,
-        "sentence": sentence, "rules": tuple(dict.fromkeys(rules)), "statistic_span": None, "rate_span": None,
+        "sentence": sentence, "rules": tuple(rules), "statistic_span": None, "rate_span": None,
     }
     if subject is not None:
         start, end = subject.start, subject.end
