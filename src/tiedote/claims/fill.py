@@ -274,7 +274,12 @@ def _fast_hit(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon, cu
         t = toks[unit.token]
         hit = MeasureHit(lemma(t.lower), t.start, t.end, "measure.grade")
     if hit is None and unit.unit == "count" and not unit.bare:
-        hit = counted_noun(toks, after_number(toks, num), lex)
+        # (after_number, written out: asked of most counts)
+        j = num.j if num.tail < 0 else num.tail
+        if j + 1 < len(toks) and toks[j].text == ":" and not toks[j].space_before \
+                and toks[j + 1].kind == "word" and not toks[j + 1].space_before:
+            j += 2
+        hit = counted_noun(toks, j, lex)
     if hit is None and unit.unit in _QUANTITY_UNITS and unit.token >= 0 \
             and unit.token + 1 < len(toks) and partitive_like(toks[unit.token + 1].lower):
         # "290 kilometriä putkea", "240 000 litraa kevyttä polttoöljyä": the partitive after a unit of
