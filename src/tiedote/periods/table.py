@@ -100,18 +100,23 @@ def table_rows(g: Grammar) -> list[Row]:
     # is in every month rule, a modifier in every "viime vuonna", a part in every "vuoden lopussa".
     month_word: Need = tuple(sorted({month_head(x) for x in [*lx.months, *lx.month_abbr]}))
     ordinal: Need = tuple(sorted({x[:4] for x in heads(lx.ordinals)}))
+    # a range's or a coordination's dash ([–—-] in each of their patterns): most sentences naming a
+    # month hold none, and the month rules cost the most to run
+    dash: Need = ("-", "–", "—")
+    # the week noun of "kesäkuun ensimmäisellä viikolla"
+    week_noun: Need = roots(f for f, x in lx.units["week"].items() if x.case in ("adessive", "genitive"))
     extra: dict[str, tuple[Need, ...]] = {
-        "period.date.range": (DATE_SHAPE,),
+        "period.date.range": (DATE_SHAPE, dash),
         "period.date.between": (DATE_SHAPE,),
         "period.date.numeric": (DATE_SHAPE,),
         "period.date.named": (month_word,),
         "period.date.genitive": (month_word,),
-        "period.date.named_range": (month_word,),
-        "period.date.genitive_range": (month_word,),
-        "period.month.coordinated": (month_word,),
+        "period.date.named_range": (month_word, dash),
+        "period.date.genitive_range": (month_word, dash),
+        "period.month.coordinated": (month_word, dash),
         "period.month.from_to": (month_word,),
         "period.month.part": (month_word,),
-        "period.month.week": (month_word, ordinal),
+        "period.month.week": (month_word, ordinal, week_noun),
         "period.days": (ordinal,),
         "period.month.single": (month_word,),
         "period.year.from_to": (YEAR_SHAPE,),
