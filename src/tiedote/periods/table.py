@@ -39,6 +39,8 @@ Need = tuple[str, ...] | str
 DATE_SHAPE = r"\.(?<=\d\.)\d\d?\."
 # "1–3/2011": a digit, "/", a year; begun with its "/" for the same reason.
 SLASH_SHAPE = r"/(?<=\d/)(?:1[89]|20)\d\d"
+# The day of "9. kesäkuuta", "joulukuun 1.–24. päivän": a digit and "." (begun with its ".", as above).
+DAY_SHAPE = r"\.(?<=\d\.)"
 # What every Y4 starts with.
 YEAR_SHAPE = r"(?:1[89]|20)\d\d"
 
@@ -105,17 +107,24 @@ def table_rows(g: Grammar) -> list[Row]:
     dash: Need = ("-", "–", "—")
     # the week noun of "kesäkuun ensimmäisellä viikolla"
     week_noun: Need = roots(f for f, x in lx.units["week"].items() if x.case in ("adessive", "genitive"))
+    # the day word of "toukokuun 23. päivään", the part word of "toukokuun lopussa" (its first word)
+    day_word: Need = heads(lx.day_forms)
+    part_word: Need = heads(lx.parts)
+    # the illative ending of "tammikuusta lokakuuhun" (the rest of a form after its month stem)
+    to_ending: Need = tuple(sorted({
+        f[len(max((st for st in lx.month_stems if f.startswith(st)), key=len, default="")):]
+        for f, x in lx.months.items() if x.role == "to"}))
     extra: dict[str, tuple[Need, ...]] = {
         "period.date.range": (DATE_SHAPE, dash),
         "period.date.between": (DATE_SHAPE,),
         "period.date.numeric": (DATE_SHAPE,),
-        "period.date.named": (month_word,),
-        "period.date.genitive": (month_word,),
-        "period.date.named_range": (month_word, dash),
-        "period.date.genitive_range": (month_word, dash),
+        "period.date.named": (month_word, DAY_SHAPE),
+        "period.date.genitive": (month_word, day_word, DAY_SHAPE),
+        "period.date.named_range": (month_word, dash, DAY_SHAPE),
+        "period.date.genitive_range": (month_word, dash, day_word, DAY_SHAPE),
         "period.month.coordinated": (month_word, dash),
-        "period.month.from_to": (month_word,),
-        "period.month.part": (month_word,),
+        "period.month.from_to": (month_word, to_ending),
+        "period.month.part": (month_word, part_word),
         "period.month.week": (month_word, ordinal, week_noun),
         "period.days": (ordinal,),
         "period.month.single": (month_word,),
