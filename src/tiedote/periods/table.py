@@ -16,6 +16,7 @@ from tiedote.periods import rules as cal
 from tiedote.periods.calendar import Hit
 from tiedote.periods.grammar import Grammar, alt
 from tiedote.periods.lexicon import TimeLexicon
+from tiedote.periods.release_words import release_words
 
 Handler = Callable[[re.Match[str], Grammar], "Hit | None"]
 
@@ -116,7 +117,8 @@ def table_rows(g: Grammar) -> list[Row]:
         for f, x in lx.months.items() if x.role == "to"}))
     extra: dict[str, tuple[Need, ...]] = {
         "period.date.range": (DATE_SHAPE, dash),
-        "period.date.between": (DATE_SHAPE,),
+        # "6.7. ja 2.8. välisenä aikana": the between word
+        "period.date.between": (DATE_SHAPE, heads(w["between"])),
         "period.date.numeric": (DATE_SHAPE,),
         "period.date.named": (month_word, DAY_SHAPE),
         "period.date.genitive": (month_word, day_word, DAY_SHAPE),
@@ -128,7 +130,10 @@ def table_rows(g: Grammar) -> list[Row]:
         "period.month.week": (month_word, ordinal, week_noun),
         "period.days": (ordinal,),
         "period.month.single": (month_word,),
-        "period.year.from_to": (YEAR_SHAPE,),
+        # "vuodesta 2018 vuoteen 2020": the second year's word
+        "period.year.from_to": (YEAR_SHAPE, heads(g.year_words_of("to"))),
+        # "14 viime päivän aikana": the during word closing the window (tiedote.periods.named)
+        "period.rolling": (heads(release_words().rolling_during),),
         "period.month.slash_range": (SLASH_SHAPE,),
         "period.year.since": (YEAR_SHAPE,),
         "period.year.explicit": (YEAR_SHAPE,),
