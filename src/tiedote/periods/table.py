@@ -137,6 +137,10 @@ def table_rows(g: Grammar) -> list[Row]:
         "period.month.slash_range": (SLASH_SHAPE,),
         "period.year.since": (YEAR_SHAPE,),
         "period.year.explicit": (YEAR_SHAPE,),
+        # the rule's needles are four letters, also those of "neljä", "puolet", "kesäkuu": the forms
+        # it reads begin with one of these longer starts
+        "period.quarter.ordinal": (tuple(sorted({f[:7] for f in g.quarter_nouns})),),
+        "period.season": (tuple(sorted({f[:6] for f, x in lx.seasons.items() if x.case not in ("nominative", "partitive")})),),
         "period.year.part": (heads([*lx.parts, *lx.part_compounds]),),
         "period.relative": (heads([*lx.modifiers, *lx.modifier_prefixes]),),
         "period.event": (heads([*lx.event_before, *lx.event_after, *lx.event_during]),),
