@@ -128,7 +128,9 @@ def table_rows(g: Grammar) -> list[Row]:
         "period.month.from_to": (month_word, to_ending),
         "period.month.part": (month_word, part_word),
         "period.month.week": (month_word, ordinal, week_noun),
-        "period.days": (ordinal,),
+        # "kolmen arkipäivän aikana": the day noun in the genitive or essive, not any "päivä"
+        "period.days": (ordinal, heads(f for u in ("day", "workday") for f, x in lx.units[u].items()
+                                       if x.case in ("genitive", "essive"))),
         "period.month.single": (month_word,),
         # "vuodesta 2018 vuoteen 2020": the second year's word
         "period.year.from_to": (YEAR_SHAPE, heads(g.year_words_of("to"))),
