@@ -178,7 +178,8 @@ def update(state: PeriodState, mentions: Sequence[periods.PeriodMention], whens:
         heading = text[-1:] not in ".!?:;," and ":" not in text and len(text.split()) <= 7
     in_force: When | None = None
     times: list[When] = []
-    for k, (m, w, base) in enumerate(zip(mentions, whens, is_base, strict=True)):
+    # most sentences name no time: no zip, no enumerate (the three sequences are as long)
+    for k, (m, w, base) in enumerate(zip(mentions, whens, is_base, strict=True)) if mentions else ():
         if w is None or w.start is None:
             continue
         if w.end is not None:  # "1.1.2021 alkaen" with no publication date has no end

@@ -42,7 +42,7 @@ from tiedote.periods.release import (
     update,
 )
 from tiedote.periods.release_words import release_words
-from tiedote.text.segment import Sentence, Token
+from tiedote.text.segment import Sentence, Token, lower_text
 
 __all__ = ["PeriodState", "SentenceContext", "SpanMask", "When", "body_mentions", "from_values", "is_dateline",
            "period_for", "sentence_tense", "update_state"]
@@ -138,7 +138,10 @@ class SentenceContext:
     def build(cls, toks: list[Token], clause: list[int], mentions: list[periods.PeriodMention],
               sent: Sentence, state: PeriodState, published: dt.date | None) -> SentenceContext:
         text = sent.text
-        same_span = ("sama" in text or "Sama" in text) and any(w in text.lower() for w in release_words().same_span)
+        same_span = False
+        if "sama" in text or "Sama" in text:
+            low = lower_text(text)  # once, not once per word (kept for the sentence, see text.segment)
+            same_span = any(w in low for w in release_words().same_span)
         if not mentions:  # most sentences with a figure name no time
             return cls(clause, (), (), {}, (), (), (), (), (), same_span, ())
         m_clause: list[int] = []

@@ -16,6 +16,7 @@ from tiedote.periods import rules as cal
 from tiedote.periods.calendar import Hit
 from tiedote.periods.grammar import Grammar, alt
 from tiedote.periods.lexicon import TimeLexicon
+from tiedote.periods.release_words import release_words
 
 Handler = Callable[[re.Match[str], Grammar], "Hit | None"]
 
@@ -39,6 +40,8 @@ Need = tuple[str, ...] | str
 DATE_SHAPE = r"\.(?<=\d\.)\d\d?\."
 # "1–3/2011": a digit, "/", a year; begun with its "/" for the same reason.
 SLASH_SHAPE = r"/(?<=\d/)(?:1[89]|20)\d\d"
+# The day of "9. kesäkuuta", "joulukuun 1.–24. päivän": a digit and "." (begun with its ".", as above).
+DAY_SHAPE = r"\.(?<=\d\.)"
 # What every Y4 starts with.
 YEAR_SHAPE = r"(?:1[89]|20)\d\d"
 
@@ -100,24 +103,46 @@ def table_rows(g: Grammar) -> list[Row]:
     # is in every month rule, a modifier in every "viime vuonna", a part in every "vuoden lopussa".
     month_word: Need = tuple(sorted({month_head(x) for x in [*lx.months, *lx.month_abbr]}))
     ordinal: Need = tuple(sorted({x[:4] for x in heads(lx.ordinals)}))
+    # a range's or a coordination's dash ([–—-] in each of their patterns): most sentences naming a
+    # month hold none, and the month rules cost the most to run
+    dash: Need = ("-", "–", "—")
+    # the week noun of "kesäkuun ensimmäisellä viikolla"
+    week_noun: Need = roots(f for f, x in lx.units["week"].items() if x.case in ("adessive", "genitive"))
+    # the day word of "toukokuun 23. päivään", the part word of "toukokuun lopussa" (its first word)
+    day_word: Need = heads(lx.day_forms)
+    part_word: Need = heads(lx.parts)
+    # the illative ending of "tammikuusta lokakuuhun" (the rest of a form after its month stem)
+    to_ending: Need = tuple(sorted({
+        f[len(max((st for st in lx.month_stems if f.startswith(st)), key=len, default="")):]
+        for f, x in lx.months.items() if x.role == "to"}))
     extra: dict[str, tuple[Need, ...]] = {
-        "period.date.range": (DATE_SHAPE,),
-        "period.date.between": (DATE_SHAPE,),
+        "period.date.range": (DATE_SHAPE, dash),
+        # "6.7. ja 2.8. välisenä aikana": the between word
+        "period.date.between": (DATE_SHAPE, heads(w["between"])),
         "period.date.numeric": (DATE_SHAPE,),
-        "period.date.named": (month_word,),
-        "period.date.genitive": (month_word,),
-        "period.date.named_range": (month_word,),
-        "period.date.genitive_range": (month_word,),
-        "period.month.coordinated": (month_word,),
-        "period.month.from_to": (month_word,),
-        "period.month.part": (month_word,),
-        "period.month.week": (month_word, ordinal),
-        "period.days": (ordinal,),
+        "period.date.named": (month_word, DAY_SHAPE),
+        "period.date.genitive": (month_word, day_word, DAY_SHAPE),
+        "period.date.named_range": (month_word, dash, DAY_SHAPE),
+        "period.date.genitive_range": (month_word, dash, day_word, DAY_SHAPE),
+        "period.month.coordinated": (month_word, dash),
+        "period.month.from_to": (month_word, to_ending),
+        "period.month.part": (month_word, part_word),
+        "period.month.week": (month_word, ordinal, week_noun),
+        # "kolmen arkipäivän aikana": the day noun in the genitive or essive, not any "päivä"
+        "period.days": (ordinal, heads(f for u in ("day", "workday") for f, x in lx.units[u].items()
+                                       if x.case in ("genitive", "essive"))),
         "period.month.single": (month_word,),
-        "period.year.from_to": (YEAR_SHAPE,),
+        # "vuodesta 2018 vuoteen 2020": the second year's word
+        "period.year.from_to": (YEAR_SHAPE, heads(g.year_words_of("to"))),
+        # "14 viime päivän aikana": the during word closing the window (tiedote.periods.named)
+        "period.rolling": (heads(release_words().rolling_during),),
         "period.month.slash_range": (SLASH_SHAPE,),
         "period.year.since": (YEAR_SHAPE,),
         "period.year.explicit": (YEAR_SHAPE,),
+        # the rule's needles are four letters, also those of "neljä", "puolet", "kesäkuu": the forms
+        # it reads begin with one of these longer starts
+        "period.quarter.ordinal": (tuple(sorted({f[:7] for f in g.quarter_nouns})),),
+        "period.season": (tuple(sorted({f[:6] for f, x in lx.seasons.items() if x.case not in ("nominative", "partitive")})),),
         "period.year.part": (heads([*lx.parts, *lx.part_compounds]),),
         "period.relative": (heads([*lx.modifiers, *lx.modifier_prefixes]),),
         "period.event": (heads([*lx.event_before, *lx.event_after, *lx.event_during]),),
