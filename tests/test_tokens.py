@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 
 import pytest
 import regex
@@ -78,3 +79,19 @@ def test_every_character_left_to_re_is_classed_alike_by_both_engines() -> None:
     for cls in (_LETTER, _SYM, _GAP):
         for c in left_to_re:
             assert (re.fullmatch(cls, c) is None) == (regex.fullmatch(cls, c) is None), (cls, hex(ord(c)))
+
+
+# tokenize() makes its tokens without Token.__init__ (object.__new__ and the slots set in place, for
+# speed): every path must still set every field, or a field added to Token would go missing there.
+@pytest.mark.parametrize("text", [
+    "Jonotusaika oli 6 minuuttia",  # plain words and a plain number
+    "Kävijöitä oli 4 100, eli enemmän.",  # a number and a word with a trailing mark
+    "Hinta (arvio) nousi 3,5 % – eli paljon!",  # brackets, a dash, "%": the regex path per chunk
+    "Väli\t12–14 päivää",  # a tab: the whole sentence by the regex
+])
+def test_every_token_has_every_field(text: str) -> None:
+    toks = tokenize(Sentence(0, len(text), text, True, 0))
+    assert toks
+    for t in toks:
+        made = Token(**{f.name: getattr(t, f.name) for f in fields(Token)})
+        assert made == t and text[t.start:t.end] == t.text
