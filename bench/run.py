@@ -657,12 +657,20 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
+def _reaches(value: float, target: float | None) -> bool:
+    return target is None or value >= target
+
+
+def _within(value: float, target: float | None) -> bool:
+    return target is None or value <= target
+
+
 def _at_least(value: float, target: float | None, unit: str = "") -> tuple[str, str]:
-    return ("(no target)", "") if target is None else (f">= {target:g}{unit}", verdict(value >= target))
+    return ("(no target)", "") if target is None else (f">= {target:g}{unit}", verdict(_reaches(value, target)))
 
 
 def _at_most(value: float, target: float | None, unit: str = "") -> tuple[str, str]:
-    return ("(no target)", "") if target is None else (f"<= {target:g}{unit}", verdict(value <= target))
+    return ("(no target)", "") if target is None else (f"<= {target:g}{unit}", verdict(_within(value, target)))
 
 
 def table(res: dict[str, Any]) -> str:
@@ -838,17 +846,13 @@ def main(argv: list[str] | None = None) -> int:
     }
     d = memory
     t = res["targets"] = targets(args.reading)
-
-    def rss_ok(key: str) -> bool:
-        limit = t["rss_jobs1" if key.endswith("/1") else "rss_default"]
-        return limit is None or d["runs"][key]["peak_sum_rss_mb"] <= limit
-
     checks = {
-        **({} if t["ratio"] is None else {"ratio": extract["ratio"] >= t["ratio"]}),
-        "scaling": batch["ratio"] >= TARGET_SCALING,
-        "rss": all(rss_ok(k) for k in d["runs"]),
+        **({} if t["ratio"] is None else {"ratio": _reaches(extract["ratio"], t["ratio"])}),
+        "scaling": _reaches(batch["ratio"], t["scaling"]),
+        "rss": all(_within(r["peak_sum_rss_mb"], t["rss_jobs1" if key.endswith("/1") else "rss_default"])
+                   for key, r in d["runs"].items()),
         "flat": all(memory_flat(d[f"growth_{j}_peak_sum_rss_mb"]) for j in ("1", "default")),
-        "cold_start": cold["warm_cache_s"] <= (t["cold"] or TARGET_COLD_S),
+        "cold_start": _within(cold["warm_cache_s"], t["cold"]),
     }
     res["pass"] = checks
 
