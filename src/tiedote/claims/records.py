@@ -1,7 +1,7 @@
 """Claim records from the engine's finished figures: one pydantic validation per claim.
 
-What several claims of a release share (the sentence, a period, a measure) is validated once and
-the same frozen record given to each.
+What several claims of a release share (the sentence, a period, a measure, a source) is validated
+once and the same frozen record given to each.
 """
 
 from __future__ import annotations
@@ -25,9 +25,8 @@ _CLAIM, _SPAN, _PERIOD, _MEASURE, _SOURCE = (m.__pydantic_validator__ for m in (
 
 
 def build_all(text: str, pendings: list[Pending], id_prefix: str) -> list[Claim]:
-    """The claims of a release.  What several of them share (the sentence, a period, a measure) is
-    validated once and the same frozen record given to each: pydantic keeps a record of the
-    field's own class as it is."""
+    """The claims of a release, in order.  Shared parts (see the module) are validated once: pydantic
+    keeps a record of the field's own class as it is."""
     shared: dict[object, object] = {}
     return [_build(text, p, id_prefix, shared) for p in pendings]
 
