@@ -110,7 +110,7 @@ def _read_digits(toks: list[Token], i: int) -> Num | None:
             text += toks[k].text
             grouped = True
             j = k + 1
-    # scale.to_number, written out: asked of every digit number
+    # the digits' value, written here (no call: asked of every digit number)
     value: int | float = float(text.replace(",", ".")) if "," in text else int(text)
     end = toks[j - 1].end
     start = t.start
@@ -234,9 +234,8 @@ def _range(toks: list[Token], first: Num) -> Num:
             if second is not None and second.value is not None and not second.dotted:
                 return _make_range(toks, first, second)
     # "40 000:n ja 80 000:n välillä" (a colon case ending, as _colon_case skips it, then "ja")
-    if j + 1 < len(toks) and toks[j].text == ":" and not toks[j].space_before \
-            and toks[j + 1].kind == "word" and not toks[j + 1].space_before \
-            and (k := j + 2) + 1 < len(toks) and toks[k].lower == "ja":
+    k = _colon_case(toks, j)
+    if k != j and k + 1 < len(toks) and toks[k].lower == "ja":
         second = _read_one(toks, k + 1)
         if second is not None and second.value is not None:
             m = _colon_case(toks, second.j)
@@ -278,7 +277,7 @@ def number_starts() -> frozenset[str]:
 @cache
 def _candidate_starts() -> frozenset[str]:
     """The first three letters of a word that may start a number: :func:`number_starts` and those of
-    "joka" ("joka toinen"); a word of them that starts none ("jokainen") is passed over by _read_one."""
+    "joka" ("joka toinen"); a word of them that starts none ("jokainen") is passed over by read_numbers."""
     return number_starts() | {w[:3] for w in fractions().every_before}
 
 

@@ -60,12 +60,6 @@ def decimal_point(toks: list[Token], i: int) -> bool:
     return unit is not None and unit not in _TIME_UNITS and nxt.kind == "word" or nxt.text in ("€", "$", "£")
 
 
-def to_number(text: str) -> int | float:
-    if "," in text:
-        return float(text.replace(",", "."))
-    return int(text)
-
-
 def clean(value: float) -> int | float:
     """40000.0 → 40000: whole values are JSON integers, as in the gold files."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:

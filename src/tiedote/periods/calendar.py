@@ -175,7 +175,9 @@ def pick_year(ctx: Ctx, span: Callable[[int], DatePair], ref: YearRef | None) ->
     if ctx.published is None:
         return None
     y = ctx.published.year
-    if ctx.past and span(y)[0] > ctx.published:  # the tense first: cheaper than the span, which builds dates
+    # (the tense first: cheaper than the span, which builds dates; yearly() reads it the other way
+    # round, its span built anyway)
+    if ctx.past and span(y)[0] > ctx.published:
         return y - 1
     return y
 

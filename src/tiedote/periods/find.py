@@ -98,7 +98,7 @@ def sentence_periods(text: str, published: dt.date | None, past: bool | Callable
     """:func:`find_periods` for the claim extractor's own sentences, with the release's year in force.
 
     Its arguments are not checked (the caller passes a str and a date or None), and
-    ``past`` is a function, called only if a year-less period's year is picked: most
+    ``past`` may be a function, called only if a year-less period's year is picked: most
     sentences hold no time expression, while working out the tense walks the
     sentence's tokens.  ``anchor`` is the year in force, from which "edellisvuonna"
     counts (contract.md: year words that point back count from it).  ``year``: see
@@ -139,18 +139,10 @@ def sentence_periods(text: str, published: dt.date | None, past: bool | Callable
         at = starts.get(family)
         if at is None:
             at = starts[family] = family.starts(low)
-        # Family.matches written out (the same tries, in the same order): a generator per rule
-        # and sentence cost more than the few tries it makes
-        match = r.lower.match
-        end = 0
-        for start in at:
-            if start >= end:
-                fm = match(low, start)
-                if fm is not None:
-                    end = fm.end()
-                    h = handler(fm, grammar)
-                    if h is not None:
-                        hits.append(h)
+        for fm in Family.matches(r.lower, low, at):
+            h = handler(fm, grammar)
+            if h is not None:
+                hits.append(h)
     if not hits:  # most sentences: no context to build, nothing to choose from
         return []
     ctx = Ctx(published, past, year, anchor)

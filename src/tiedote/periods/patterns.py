@@ -10,7 +10,6 @@ one ("period.month.inessive+year").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -90,8 +89,9 @@ class Scan:
     ``text.lower()`` — the same matches as IGNORECASE over ``text`` when the text holds none of
     :data:`UNSAFE` (which it folds first), and about 30 % cheaper — and runs a rule only where
     its needles (``Rule.needles``) and each of its further needs (see :data:`Need`) are present.
-    All needles are found in one pass of an Aho–Corasick automaton (pyahocorasick, C): every
-    occurrence of every needle, overlapping ones too.  That pass replaces a search per needle
+    The needles of two letters or more are found in one pass of an Aho–Corasick automaton
+    (pyahocorasick, C): every occurrence, overlapping ones too; one-character needles (digits)
+    with a substring test each.  That pass replaces a search per needle
     set, which cost more than a third of find_periods, and a zero-width regex lookahead tried
     at every position, which cost three times the automaton.
     """
@@ -193,15 +193,19 @@ class Family:
         return starts
 
     @staticmethod
-    def matches(pattern: re.Pattern[str], low: str, starts: list[int]) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(low)`` for a member, tried only at ``starts``."""
+    def matches(pattern: re.Pattern[str], low: str, starts: list[int]) -> list[re.Match[str]]:
+        """``pattern.finditer(low)`` for a member, tried only at ``starts`` (a list: a generator per
+        rule and sentence cost more than the few tries it makes)."""
+        found: list[re.Match[str]] = []
+        match = pattern.match
         end = 0
         for start in starts:
             if start >= end:
-                m = pattern.match(low, start)
+                m = match(low, start)
                 if m is not None:
                     end = m.end()
-                    yield m
+                    found.append(m)
+        return found
 
 
 @cache
