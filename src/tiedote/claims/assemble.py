@@ -99,8 +99,11 @@ _LETTER = regex.compile(r"[^\W\d_]")
 
 def _might_have_number(text: str) -> bool:
     """The skip before any heavier work: False for a sentence with no digit and no possible number word."""
-    if _HAS_DIGIT.search(text) is not None:
-        return True
+    return _HAS_DIGIT.search(text) is not None or _might_have_number_word(text)
+
+
+def _might_have_number_word(text: str) -> bool:
+    """_might_have_number's second half: may a number word start in ``text``?"""
     blind, starts = _number_word_starts()
     if has_unsafe(text):
         # İ, ı, ſ: the characters for which case-blind matching differs from matching the
@@ -160,14 +163,12 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: 
     for s_index, sent in enumerate(sents):
         state.begin(sent)
         text_s = sent.text
-        # the digit test of _might_have_number first, without a call: most sentences with a number have a digit
-        has_num = _HAS_DIGIT.search(text_s) is not None or _might_have_number(text_s)
+        # _might_have_number written out: the digit test needs no call, and most sentences have a digit
+        has_num = _HAS_DIGIT.search(text_s) is not None or _might_have_number_word(text_s)
         toks = tokenize(sent) if has_num else []
         mentions = periods.sentence_periods(text_s, published, past, state.year_in_force(published))
         if not has_num:
-            # (with no time expression there is no dateline to leave out: no call)
-            update_state(state, None, body_mentions(sent, mentions) if mentions else mentions, sent, published,
-                         False)
+            update_state(state, None, body_mentions(sent, mentions), sent, published, False)
             continue
         work = _sentence_claims(norm, sent, toks, mentions, lex, state, published, prev_claims, dropped,
                                 sources[s_index])
@@ -244,7 +245,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
             rules.append(unit.rule)
         pendings.append(_Pending(num, sent, unit, rules, clause=clause[num.i]))
     # the dateline is masked but is no figure's time
-    used = body_mentions(sent, mentions) if mentions else mentions
+    used = body_mentions(sent, mentions)
     if not pendings:  # a quarter of the sentences with digits: dates, years, phone numbers only
         return SentenceWork(pendings, toks, clause, None, mask, source, None, used)
     figures = [p.num for p in pendings]

@@ -196,13 +196,7 @@ def fill_measure(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon,
                  syn: SentParse | None = None) -> None:
     hit: MeasureHit | None = None
     if syn is not None and not _grade(p, toks):
-        def carried() -> MeasureHit | None:
-            src = last_measured or (prev_claims[-1] if prev_claims and prev_claims[-1].measure else None)
-            if src is None or src.measure is None:
-                return None
-            return MeasureHit(src.measure.lemma, src.measure.start, src.measure.end, "measure.carried")
-
-        hit = tree_measure(syn, toks, p.num, p.unit, lex, carried, rate=p.rate is not None, masked=masked)
+        hit = tree_measure(syn, toks, p.num, p.unit, lex, lambda: _carried(last_measured, prev_claims), rate=p.rate is not None, masked=masked)
         hit = _second_opinion(hit, p, toks, clause, lex, cue, last_measured, prev_claims, masked)
     if hit is None:
         hit = _fast_hit(p, toks, clause, lex, cue, last_measured, prev_claims, masked, side_effects=True)
