@@ -23,7 +23,8 @@ from tiedote.errors import InputTypeError, InputValueError, LexiconError
 from tiedote.periods import find as periods_module
 from tiedote.periods import patterns
 from tiedote.periods.calendar import month_end
-from tiedote.periods.find import PeriodMention, find_periods, sentence_periods, shift_range
+from tiedote.periods.checked import find_periods, shift_range
+from tiedote.periods.find import PeriodMention, sentence_periods
 from tiedote.periods.lexicon import DEFAULT_PATH, load
 from tiedote.periods.patterns import UNSAFE, has_unsafe, rules, scan
 
@@ -592,6 +593,7 @@ def test_fast_path_rule_matches_equal_the_case_blind_ones(text: str) -> None:
             r.handler(m, g) is None for m in r.pattern.finditer(text)], r.id
 
 
+@pytest.mark.source_tap
 @pytest.mark.parametrize("text", _variants(), ids=range(len(_variants())))
 def test_fast_and_slow_path_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     fast = [find_periods(text, p, past=past) for p in (D("2021-01-15"), None) for past in (False, True)]
@@ -788,7 +790,7 @@ def test_dateparser_gives_points_not_periods() -> None:
 def test_docstring_examples_run() -> None:
     import doctest
 
-    import tiedote.periods.find
+    import tiedote.periods.checked
 
-    result = doctest.testmod(tiedote.periods.find)
+    result = doctest.testmod(tiedote.periods.checked)
     assert result.attempted >= 1 and result.failed == 0

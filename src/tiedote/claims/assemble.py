@@ -13,7 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import regex
 
@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # `re` finds an ASCII digit twice as fast as `regex` (no Unicode class in the way)
-_HAS_DIGIT = re.compile(r"[0-9]")
+_HAS_DIGIT: Final = re.compile(r"[0-9]")
 
 
 @dataclass(slots=True)
@@ -94,7 +94,7 @@ def _number_word_starts() -> tuple[regex.Pattern[str], re.Pattern[str]]:
     return blind, re.compile("|".join(map(re.escape, starts)))
 
 
-_LETTER = regex.compile(r"[^\W\d_]")
+_LETTER: Final = regex.compile(r"[^\W\d_]")
 
 
 def _might_have_number(text: str) -> bool:
@@ -296,9 +296,9 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
 
 
 # the units of a window of change ("kymmenessä vuodessa"), and the from-values of a sentence with none
-_WINDOW_UNITS = frozenset({"year", "month", "week", "day"})
+_WINDOW_UNITS: Final = frozenset({"year", "month", "week", "day"})
 _NONE: frozenset[int] = frozenset()
-_NO_MASK = SpanMask([])  # nothing reads a mask but to ask it: one empty mask serves every sentence
+_NO_MASK: Final = SpanMask([])  # nothing reads a mask but to ask it: one empty mask serves every sentence
 
 
 def _masked_reason(num: Num, skip_to: int, mentions: list[periods.PeriodMention], base: int) -> str:
@@ -371,7 +371,7 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon, cl
         p.rules.append("unit.count")
 
 
-_SHARE_UNITS = frozenset({"percent", "percentage_point", "score"})
+_SHARE_UNITS: Final = frozenset({"percent", "percentage_point", "score"})
 
 
 def _shares_near(pendings: list[_Pending], idx: int) -> bool:

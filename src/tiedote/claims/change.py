@@ -8,6 +8,7 @@ kuin syntyneitä" compares two groups, no change over time (contract.md).
 from __future__ import annotations
 
 import bisect
+from typing import Final
 
 import regex
 
@@ -49,8 +50,8 @@ def read_change(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, un
 
 # "päivästä", "4 310:stä": the elative of the old level; "päivään", "pisteeseen", "4 655:een": the
 # illative of the new one (a doubled vowel and n, or -seen/-siin/-hin)
-_ELATIVE_END = ("sta", "stä")
-_ILLATIVE_END = regex.compile(r"(?:([aeiouyäö])\1n|seen|siin|hin)$")
+_ELATIVE_END: Final = ("sta", "stä")
+_ILLATIVE_END: Final = regex.compile(r"(?:([aeiouyäö])\1n|seen|siin|hin)$")
 
 
 def _case_word(toks: list[Token], j: int) -> str:

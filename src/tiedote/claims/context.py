@@ -10,6 +10,7 @@ vain noin 350 euroa" gives 800 the mean and 350 the median).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from tiedote.claims.measure import tense
 from tiedote.claims.unit import Unit
@@ -17,18 +18,18 @@ from tiedote.lang.lexicon import Lexicon
 from tiedote.numbers.mentions import Num
 from tiedote.text.segment import Token
 
-_CLAUSE_SYMS = frozenset(",;")
+_CLAUSE_SYMS: Final = frozenset(",;")
 # "eli 35 prosenttia": a restatement starts a clause of its own
-_CLAUSE_WORDS = frozenset({"eli", "mutta", "kun", "vaikka"})
-_DASH = frozenset("–—")
-_PER = frozenset({"kohden", "kohti"})
-_PERIOD_UNITS = frozenset({"hour", "day", "week", "month", "quarter", "year"})
+_CLAUSE_WORDS: Final = frozenset({"eli", "mutta", "kun", "vaikka"})
+_DASH: Final = frozenset("–—")
+_PER: Final = frozenset({"kohden", "kohti"})
+_PERIOD_UNITS: Final = frozenset({"hour", "day", "week", "month", "quarter", "year"})
 
 
 # How far (in tokens) a word may stand from its figure and still qualify it.
 # A Finnish clause is rarely longer; the bound keeps a sentence with no
 # punctuation (a pasted table, a hostile input) linear in its length.
-WINDOW = 40
+WINDOW: Final = 40
 
 
 @dataclass(slots=True)
@@ -121,7 +122,7 @@ def cues(toks: list[Token], lex: Lexicon) -> Cues:
 
 
 # the texts of the tokens that may open a clause: clauses() tests only these
-_CLAUSE_OPENERS = _CLAUSE_SYMS | _DASH | {":"} | _CLAUSE_WORDS
+_CLAUSE_OPENERS: Final = _CLAUSE_SYMS | _DASH | {":"} | _CLAUSE_WORDS
 
 
 def clauses(toks: list[Token]) -> list[int]:

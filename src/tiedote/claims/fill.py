@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from tiedote.claims.context import WINDOW, Cues
 from tiedote.claims.measure import MeasureHit, counted_noun, lemma, object_after, partitive_like, subject_noun
@@ -101,8 +101,8 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
 # its own clause (the measure carried from the figure before, a bare verb, none at all), and a
 # duration whose measure is a noun rather than the activity (durations measure the activity:
 # "käsiteltiin 30 päivässä" → käsitellä, which a noun before the figure hides from the fast reading).
-_DOUBTFUL_RULES = frozenset({"measure.carried", "measure.verb"})
-_ACTIVITY_RULES = frozenset({"measure.duration_verb", "measure.duration_into"})
+_DOUBTFUL_RULES: Final = frozenset({"measure.carried", "measure.verb"})
+_ACTIVITY_RULES: Final = frozenset({"measure.duration_verb", "measure.duration_into"})
 
 
 def doubtful(p: Pending) -> bool:
@@ -127,10 +127,10 @@ def doubtful(p: Pending) -> bool:
     return after.lower() not in measure_words().lead_time
 
 
-_PUNCT = ".,;:!?()[]\"'–—-"
+_PUNCT: Final = ".,;:!?()[]\"'–—-"
 
 
-_FILLED = ("measure.", "subject.", "source.")
+_FILLED: Final = ("measure.", "subject.", "source.")
 
 
 def _forget(p: Pending) -> None:
@@ -140,11 +140,11 @@ def _forget(p: Pending) -> None:
 
 
 # units of the physical world (contract.md "Physical units"), after which a partitive names the stuff
-_QUANTITY_UNITS = frozenset({"g", "kg", "t", "mm", "cm", "m", "km", "m2", "ha", "km2", "l", "m3", "Wh", "kWh",
+_QUANTITY_UNITS: Final = frozenset({"g", "kg", "t", "mm", "cm", "m", "km", "m2", "ha", "km2", "l", "m3", "Wh", "kWh",
                              "MWh", "GWh", "TWh", "GB", "TB"})
 
-_VERB_RULES = frozenset({"measure.verb", "measure.tree_verb"})
-_COUNTED_RULES = frozenset({"measure.counted_noun", "measure.tree_noun"})
+_VERB_RULES: Final = frozenset({"measure.verb", "measure.tree_verb"})
+_COUNTED_RULES: Final = frozenset({"measure.counted_noun", "measure.tree_noun"})
 
 
 def _ellipsis_next(work: SentenceWork) -> None:
@@ -187,7 +187,7 @@ class _Covered:
 
 
 # what the fast reading names with a noun of the figure's own clause: preferred to the parser's verb
-_NOUN_RULES = frozenset({"measure.counted_noun", "measure.subject", "measure.elative_before",
+_NOUN_RULES: Final = frozenset({"measure.counted_noun", "measure.subject", "measure.elative_before",
                          "measure.elative_after", "measure.owner", "measure.relative", "measure.elative_group"})
 
 
@@ -304,7 +304,7 @@ def _fast_hit(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon, cu
     return hit
 
 
-_RELATIVE_RULES = frozenset({"measure.verb", "measure.object_after", "measure.genitive_object"})
+_RELATIVE_RULES: Final = frozenset({"measure.verb", "measure.object_after", "measure.genitive_object"})
 
 
 def _carried(last_measured: Pending | None, prev_claims: list[Pending]) -> MeasureHit | None:

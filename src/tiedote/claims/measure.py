@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import Final, Protocol
 
 from tiedote.claims.measure_words import measure_words
 from tiedote.lang.lexicon import Lexicon, lexicon
@@ -20,12 +20,12 @@ from tiedote.text.lemmatizer import is_known, lemmatize
 from tiedote.text.segment import Token
 
 # (ending, back-vowel lemma ending, front-vowel lemma ending) of plural participles
-_PARTICIPLE_PLURAL = (("neita", "nut", "nyt"), ("neitä", "nut", "nyt"), ("neiden", "nut", "nyt"),
+_PARTICIPLE_PLURAL: Final = (("neita", "nut", "nyt"), ("neitä", "nut", "nyt"), ("neiden", "nut", "nyt"),
                       ("neista", "nut", "nyt"), ("neistä", "nut", "nyt"), ("neille", "nut", "nyt"),
                       ("ttuja", "ttu", "tty"), ("ttyjä", "ttu", "tty"), ("ttujen", "ttu", "tty"),
                       ("ttyjen", "ttu", "tty"))
-_FOURTH_INFINITIVE = ("minen", "misen", "mista", "mistä", "miseen", "misessa", "misessä", "misella", "misellä")
-_PARTICIPLE = ("nut", "nyt", "neet", "ttu", "tty", "tut", "tyt", "nnut", "nnyt")
+_FOURTH_INFINITIVE: Final = ("minen", "misen", "mista", "mistä", "miseen", "misessa", "misessä", "misella", "misellä")
+_PARTICIPLE: Final = ("nut", "nyt", "neet", "ttu", "tty", "tut", "tyt", "nnut", "nnyt")
 
 
 @lru_cache(maxsize=65536)
@@ -75,12 +75,12 @@ def lemma(word: str) -> str:
 
 
 # Infinitive endings: a word whose lemma ends in one of these is a verb form.
-_INFINITIVE = ("aa", "ää", "da", "dä", "ta", "tä", "la", "lä", "na", "nä", "ra", "rä", "ea", "eä", "ia", "iä",
+_INFINITIVE: Final = ("aa", "ää", "da", "dä", "ta", "tä", "la", "lä", "na", "nä", "ra", "rä", "ea", "eä", "ia", "iä",
                "oa", "öä", "ua", "yä")
 # "nousee", "saa", "vie", "kasvavat", passive "arvioidaan"; not "-naan" ("miljoonaan" is an illative)
-_PRESENT_END = ("aa", "ää", "ee", "ii", "oo", "uu", "yy", "öö", "ie", "uo", "yö", "vat", "vät", "taan", "tään",
+_PRESENT_END: Final = ("aa", "ää", "ee", "ii", "oo", "uu", "yy", "öö", "ie", "uo", "yö", "vat", "vät", "taan", "tään",
                 "daan", "dään")
-_PAST_END = ("i", "ivat", "ivät", "tiin")
+_PAST_END: Final = ("i", "ivat", "ivät", "tiin")
 
 
 @lru_cache(maxsize=65536)  # asked of every word of every sentence with a figure; a word's answer never changes
@@ -170,8 +170,8 @@ def _is_adjective(toks: list[Token], k: int, lem: str) -> bool:
     return k + 1 < len(toks) and toks[k + 1].kind == "word"
 
 
-_ELATIVE = ("sta", "stä")
-_LOCATIVE = ("lla", "llä", "ssa", "ssä", "lta", "ltä")
+_ELATIVE: Final = ("sta", "stä")
+_LOCATIVE: Final = ("lla", "llä", "ssa", "ssä", "lta", "ltä")
 
 
 def partitive_like(w: str) -> bool:
@@ -180,14 +180,14 @@ def partitive_like(w: str) -> bool:
 
 
 # not "-een": that is also the genitive of e-stems ("rokotteen", "koneen")
-_ILLATIVE = ("hin", "iin", "seen", "aan", "ään", "oon", "öön", "uun", "yyn")
-ILLATIVE = _ILLATIVE
-PARTITIVE_PLURAL = ("ia", "iä", "ja", "jä", "ita", "itä")
+_ILLATIVE: Final = ("hin", "iin", "seen", "aan", "ään", "oon", "öön", "uun", "yyn")
+ILLATIVE: Final = _ILLATIVE
+PARTITIVE_PLURAL: Final = ("ia", "iä", "ja", "jä", "ita", "itä")
 
 
 # ``w`` is the lemma + a partitive ending ("asukasta", "päivää"), tested as a prefix and a tail in
 # this set rather than by building the four candidate strings for every word of a walk
-_PARTITIVE_TAILS = frozenset({"a", "ä", "ta", "tä"})
+_PARTITIVE_TAILS: Final = frozenset({"a", "ä", "ta", "tä"})
 
 
 def _is_participle(word: str) -> bool:
@@ -195,7 +195,7 @@ def _is_participle(word: str) -> bool:
 
 
 # "-nut" assimilates after s, l, r: "ovat nousseet", "on tullut", "olivat purreet"
-_ASSIMILATED = ("ssut", "ssyt", "sseet", "llut", "llyt", "lleet", "rrut", "rryt", "rreet")
+_ASSIMILATED: Final = ("ssut", "ssyt", "sseet", "llut", "llyt", "lleet", "rrut", "rryt", "rreet")
 
 
 def assimilated_participle(word: str) -> bool:
@@ -229,7 +229,7 @@ def _preposition_at(toks: list[Token], k: int) -> bool:
                for t in toks[k + 1:k + 4])
 
 
-_PARTITIVE_ANY = ("a", "ä")
+_PARTITIVE_ANY: Final = ("a", "ä")
 
 
 def _modifier_lemma(lem: str) -> bool:
@@ -256,11 +256,11 @@ def _governed(toks: list[Token], k: int) -> bool:
 # What the walk of subject_noun may make of a word, by the word alone (lower wins among the kinds);
 # the answers that also depend on the word's neighbours are told apart by position in the walk.
 _SUBJECT, _ELATIVE_BEFORE, _GENITIVE_OBJECT, _VERB = 0, 1, 2, 3
-_NONE = 4  # no candidate ("olla", an adjective or participle, a superlative, a place, no content word)
-_SUBJECT_ALONE = 5  # a nominative -inen word: an adjective when a word follows it, else the subject
-_ELATIVE_CASE = 6  # an elative: the figure's group when right before it, else nothing
-_GENITIVE_CASE = 7  # a genitive: the object when no word or a verb follows it
-_RULES = ("measure.subject", "measure.elative_before", "measure.genitive_object", "measure.verb")
+_NONE: Final = 4  # no candidate ("olla", an adjective or participle, a superlative, a place, no content word)
+_SUBJECT_ALONE: Final = 5  # a nominative -inen word: an adjective when a word follows it, else the subject
+_ELATIVE_CASE: Final = 6  # an elative: the figure's group when right before it, else nothing
+_GENITIVE_CASE: Final = 7  # a genitive: the object when no word or a verb follows it
+_RULES: Final = ("measure.subject", "measure.elative_before", "measure.genitive_object", "measure.verb")
 
 # subject_noun's word-only answers, kept per word (asked of the same words around every figure),
 # for one lexicon and one set of measure words: another drops them

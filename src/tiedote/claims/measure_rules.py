@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import attrgetter
-from typing import Protocol
+from typing import Final, Protocol
 
 from tiedote.claims.measure import ILLATIVE, MeasureHit, assimilated_participle, lemma, tense
 from tiedote.claims.measure_words import DURATION_UNITS, MeasureWords, measure_words
@@ -27,10 +27,10 @@ from tiedote.numbers.mentions import Num
 from tiedote.numbers.words import parse_number_words
 from tiedote.text.segment import Token
 
-_VERB_REACH = 8  # a clause's verb stands within a few words of its figure
-SHARE_UNITS = frozenset({"percent", "percentage_point"})
+_VERB_REACH: Final = 8  # a clause's verb stands within a few words of its figure
+SHARE_UNITS: Final = frozenset({"percent", "percentage_point"})
 # candidates a share's elative group outranks: an object or the verb ("on saanut rokotteen")
-_WEAK_RULES = frozenset({"measure.object_after", "measure.genitive_object", "measure.verb"})
+_WEAK_RULES: Final = frozenset({"measure.object_after", "measure.genitive_object", "measure.verb"})
 
 
 @lru_cache(maxsize=16384)
@@ -251,7 +251,7 @@ class Mask(Protocol):
 
 
 # what refine returns for "the measure of the figure before" (the caller knows which that is)
-CARRIED = MeasureHit("", -1, -1, "measure.carried")
+CARRIED: Final = MeasureHit("", -1, -1, "measure.carried")
 
 
 def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None, unit_token: int, rate: bool,

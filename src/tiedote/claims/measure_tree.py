@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Final, Protocol
 
 from tiedote.claims.measure import MeasureHit, lemma
 from tiedote.claims.measure_rules import is_event, pointing_before
@@ -27,12 +27,12 @@ from tiedote.lang.lexicon import Lexicon
 from tiedote.numbers.mentions import Num
 from tiedote.text.segment import Token
 
-SHARE_UNITS = frozenset({"percent", "percentage_point"})
+SHARE_UNITS: Final = frozenset({"percent", "percentage_point"})
 # relations a figure's phrase climbs through to reach the clause that names what it measures
-_CLIMB = frozenset({"appos", "conj", "obl", "nmod", "obj", "xcomp", "advcl", "parataxis", "advmod", "nsubj",
+_CLIMB: Final = frozenset({"appos", "conj", "obl", "nmod", "obj", "xcomp", "advcl", "parataxis", "advmod", "nsubj",
                     "nsubj:cop", "ccomp", "csubj", "csubj:cop", "xcomp:ds", "dep", "obl:arg", "nummod",
                     "acl", "compound", "flat"})
-_NOMINAL = frozenset({"NOUN", "ADJ", "VERB", "PRON"})
+_NOMINAL: Final = frozenset({"NOUN", "ADJ", "VERB", "PRON"})
 
 
 class Mask(Protocol):

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from tiedote.errors import LexiconError
 from tiedote.lang.lexicon import _read, _strings
 
 # units whose figure is a duration (measures the activity: contract.md)
-DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+DURATION_UNITS: Final = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ A time unit before "kohden" ("45 euroa päivää kohden") is a rate, read elsewh
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from tiedote.claims.measure import lemma, partitive_like
 from tiedote.claims.measure_words import measure_words
@@ -17,7 +18,7 @@ from tiedote.lang.lexicon import Lexicon
 from tiedote.numbers.mentions import Num, read_numbers
 from tiedote.text.segment import Token
 
-_REACH = 6  # tokens between a figure and its denominator ("227 tapausta 100 000 asukasta kohden")
+_REACH: Final = 6  # tokens between a figure and its denominator ("227 tapausta 100 000 asukasta kohden")
 
 
 @dataclass(frozen=True, slots=True)

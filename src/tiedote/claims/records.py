@@ -7,7 +7,7 @@ once and the same frozen record given to each.
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from tiedote.models import Claim, Measure, Period, Source, Span
 
@@ -19,7 +19,7 @@ __all__ = ["build_all"]
 
 # The claim id's hash with its digest size set once: copying it costs less than parsing blake2b's
 # keyword arguments for every claim.
-_ID_HASH = hashlib.blake2b(digest_size=8)
+_ID_HASH: Final = hashlib.blake2b(digest_size=8)
 # pydantic's validators themselves: Model.model_validate only passes its keyword defaults on to them
 _CLAIM, _SPAN, _PERIOD, _MEASURE, _SOURCE = (m.__pydantic_validator__ for m in (Claim, Span, Period, Measure, Source))
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Final
 
 import regex
 
@@ -29,10 +29,10 @@ from tiedote.claims.measure_words import MeasureWords, measure_words
 from tiedote.lang.lexicon import lexicon
 from tiedote.text.segment import Sentence, lower_text
 
-_WORD = regex.compile(r"[\w§][\w§:\-–]*\w|[\w§]")
-_DASH_OPEN = ("–", "-", "—", "\"", "”", "“", "»", "„")
-_CLOSE_QUOTE = ("”", "\"", "»")
-_MAX_NAME_WORDS = 8
+_WORD: Final = regex.compile(r"[\w§][\w§:\-–]*\w|[\w§]")
+_DASH_OPEN: Final = ("–", "-", "—", "\"", "”", "“", "»", "„")
+_CLOSE_QUOTE: Final = ("”", "\"", "»")
+_MAX_NAME_WORDS: Final = 8
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Container
 from dataclasses import dataclass
+from typing import Final
 
 from tiedote.claims.measure import tense
 from tiedote.lang.lexicon import lexicon
@@ -101,7 +102,7 @@ def find_subject(toks: list[Token], num: Num, clause: list[int], covered: Contai
 
 
 # "Kiinaan", "Suomeen", "Ouluun": illative endings (a genitive owns the noun after it; these do not)
-_ILLATIVE = ("aan", "ään", "een", "iin", "oon", "öön", "uun", "yyn", "hin", "seen")
+_ILLATIVE: Final = ("aan", "ään", "een", "iin", "oon", "öön", "uun", "yyn", "hin", "seen")
 
 
 def _stopwords() -> frozenset[str]:

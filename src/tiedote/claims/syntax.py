@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from tiedote.errors import ParserMissingError
 
@@ -26,13 +26,13 @@ if TYPE_CHECKING:
 
     from tiedote.text.segment import Token  # only a type here: the CLI imports PARSER without the engine
 
-PARSER = "spacy_fi_experimental_web_md"
+PARSER: Final = "spacy_fi_experimental_web_md"
 """The default parser: the spaCy package name ``Extractor(parser=...)`` takes."""
-PIP_NAME = {"spacy_fi_experimental_web_md": "spacy-fi-experimental-web-md"}
+PIP_NAME: Final = {"spacy_fi_experimental_web_md": "spacy-fi-experimental-web-md"}
 # tiedote neither lemmatizes with Voikko (its lemmatizer needs the native library) nor uses names;
 # the fine-grained tagger only feeds the attribute ruler's punctuation tags (20 of 6 400 tokens of
 # ../shared differ without it, all punctuation) and costs a sixth of the parse time
-EXCLUDE = ("lemmatizer", "ner", "tagger")
+EXCLUDE: Final = ("lemmatizer", "ner", "tagger")
 
 
 def load_parser(name: str = PARSER) -> Language:
@@ -60,7 +60,7 @@ def _load(name: str) -> Language:
 # "28 400", "1 930": a space between digit groups.  The parser reads each group as a number of
 # its own and hangs them on different heads; a "0" in the space (same length, so every offset
 # holds) makes one number token of them, as in the text's meaning.
-_GROUP_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_GROUP_SPACE: Final = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
 def parse_texts(nlp: Language, texts: Sequence[str]) -> list[Doc]:

@@ -7,6 +7,7 @@ a length; "käsiteltiin 23 päivässä" is a duration but "1 900 kuukaudessa" a 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from tiedote.lang.lexicon import Lexicon
 from tiedote.numbers.mentions import Num
@@ -16,7 +17,7 @@ from tiedote.text.segment import Token
 
 # Words after a bare number that leave it without a unit of its own, so it
 # takes the unit of a neighbouring figure ("3,1 ja lähijunissa 1,8 prosenttia").
-_ELLIPSIS_WORDS = frozenset({"ja", "tai", "eli", "kun", "mutta", "sekä", "vaan"})
+_ELLIPSIS_WORDS: Final = frozenset({"ja", "tai", "eli", "kun", "mutta", "sekä", "vaan"})
 
 @dataclass(slots=True)
 class Unit:
@@ -97,7 +98,7 @@ def read_unit(toks: list[Token], num: Num, lex: Lexicon) -> Unit:
 # Longest plausible duration stated in an inessive unit ("käsiteltiin 23 päivässä");
 # a larger figure before "kuukaudessa" is a count per month ("noin 1 900 kuukaudessa").
 # (weeks: a duration is counted in weeks up to about two years; "noin 520 viikossa" is a count per week)
-_MAX_DURATION = {"second": 100_000, "minute": 10_000, "hour": 1_000, "day": 400, "week": 104, "month": 120,
+_MAX_DURATION: Final = {"second": 100_000, "minute": 10_000, "hour": 1_000, "day": 400, "week": 104, "month": 120,
                  "year": 100}
 
 

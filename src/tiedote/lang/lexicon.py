@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from tiedote.errors import LexiconError
 from tiedote.lang.morphology import all_forms, is_adverb
@@ -50,7 +50,7 @@ def _first(tables: tuple[tuple[str, WordSet], ...], word: str) -> str | None:
 
 # Distinct words seen before the memo starts over: bounds memory on an endless
 # stream of releases; a press-release vocabulary fits in it many times over.
-_MEMO_MAX = 200_000
+_MEMO_MAX: Final = 200_000
 
 
 @dataclass(frozen=True, slots=True)

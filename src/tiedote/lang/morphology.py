@@ -24,17 +24,18 @@ Plural parts may be left out for words used only in the singular.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Final, cast
 
 CASES: tuple[str, ...] = (
     "nominative", "genitive", "partitive", "inessive", "elative", "illative", "adessive",
     "ablative", "allative", "essive", "translative", "abessive", "instructive", "comitative",
 )
 
-REQUIRED = ("nom", "weak", "strong", "part", "ill")
-PLURAL = ("pl_weak", "pl_strong", "pl_gen", "pl_part", "pl_ill")
+REQUIRED: Final = ("nom", "weak", "strong", "part", "ill")
+PLURAL: Final = ("pl_weak", "pl_strong", "pl_gen", "pl_part", "pl_ill")
 
-_BACK = set("aouAOU")
-_FRONT = set("äöyÄÖY")
+_BACK: Final = set("aouAOU")
+_FRONT: Final = set("äöyÄÖY")
 
 
 def is_back(word: str) -> bool:
@@ -108,7 +109,9 @@ def inflect(entry: Mapping[str, str]) -> dict[tuple[str, str], str]:
 def all_forms(entry: Mapping[str, str]) -> set[str]:
     """The set of surface forms of an entry, lower case, plus any ``extra`` forms it lists."""
     out = {f.lower() for f in inflect(entry).values()}
-    extra = entry.get("extra")
+    # ``extra`` is the entry's one field that is a list, not a str: read as what it is (the
+    # compiled build checks a value against its declared type)
+    extra: object = cast("Mapping[str, object]", entry).get("extra")
     if isinstance(extra, (list, tuple)):
         out.update(str(x).lower() for x in extra)
     return out

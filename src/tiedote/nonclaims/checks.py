@@ -9,6 +9,7 @@ the number may be a claim.  Every rule quotes the phrase it is for.
 from __future__ import annotations
 
 from functools import cache
+from typing import Final
 
 import regex
 
@@ -19,9 +20,9 @@ from tiedote.text.segment import Sentence, Token
 
 # Case endings a word takes when it is not the nominative name of a thing:
 # "Suomessa 5 000" is a place, "Olkiluoto 3" a name.
-_CASE_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "na", "nä", "ksi", "n", "t")
+_CASE_ENDINGS: Final = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "na", "nä", "ksi", "n", "t")
 # URLs and e-mail addresses: numbers inside are never claims.
-URL_RE = regex.compile(
+URL_RE: Final = regex.compile(
     # Each branch starts only where a run of address characters starts (the look-behinds),
     # so a long run of digits, dots or hyphens is scanned once, not once per position.
     r"(?:https?://|www\.)\S+"

@@ -11,7 +11,7 @@ The words are data (``lang/fi/words.toml`` [nonclaim]).
 from __future__ import annotations
 
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
@@ -22,18 +22,18 @@ from tiedote.numbers.mentions import Num
 from tiedote.text.segment import Token
 
 # "suurimman", "vilkkaimpien", "pienimmät": the superlative's -imm-/-imp- after a stem
-_SUPERLATIVE = regex.compile(r"\w{2,}i(?:mm|mp)\w+")
+_SUPERLATIVE: Final = regex.compile(r"\w{2,}i(?:mm|mp)\w+")
 # Endings, not words (morphology stays in code): the active past participle that names a group
 # ("odottaneita", "oli jonottanut"), the ablative of an hour in words ("kolmelta") and the
 # essive of a count of days ("kolmena päivänä")
-_PARTICIPLE_PLURAL = ("neet", "neita", "neitä", "neiden", "neista", "neistä", "neille", "neilla", "neillä",
+_PARTICIPLE_PLURAL: Final = ("neet", "neita", "neitä", "neiden", "neista", "neistä", "neille", "neilla", "neillä",
                       "neissa", "neissä", "neihin", "neiksi", "neina", "neinä")
-_PARTICIPLE_SINGULAR = ("nut", "nyt")
-_PARTICIPLE = _PARTICIPLE_PLURAL + _PARTICIPLE_SINGULAR
-_ABLATIVE = ("lta", "ltä")
-_ESSIVE = ("na", "nä")
-_TIME = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
-_YEAR = regex.compile(r"(?:18|19|20|21)[0-9]{2}")
+_PARTICIPLE_SINGULAR: Final = ("nut", "nyt")
+_PARTICIPLE: Final = _PARTICIPLE_PLURAL + _PARTICIPLE_SINGULAR
+_ABLATIVE: Final = ("lta", "ltä")
+_ESSIVE: Final = ("na", "nä")
+_TIME: Final = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+_YEAR: Final = regex.compile(r"(?:18|19|20|21)[0-9]{2}")
 
 
 def _low(toks: list[Token], k: int) -> str:

@@ -13,12 +13,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 from tiedote.errors import LexiconError
 from tiedote.lang.morphology import all_forms
 
-_PARTS = ("nom", "weak", "strong", "part", "ill")
+_PARTS: Final = ("nom", "weak", "strong", "part", "ill")
 
 
 @dataclass(frozen=True, slots=True)

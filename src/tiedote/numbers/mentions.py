@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
+from typing import Final
 
 import regex
 
@@ -52,15 +53,15 @@ from tiedote.text.segment import Token
 # Num is re-exported: the number record every later stage reads
 __all__ = ["Num", "every_phrases", "number_starts", "read_numbers"]
 
-_GROUP_RE = regex.compile(r"[0-9]{3}(?:,[0-9]+)?")
-_DASHES = frozenset({"–", "-", "—", "‒"})
-_SIGNS = frozenset({"-", "−", "+", "–"})
-_OPENERS = frozenset("([")
-_MAX_DIGITS = 30
+_GROUP_RE: Final = regex.compile(r"[0-9]{3}(?:,[0-9]+)?")
+_DASHES: Final = frozenset({"–", "-", "—", "‒"})
+_SIGNS: Final = frozenset({"-", "−", "+", "–"})
+_OPENERS: Final = frozenset("([")
+_MAX_DIGITS: Final = 30
 
 
 # HTML entities of a space between digit groups, as tokenized: "&nbsp;" is "&", "nbsp", ";"
-_SPACE_ENTITIES = frozenset({"nbsp", "thinsp", "#160", "#8239", "#8201", "#x00a0", "#xa0", "#x202f"})
+_SPACE_ENTITIES: Final = frozenset({"nbsp", "thinsp", "#160", "#8239", "#8201", "#x00a0", "#xa0", "#x202f"})
 
 
 def _after_space_entity(toks: list[Token], j: int) -> int:

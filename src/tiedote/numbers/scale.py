@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final
 
 import regex
 
@@ -44,8 +45,8 @@ class Num:
     scale: int = 1  # the multiplier of its scale word ("milj." 1000000)
 
 
-_DECIMAL_POINT = regex.compile(r"[0-9]{1,6}\.[0-9]{1,3}")
-_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+_DECIMAL_POINT: Final = regex.compile(r"[0-9]{1,6}\.[0-9]{1,3}")
+_TIME_UNITS: Final = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 
 
 def decimal_point(toks: list[Token], i: int) -> bool:
@@ -76,7 +77,7 @@ def scale_by(num: Num, factor: float) -> None:
         num.high = clean(float(Decimal(str(num.high)) * Decimal(str(factor))))
 
 
-_SMALLER = {"hour": ("minute", 60), "minute": ("second", 60)}
+_SMALLER: Final = {"hour": ("minute", 60), "minute": ("second", 60)}
 
 
 def compound_duration(toks: list[Token], num: Num, second: int) -> None:

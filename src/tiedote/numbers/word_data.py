@@ -12,24 +12,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from tiedote.errors import LexiconError
 from tiedote.lang.morphology import CASES, PLURAL, REQUIRED, inflect
 
-DATA_PATH = Path(__file__).parent.parent / "lang" / "fi" / "numbers.toml"
-APPROXIMATE = "approximate"
+DATA_PATH: Final = Path(__file__).parent.parent / "lang" / "fi" / "numbers.toml"
+APPROXIMATE: Final = "approximate"
 
 Tag = tuple[str, str]  # (case, "sg" | "pl")
 NOM_SG: Tag = ("nominative", "sg")
 PART_SG: Tag = ("partitive", "sg")
-_PART_KEYS = frozenset(REQUIRED + PLURAL + ("extra", "extra_case"))
-_SECTION_KEYS = {
+_PART_KEYS: Final = frozenset(REQUIRED + PLURAL + ("extra", "extra_case"))
+_SECTION_KEYS: Final = {
     "number": _PART_KEYS | {"role", "value", "vague_plural", "teen_value", "ordinal_homographs"},
     "vague": _PART_KEYS | {"value", "compounds"},
     "not_number": _PART_KEYS,
 }
-_ROLES = ("zero", "unit", "scale", "half")
+_ROLES: Final = ("zero", "unit", "scale", "half")
 
 
 class Part(NamedTuple):

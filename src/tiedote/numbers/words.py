@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from tiedote.numbers.word_data import (
     APPROXIMATE,
@@ -54,8 +54,8 @@ from tiedote.numbers.word_data import (
     load_lexicon,
 )
 
-_NO_BIG = 10**30  # above every scale: no group of thousands yet
-_MAX_READINGS = 4  # real compounds split one way; the cap only bounds pathological input
+_NO_BIG: Final = 10**30  # above every scale: no group of thousands yet
+_MAX_READINGS: Final = 4  # real compounds split one way; the cap only bounds pathological input
 
 __all__ = ["DATA_PATH", "Lexicon", "could_start_number_word", "lexicon", "load_lexicon", "may_start_number",
            "parse_number_words", "scale_value", "vague_value"]
@@ -104,7 +104,7 @@ class _State(NamedTuple):
     ctx: frozenset[Tag] | None = None  # the (case, number) cells every part so far can fill
 
 
-_START = _State()
+_START: Final = _State()
 
 
 def _group(st: _State) -> int | None:
@@ -186,7 +186,7 @@ def _feed(st: _State, reading: tuple[Part, ...], vague_plural: frozenset[int]) -
     return st._replace(ctx=ctx) if ctx else None
 
 
-_MAX_WORD_CHARS = 120
+_MAX_WORD_CHARS: Final = 120
 
 
 def parse_number_words(words: Sequence[str]) -> tuple[int | float, int] | None:

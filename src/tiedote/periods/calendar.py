@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 DatePair = tuple[dt.date, dt.date]
 
@@ -74,7 +75,7 @@ class Hit:
 
 # Days in each month of a common year: month_end is on every resolution's path, and
 # calendar.monthrange also works out the weekday of the 1st, which is not needed.
-_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -126,7 +127,7 @@ def month_aligned(start: dt.date, end: dt.date) -> bool:
     return start.day == 1 and _is_month_end(end)
 
 
-_SIX_DAYS = dt.timedelta(days=6)
+_SIX_DAYS: Final = dt.timedelta(days=6)
 
 
 def granularity_of(start: dt.date, end: dt.date) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Final, Protocol
 
 from tiedote.claims.measure import tense
 from tiedote.lang.lexicon import lexicon
@@ -130,7 +130,7 @@ def aside_goes_on(toks: list[Token], clause: list[int], c: int) -> bool:
     return toks[lo].text == "," and toks[hi].text == "," and tense(toks[hi + 1].lower) is not None
 
 
-_BRACKET_REACH = 12  # tokens from a bracket's "(" to a time inside it
+_BRACKET_REACH: Final = 12  # tokens from a bracket's "(" to a time inside it
 
 
 def comparison_bracket(toks: list[Token], k: int, k_end: int) -> int:

@@ -1,9 +1,8 @@
 """Finnish time expressions → exact inclusive date ranges, against the publication date.
 
->>> import datetime as dt
->>> [(p.text, str(p.start), str(p.end), p.granularity, p.kind)
-...  for p in find_periods("Viime vuonna toukokuussa jonotusaika oli 6 minuuttia.", dt.date(2020, 6, 9))]
-[('Viime vuonna toukokuussa', '2019-05-01', '2019-05-31', 'month', 'absolute')]
+The engine's side: :func:`sentence_periods` per sentence.  Callers outside the engine use
+:func:`tiedote.periods.checked.find_periods`, which checks its arguments (this module is compiled,
+and a compiled function refuses an argument of the wrong type with a bare TypeError).
 
 Relative expressions resolve against ``published``, never today's date; without
 it they come back ``basis="unresolved"`` with no dates, while explicit years
@@ -39,15 +38,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 from tiedote.errors import InputTypeError, InputValueError
 from tiedote.periods.calendar import Ctx, Hit, add_months, granularity_of, month_aligned, month_end, week_of
 from tiedote.periods.patterns import UNSAFE, Family, has_unsafe, rules, scan
 from tiedote.text.segment import lower_text
 
-__all__ = ["PeriodMention", "find_periods", "shift_range"]
+__all__ = ["PeriodMention", "sentence_periods", "shift_range"]
 
-GRANULARITIES = ("day", "week", "month", "quarter", "year", "range", "open")
+GRANULARITIES: Final = ("day", "week", "month", "quarter", "year", "range", "open")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,42 +68,19 @@ class PeriodMention:
 
 
 # "ж" is a lower-case letter that stays one character and appears in no Finnish time word.
-_FOLD_UNSAFE = str.maketrans(dict.fromkeys(UNSAFE, "\u0436"))
-
-
-def find_periods(
-    text: str, published: dt.date | None, *, past: bool = False, year: int | None = None
-) -> list[PeriodMention]:
-    """Every time expression in ``text``, in text order, none overlapping (the longest wins).
-
-    ``published`` is the publication date that relative expressions resolve
-    against; ``past`` says the sentence's verb is in the past tense; ``year``
-    is a year already in force from context.
-    """
-    if not isinstance(text, str):
-        raise InputTypeError(f"text must be str, not {type(text).__name__}")
-    if isinstance(published, dt.datetime):
-        published = published.date()
-    if published is not None and not isinstance(published, dt.date):
-        raise InputTypeError(f"published must be a datetime.date or None, not {type(published).__name__}")
-    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
-        raise InputTypeError(f"year must be an int or None, not {type(year).__name__}")
-    if year is not None and not 1 <= year <= 9998:
-        raise InputValueError(f"year {year} is outside 1–9998")
-    return sentence_periods(text, published, bool(past), year=year)
+_FOLD_UNSAFE: Final = str.maketrans(dict.fromkeys(UNSAFE, "\u0436"))
 
 
 def sentence_periods(text: str, published: dt.date | None, past: bool | Callable[[], bool],
                      anchor: int | None = None, *, year: int | None = None) -> list[PeriodMention]:
-    """:func:`find_periods` for the claim extractor's own sentences, with the release's year in force.
+    """Every time expression of one sentence, with the release's year in force (see the module).
 
     Its arguments are not checked (the caller passes a str and a date or None), and
     ``past`` may be a function, called only if a year-less period's year is picked: most
     sentences hold no time expression, while working out the tense walks the
     sentence's tokens.  ``anchor`` is the year in force, from which "edellisvuonna"
     counts (contract.md: year words that point back count from it).  ``year``: see
-    find_periods, which checks its arguments and calls this (run on every sentence: one
-    call, not two).
+    tiedote.periods.checked.find_periods, which checks its arguments and calls this.
     """
     plan = scan()
     if has_unsafe(text):
@@ -160,7 +137,7 @@ def sentence_periods(text: str, published: dt.date | None, past: bool | Callable
 
 
 # the rules naming a whole year that "edellisvuonna" after them in a sentence counts from
-_YEAR_RULES = frozenset({"period.relative.year", "period.year.explicit"})
+_YEAR_RULES: Final = frozenset({"period.relative.year", "period.year.explicit"})
 
 
 def _joined(text: str, hits: list[Hit], ctx: Ctx) -> list[Hit]:
@@ -282,8 +259,7 @@ def shift_range(
     Monday–Sunday week holding its moved Monday; other dates move day by day,
     clamped to the length of the target month.
 
-    >>> shift_range(dt.date(2020, 2, 1), dt.date(2020, 2, 29), "month", years=-1)
-    (datetime.date(2019, 2, 1), datetime.date(2019, 2, 28))
+    The engine's own calls; :func:`tiedote.periods.checked.shift_range` for other callers.
     """
     if not isinstance(start, dt.date) or not isinstance(end, dt.date):
         raise InputTypeError("start and end must be datetime.date")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from typing import Final
 
 from tiedote.periods.calendar import (
     DatePair,
@@ -26,13 +27,13 @@ from tiedote.periods.calendar import (
 from tiedote.periods.lexicon import TimeLexicon
 
 _Trie = dict[str, "_Trie"]
-_FOUR_DIGITS = re.compile(r"\d{4}")
+_FOUR_DIGITS: Final = re.compile(r"\d{4}")
 
 # Nouns a relative word can govern, and the unit each stands for.
-_RELATIVE_UNITS = {"year": "year", "quarter": "quarter", "quarter_loan": "quarter", "half": "half",
+_RELATIVE_UNITS: Final = {"year": "year", "quarter": "quarter", "quarter_loan": "quarter", "half": "half",
                    "month": "month", "month_short": "month", "week": "week"}
 # Nouns that are counted ("vuosi sitten", "kaksi viikkoa aiemmin").
-_COUNT_UNITS = {"year": "year", "month": "month", "week": "week", "day": "day", "quarter": "quarter"}
+_COUNT_UNITS: Final = {"year": "year", "month": "month", "week": "week", "day": "day", "quarter": "quarter"}
 
 
 def alt(words: Iterable[str]) -> str:

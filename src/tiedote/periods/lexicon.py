@@ -17,18 +17,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from tiedote.errors import LexiconError
 from tiedote.lang.morphology import CASES, inflect
 
-DEFAULT_PATH = Path(__file__).parent.parent / "lang" / "fi" / "time.toml"
+DEFAULT_PATH: Final = Path(__file__).parent.parent / "lang" / "fi" / "time.toml"
 
-ROLES = ("in", "from", "to", "date")
-PARTS = ("early", "middle", "late", "end", "whole")
-UNITS = ("year", "quarter", "quarter_loan", "half", "month", "month_short", "week", "day", "workday", "turn")
-ANCHORS = ("published", "context")
-_WORD = re.compile(r"[a-zåäö]+(?:[ -][a-zåäö]+)*")
+ROLES: Final = ("in", "from", "to", "date")
+PARTS: Final = ("early", "middle", "late", "end", "whole")
+UNITS: Final = ("year", "quarter", "quarter_loan", "half", "month", "month_short", "week", "day", "workday", "turn")
+ANCHORS: Final = ("published", "context")
+_WORD: Final = re.compile(r"[a-zåäö]+(?:[ -][a-zåäö]+)*")
 
 
 @dataclass(frozen=True, slots=True)

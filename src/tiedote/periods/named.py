@@ -13,19 +13,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import Final
 
 from tiedote.periods.calendar import Ctx, DatePair, Hit, add_months, yearly
 from tiedote.periods.grammar import Grammar, alt, count_group, low
 from tiedote.periods.lexicon import _easter
 from tiedote.periods.release_words import release_words
 
-S = r"\s{1,3}"
+S: Final = r"\s{1,3}"
 B, E = r"(?<!\w)", r"(?!\w)"
 
 # rule ids resolved by the release's time model, not by the calendar
-YEAR_IN_FORCE = "period.year_in_force"
-REVIEW_PERIOD = "period.review_period"
-REVIEW_END = "period.review_end"
+YEAR_IN_FORCE: Final = "period.year_in_force"
+REVIEW_PERIOD: Final = "period.review_period"
+REVIEW_END: Final = "period.review_end"
 
 
 def holiday(m: re.Match[str], g: Grammar) -> Hit | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 import ahocorasick
 
@@ -73,7 +74,7 @@ def scan() -> Scan:
 # "ſ" match "s" (and "İ" match "i").  A text without them gives the same matches, at the same
 # offsets, either way; tests/test_periods.py checks this set against every character of Unicode
 # and every atom of the patterns.
-UNSAFE = "\u0130\u0131\u017f"
+UNSAFE: Final = "\u0130\u0131\u017f"
 
 
 def has_unsafe(text: str) -> bool:
@@ -85,7 +86,7 @@ def has_unsafe(text: str) -> bool:
 class Scan:
     """Which rules can match a text, from one pass over its lower-cased form.
 
-    :func:`tiedote.periods.find.find_periods` matches every rule case-sensitively against
+    :func:`tiedote.periods.find.sentence_periods` matches every rule case-sensitively against
     ``text.lower()`` — the same matches as IGNORECASE over ``text`` when the text holds none of
     :data:`UNSAFE` (which it folds first), and about 30 % cheaper — and runs a rule only where
     its needles (``Rule.needles``) and each of its further needs (see :data:`Need`) are present.

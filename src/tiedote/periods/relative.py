@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Final
 
 from tiedote.periods.calendar import DatePair, Hit, add_months, from_published, year_range, yearly
 from tiedote.periods.grammar import Grammar, count_group, low
 
-_SHIFT = {"year": (1, 0, 0), "quarter": (0, 3, 0), "half": (0, 6, 0), "month": (0, 1, 0), "week": (0, 0, 1)}
+_SHIFT: Final = {"year": (1, 0, 0), "quarter": (0, 3, 0), "half": (0, 6, 0), "month": (0, 1, 0), "week": (0, 0, 1)}
 
 
 def _scaled(unit: str, n: int) -> tuple[int, int, int]:

@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Protocol
+from typing import Final, Protocol
 
 import regex
 
@@ -105,13 +105,13 @@ class PeriodState:
 
 
 # a list item: the sentence text is stripped, so no leading space is looked for
-_LIST_ITEM = regex.compile(r"(?:[-–—•*·▪]|\d{1,2}[.)])\s")
-_HAS_DIGIT = regex.compile(r"[0-9]")
-_WORD = regex.compile(r"[^\W\d_]{3,}")
-_CLOCK = regex.compile(r"\b(?:klo|kello)\s*[0-9]{1,2}(?:[.:][0-9]{2})?")
-_DATELINE_WORDS = 6  # "Pohjolan Pakkaus Oyj, pörssitiedote 26.10.2023 klo 8.00"
+_LIST_ITEM: Final = regex.compile(r"(?:[-–—•*·▪]|\d{1,2}[.)])\s")
+_HAS_DIGIT: Final = regex.compile(r"[0-9]")
+_WORD: Final = regex.compile(r"[^\W\d_]{3,}")
+_CLOCK: Final = regex.compile(r"\b(?:klo|kello)\s*[0-9]{1,2}(?:[.:][0-9]{2})?")
+_DATELINE_WORDS: Final = 6  # "Pohjolan Pakkaus Oyj, pörssitiedote 26.10.2023 klo 8.00"
 # what may follow a dateline's date on the line of the body text: a clock time, then a dash
-_DATELINE_TAIL = regex.compile(r"[ \t]{0,3}(?:(?:klo|kello)[ \t]{0,3}[0-9]{1,2}(?:[.:][0-9]{2})?[ \t]{0,3})?(?:[—–-]|$)")
+_DATELINE_TAIL: Final = regex.compile(r"[ \t]{0,3}(?:(?:klo|kello)[ \t]{0,3}[0-9]{1,2}(?:[.:][0-9]{2})?[ \t]{0,3})?(?:[—–-]|$)")
 
 
 def is_dateline(sent: Sentence, mentions: list[periods.PeriodMention]) -> bool:

@@ -15,7 +15,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from tiedote.errors import LexiconError
 from tiedote.lang.morphology import inflect
@@ -23,7 +23,7 @@ from tiedote.periods.lexicon import _WORD, DEFAULT_PATH
 
 # the weekday cases read, and what each does: "maanantaina" names the day, "maanantain ja
 # keskiviikon välillä" and "maanantaista keskiviikkoon" a run of days
-_WEEKDAY_CASES = {"essive": "in", "genitive": "gen", "elative": "from", "illative": "to"}
+_WEEKDAY_CASES: Final = {"essive": "in", "genitive": "gen", "elative": "from", "illative": "to"}
 
 
 @dataclass(frozen=True, slots=True)

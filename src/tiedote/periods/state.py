@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from tiedote.claims.measure import lemma, tense
 from tiedote.periods import find as periods
@@ -48,7 +49,7 @@ __all__ = ["PeriodState", "SentenceContext", "SpanMask", "When", "body_mentions"
            "period_for", "sentence_tense", "update_state"]
 
 # how far back "kuin" may stand from the base it introduces ("kuin samalla viikolla kaksi vuotta aiemmin")
-_KUIN_REACH = 5
+_KUIN_REACH: Final = 5
 
 
 @lru_cache(maxsize=65536)  # asked of every word of every sentence with a figure; a word's answer never changes

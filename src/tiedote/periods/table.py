@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import Final
 
 from tiedote.periods import named
 from tiedote.periods import relative as rel
@@ -22,7 +23,7 @@ Handler = Callable[[re.Match[str], Grammar], "Hit | None"]
 
 # word boundaries and bounded whitespace of every pattern; a four-digit year
 B, E, S = r"(?<!\w)", r"(?!\w)", r"\s{1,3}"
-Y4 = r"(?:1[89]\d\d|20\d\d)(?!\d)(?![.,]\d)"
+Y4: Final = r"(?:1[89]\d\d|20\d\d)(?!\d)(?![.,]\d)"
 
 
 def roots(words: Iterable[str]) -> tuple[str, ...]:
@@ -37,13 +38,13 @@ Need = tuple[str, ...] | str
 # somewhere a digit, ".", one or two digits, ".".  Written to begin with its "." (the digit before
 # it read by a look-behind): `re` skips along to a literal start, where a leading \d is tried at
 # every position.  The same texts match.
-DATE_SHAPE = r"\.(?<=\d\.)\d\d?\."
+DATE_SHAPE: Final = r"\.(?<=\d\.)\d\d?\."
 # "1–3/2011": a digit, "/", a year; begun with its "/" for the same reason.
-SLASH_SHAPE = r"/(?<=\d/)(?:1[89]|20)\d\d"
+SLASH_SHAPE: Final = r"/(?<=\d/)(?:1[89]|20)\d\d"
 # The day of "9. kesäkuuta", "joulukuun 1.–24. päivän": a digit and "." (begun with its ".", as above).
-DAY_SHAPE = r"\.(?<=\d\.)"
+DAY_SHAPE: Final = r"\.(?<=\d\.)"
 # What every Y4 starts with.
-YEAR_SHAPE = r"(?:1[89]|20)\d\d"
+YEAR_SHAPE: Final = r"(?:1[89]|20)\d\d"
 
 
 def heads(words: Iterable[str]) -> tuple[str, ...]:
@@ -271,7 +272,7 @@ def table_rows(g: Grammar) -> list[Row]:
 
 
 # "(?P<name>" opening a group (not after a backslash, which would make "(" a literal)
-_GROUP_NAME = re.compile(r"(?<!\\)\(\?P<\w+>")
+_GROUP_NAME: Final = re.compile(r"(?<!\\)\(\?P<\w+>")
 
 
 def _unnamed(pattern: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Final
 
 import regex
 
@@ -17,7 +18,7 @@ from tiedote.lang.lexicon import lexicon
 
 # U+00A0 NO-BREAK SPACE, U+202F NARROW NO-BREAK SPACE, U+2007 FIGURE SPACE and
 # U+2009 THIN SPACE join digit groups in typeset releases ("40 000").
-_SPACES = ("\u00a0", "\u202f", "\u2007", "\u2009")
+_SPACES: Final = ("\u00a0", "\u202f", "\u2007", "\u2009")
 
 
 def normalise(text: str) -> str:
@@ -56,14 +57,14 @@ class Sentence:
 # digits other than 0-9.
 _LETTER, _SYM, _GAP = r"[^\W\d_]", r"[^\w\s]", r"[\s_]|[^\D0-9]"
 _NUM, _WORD = r"[0-9]+(?:[.,][0-9]+)*", rf"{_LETTER}+"
-_TOKEN_RE = regex.compile(rf"(?P<num>{_NUM})|(?P<word>{_WORD})|(?P<sym>{_SYM})")
+_TOKEN_RE: Final = regex.compile(rf"(?P<num>{_NUM})|(?P<word>{_WORD})|(?P<sym>{_SYM})")
 # _TOKEN_RE with the gap before each token (the tests check both give the same tokens).  A match
 # starts only where no gap character precedes it (every match does: it follows the previous token
 # or the start), so a trailing run of spaces with no token after it is tried once, not once per space.
-_TOKENS_WITH_GAPS = regex.compile(rf"(?<!{_GAP})((?:{_GAP})*+)(?:({_NUM})|({_WORD})|({_SYM}))")
+_TOKENS_WITH_GAPS: Final = regex.compile(rf"(?<!{_GAP})((?:{_GAP})*+)(?:({_NUM})|({_WORD})|({_SYM}))")
 # Where the tokens of a sentence are looked for on the `re` engine: the characters of these
 # blocks (Latin, General Punctuation, currency and letterlike symbols) cover running Finnish text.
-_RE_CANDIDATES = (range(0x250), range(0x2000, 0x2200))
+_RE_CANDIDATES: Final = (range(0x250), range(0x2000, 0x2200))
 
 
 @cache
@@ -87,9 +88,9 @@ def _re_tokens() -> tuple[re.Pattern[str], re.Pattern[str]]:
 # or at a line break.  The abbreviation check below refines the first kind.  The mark is part of
 # the match, not a look-behind: a match then starts only at one of the four characters, where a
 # look-behind is tried at every position of the text.
-_BOUNDARY_RE = regex.compile(r"\n\s*|[.!?][ \t]+(?=[\p{Lu}–—\"”»0-9])")
+_BOUNDARY_RE: Final = regex.compile(r"\n\s*|[.!?][ \t]+(?=[\p{Lu}–—\"”»0-9])")
 # (?r): searched from the end, where the match must be, instead of trying every start before it
-_WORD_BEFORE_DOT_RE = regex.compile(r"(?r)(\w+)\.\Z")
+_WORD_BEFORE_DOT_RE: Final = regex.compile(r"(?r)(\w+)\.\Z")
 
 
 @cache
@@ -147,7 +148,7 @@ def sentences(text: str) -> list[Sentence]:
 # No real sentence is this long; a longer stretch without a boundary (a pasted
 # table, a hostile input) is cut at spaces so that the work per sentence, and
 # every claim's sentence span, stay bounded and the whole run linear.
-MAX_SENTENCE_CHARS = 1500
+MAX_SENTENCE_CHARS: Final = 1500
 
 
 def _emit(out: list[Sentence], text: str, start: int, end: int, line_start: bool, paragraph: int) -> None:
@@ -182,9 +183,9 @@ def lower_text(text: str) -> str:
 
 
 # A whole chunk between single spaces that is one number ("2019", "40,5", "1.2.2020")
-_NUM_CHUNK = re.compile(_NUM)
+_NUM_CHUNK: Final = re.compile(_NUM)
 # ASCII symbols that often end a chunk glued to a word or a number ("euroa.", "2020,")
-_TRAILING = frozenset(".,:;!?)")
+_TRAILING: Final = frozenset(".,:;!?)")
 
 
 def tokenize(sent: Sentence) -> list[Token]:
@@ -201,7 +202,6 @@ def tokenize(sent: Sentence) -> list[Token]:
     toks = []
     append = toks.append
     pos = sent.start
-    new = object.__new__
     for chunk in text.split(" "):
         if not chunk:
             pos += 1
@@ -223,25 +223,12 @@ def tokenize(sent: Sentence) -> list[Token]:
                 pos = end + 1
                 continue
             end -= 1
-        # The common chunk, one word or one number, makes its token with the slots set here: calling
-        # Token() goes through type.__call__ into a frame of its own for __init__, over twice the cost.
-        t = new(Token)
-        t.text = chunk
-        t.lower = lower
-        t.start = pos
-        t.end = end
-        t.kind = kind
-        t.space_before = True
-        append(t)
+        # The common chunk, one word or one number, makes its token here.  (Token is made by its
+        # constructor, the one way the compiled build allows: a native class refuses object.__new__.)
+        append(Token(chunk, lower, pos, end, kind, True))
         if mark:
-            t = new(Token)
-            t.text = t.lower = mark
-            t.start = end
+            append(Token(mark, mark, end, end + 1, "sym", False))
             end += 1
-            t.end = end
-            t.kind = "sym"
-            t.space_before = False
-            append(t)
         pos = end + 1
     return toks
 
@@ -252,7 +239,6 @@ def _add_matches(toks: list[Token], found: list[tuple[str, str, str, str]], base
     # findall captures the characters skipped before each token, so that offsets are running
     # sums: no Match object and no method calls per token.
     append = toks.append
-    new = object.__new__
     pos = 0
     for skip, num, word, sym in found:
         s = pos + len(skip)
@@ -264,11 +250,4 @@ def _add_matches(toks: list[Token], found: list[tuple[str, str, str, str]], base
         else:
             text, lower, kind = sym, sym.lower(), "sym"
         pos = s + len(text)
-        t = new(Token)  # its slots set here, as in tokenize()
-        t.text = text
-        t.lower = lower
-        t.start = base + s
-        t.end = base + pos
-        t.kind = kind
-        t.space_before = space
-        append(t)
+        append(Token(text, lower, base + s, base + pos, kind, space))  # as in tokenize()
