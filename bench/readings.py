@@ -194,7 +194,11 @@ def main() -> None:
     ap.add_argument("--no-batch", action="store_true")
     ap.add_argument("--batch-sizes", default="300,1000")
     args = ap.parse_args()
-    result: dict[str, Any] = {"load_before": os.getloadavg()}
+    sys.path.insert(0, str(HERE))
+    from run import engine_build
+
+    result: dict[str, Any] = {"load_before": os.getloadavg(), "build": engine_build()}
+    print(f"engine: {result['build']}")
     for name, corpus in (("shared", shared_corpus()), ("bench", bench_corpus(args.min_words))):
         r = side_by_side(corpus, args.runs)
         result[name] = r

@@ -736,6 +736,16 @@ def table(res: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def engine_build() -> str:
+    """Which build of the engine ran (hatch_build.py): every speed figure depends on it."""
+    import tiedote
+    from tiedote import build
+
+    if tiedote.compiled():
+        return "compiled engine"
+    return f"Python source: {build.PURE_REASON or 'no compiled extensions (a pure build, or --snapshot)'}"
+
+
 def _code_state(snapshot: bool) -> dict[str, Any]:
     def git(*a: str) -> str:
         r = subprocess.run(["git", "-C", str(ROOT), *a], capture_output=True, text=True, check=False)
@@ -857,7 +867,9 @@ def main(argv: list[str] | None = None) -> int:
     res["pass"] = checks
 
     print()
-    print(f"tiedote {tiedote.__version__} at {code['commit']} ({code['measured']}), Python {platform.python_version()}, {os.cpu_count()} CPUs, "
+    res["build"] = engine_build()
+    print(f"tiedote {tiedote.__version__} at {code['commit']} ({code['measured']}; {res['build']}), "
+          f"Python {platform.python_version()}, {os.cpu_count()} CPUs, "
           f"{res['mode']} run, best of {runs}; corpus {extract['releases']:,} releases / "
           f"{extract['words']:,} words; {extract['claims'][0]:,} claims per pass")
     print(table(res))

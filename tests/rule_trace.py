@@ -3,7 +3,9 @@ ids that find time expressions and read number mentions.
 
 The records carry the first kind and ``tiedote.explain`` the ids that drop numbers; the number
 readers' and period finders' ids are read by wrapping the functions ``tiedote.claims.assemble``
-calls (a test-only tap: nothing in the library changes).
+calls (a test-only tap: nothing in the library changes).  The tap works on the Python source only:
+the tests using it are marked ``source_tap``: with the compiled build (hatch_build.py) they skip,
+and tests/test_build.py runs them with TIEDOTE_PURE=1.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ def _tap(seen: set[str], fn: Callable[..., Any], ids: Callable[[Any], Iterator[s
 
 @contextmanager
 def tracing() -> Iterator[set[str]]:
+    # compiled code calls these functions directly, past any wrapper set on the module
+    assert not tiedote.compiled(), "a test using the rule tap is marked source_tap (tests/conftest.py)"
     seen: set[str] = set()
     with pytest.MonkeyPatch.context() as mp:
         # the ids that drop a number come from explain() below, which records every drop

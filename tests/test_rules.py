@@ -43,12 +43,14 @@ def test_rules_is_importable_from_the_package() -> None:
     assert str(RULES["period.month.inessive"]) == RULES["period.month.inessive"].description
 
 
+@pytest.mark.source_tap
 @pytest.mark.parametrize("rule_id", list(RULES))
 def test_the_example_of_each_rule_emits_it(rule_id: str) -> None:
     rule = RULES[rule_id]
     assert rule_id in emitted(rule.example, EXAMPLE_PUBLISHED), rule.example
 
 
+@pytest.mark.source_tap
 def test_every_id_emitted_on_the_fixtures_is_catalogued() -> None:
     where = _emitted_on(gold_files(FIXTURES))
     assert len(where) > 50  # the tap sees the rules at all
@@ -56,6 +58,7 @@ def test_every_id_emitted_on_the_fixtures_is_catalogued() -> None:
     assert not missing, f"rule ids not in src/tiedote/rules.toml (id: first release): {missing}"
 
 
+@pytest.mark.source_tap
 @pytest.mark.skipif(not _SHARED_GOLDS, reason="../shared is not beside the checkout (measuring sets only)")
 def test_every_id_emitted_on_the_shared_sets_is_catalogued() -> None:
     where = _emitted_on(_SHARED_GOLDS)

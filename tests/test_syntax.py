@@ -58,6 +58,7 @@ def test_alignment_keeps_tiedote_offsets_and_joins_digit_groups() -> None:
     assert sp.at[number] == sp.at[number - 1]  # one parser token for the whole number
 
 
+@pytest.mark.source_tap
 @needs_parser
 def test_the_spacy_component_uses_the_docs_own_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     import spacy
@@ -79,6 +80,7 @@ def test_the_spacy_component_uses_the_docs_own_parse(monkeypatch: pytest.MonkeyP
     assert "measure.tree_subject" in rules[2]  # a duration: read again from the Doc's own parse
 
 
+@pytest.mark.source_tap
 @needs_parser
 def test_only_the_sentences_of_doubtful_figures_are_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
     from tiedote.claims import fill
@@ -166,6 +168,7 @@ DOUBT_ROWS = [
 ]
 
 
+@pytest.mark.source_tap
 @needs_parser
 @pytest.mark.parametrize(("text", "parsed"), [pytest.param(t, p, id=i) for i, t, p in DOUBT_ROWS])
 def test_the_parser_reading_parses_only_sentences_with_a_doubtful_figure(

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from tiedote._version import __version__
 
+# Compiled engine or its Python source: decided here, before any engine module is imported.
+from tiedote.build import compiled
+
 if TYPE_CHECKING:
     from tiedote.api import Extractor, extract
     from tiedote.errors import (
@@ -116,6 +119,7 @@ __all__ = [
     "UnsupportedOutputError",
     "UnsupportedSourceError",
     "__version__",
+    "compiled",
     "explain",
     "extract",
     "review_html",
