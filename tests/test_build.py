@@ -129,3 +129,46 @@ def test_sources_edited_after_the_build_run_as_python(tmp_path: Path) -> None:
     flag, path = proc.stdout.split()
     assert flag == "False" and path == str(edited)
     assert "claims/unit.py" in proc.stderr and "pip install -e ." in proc.stderr
+
+
+def _own_inits() -> list[type]:
+    """The engine's dataclasses that write their own __init__ (``init=False``: see Token)."""
+    import dataclasses
+    import importlib
+
+    out = []
+    for module in hatch_build.compiled_modules(SRC):
+        mod = importlib.import_module(module[: -len(".py")].replace("/", "."))
+        for value in vars(mod).values():
+            if (isinstance(value, type) and value.__module__ == mod.__name__ and dataclasses.is_dataclass(value)
+                    and not value.__dataclass_params__.init):  # type: ignore[attr-defined]
+                out.append(value)
+    return out
+
+
+def test_the_hot_dataclasses_write_their_own_init() -> None:
+    names = {cls.__name__ for cls in _own_inits()}
+    assert {"Token", "Num", "Hit", "Unit", "_Pending"} <= names
+
+
+@pytest.mark.parametrize("cls", _own_inits(), ids=lambda c: c.__name__)
+def test_a_written_out_init_takes_and_sets_exactly_the_fields(cls: type) -> None:
+    # read from the source (a compiled __init__ has no signature to inspect)
+    import ast
+    import dataclasses
+    import inspect
+
+    module = sys.modules[cls.__module__]
+    path = SRC / (module.__name__.replace(".", "/") + ".py")
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    (node,) = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and n.name == cls.__name__]
+    (init,) = [n for n in node.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"]
+    params = [a.arg for a in init.args.args[1:]]
+    defaults = [ast.literal_eval(d) for d in init.args.defaults]
+    fields = dataclasses.fields(cls)
+    assert params == [f.name for f in fields]
+    assert [inspect.Parameter.empty] * (len(params) - len(defaults)) + defaults == [
+        inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default for f in fields]
+    sets = [(t.attr, st.value.id) for st in init.body if isinstance(st, ast.Assign)
+            for t in st.targets if isinstance(t, ast.Attribute) and isinstance(st.value, ast.Name)]
+    assert sets == [(p, p) for p in params]

@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Pending:
     """A claim under construction; fields filled step by step."""
 
@@ -80,6 +80,29 @@ class _Pending:
     period: When | None = None
     clause: int = 0
     anaphoric: bool = False
+
+    # Written out: compiled (hatch_build.py) it runs as C, where a dataclass's own __init__ stays
+    # Python.  tests/test_build.py checks it takes exactly the fields, defaults and all.
+    def __init__(self, num: Num, sent: Sentence, unit: Unit, rules: list[str],
+            qualifier: Found | None = None, statistic: Found | None = None, rate: Found | None = None,
+            change: Found | None = None, measure: MeasureHit | None = None,
+            subject: SubjectHit | None = None, source: SourceHit | None = None, per: PerHit | None = None,
+            period: When | None = None, clause: int = 0, anaphoric: bool = False) -> None:
+        self.num = num
+        self.sent = sent
+        self.unit = unit
+        self.rules = rules
+        self.qualifier = qualifier
+        self.statistic = statistic
+        self.rate = rate
+        self.change = change
+        self.measure = measure
+        self.subject = subject
+        self.source = source
+        self.per = per
+        self.period = period
+        self.clause = clause
+        self.anaphoric = anaphoric
 
 
 @cache

@@ -19,7 +19,7 @@ from tiedote.text.segment import Token
 # takes the unit of a neighbouring figure ("3,1 ja lähijunissa 1,8 prosenttia").
 _ELLIPSIS_WORDS: Final = frozenset({"ja", "tai", "eli", "kun", "mutta", "sekä", "vaan"})
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Unit:
     unit: str | None  # None: no unit word (a bare number)
     start: int = -1
@@ -27,6 +27,17 @@ class Unit:
     token: int = -1  # index of the unit token, -1 if none
     rule: str = ""
     bare: bool = False
+
+    # Written out: compiled (hatch_build.py) it runs as C, where a dataclass's own __init__ stays
+    # Python.  tests/test_build.py checks it takes exactly the fields, defaults and all.
+    def __init__(self, unit: str | None, start: int = -1, end: int = -1, token: int = -1, rule: str = "",
+            bare: bool = False) -> None:
+        self.unit = unit
+        self.start = start
+        self.end = end
+        self.token = token
+        self.rule = rule
+        self.bare = bare
 
 
 def after_number(toks: list[Token], num: Num) -> int:

@@ -19,7 +19,7 @@ from tiedote.numbers import words as numwords
 from tiedote.text.segment import Token
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Num:
     i: int  # index of the first token of the number
     j: int  # index one past the last token of the number (scale word included)
@@ -43,6 +43,36 @@ class Num:
     unit_hint: str | None = None  # a unit the number's own scale word gives ("4,2 Me", "45 M€": EUR)
     share: bool = False  # a fraction word read as a share in percent ("neljännes")
     scale: int = 1  # the multiplier of its scale word ("milj." 1000000)
+
+    # Written out: compiled (hatch_build.py) it runs as C, where a dataclass's own __init__ stays
+    # Python.  tests/test_build.py checks it takes exactly the fields, defaults and all.
+    # (int | float, not float: compiled, a float parameter would turn an int value into a float)
+    def __init__(self, i: int, j: int, start: int, end: int, value: int | float | None,  # noqa: PYI041
+            low: int | float | None = None, high: int | float | None = None,  # noqa: PYI041
+            rule: str = "number.digits",
+            is_word: bool = False, grouped: bool = False, decimal: bool = False, dotted: bool = False,
+            qualifier: str | None = None, first_digits: str = "", tail: int = -1, compared: bool = False,
+            sign: str = "", unit_hint: str | None = None, share: bool = False, scale: int = 1) -> None:
+        self.i = i
+        self.j = j
+        self.start = start
+        self.end = end
+        self.value = value
+        self.low = low
+        self.high = high
+        self.rule = rule
+        self.is_word = is_word
+        self.grouped = grouped
+        self.decimal = decimal
+        self.dotted = dotted
+        self.qualifier = qualifier
+        self.first_digits = first_digits
+        self.tail = tail
+        self.compared = compared
+        self.sign = sign
+        self.unit_hint = unit_hint
+        self.share = share
+        self.scale = scale
 
 
 _DECIMAL_POINT: Final = regex.compile(r"[0-9]{1,6}\.[0-9]{1,3}")

@@ -53,7 +53,7 @@ Resolve = Callable[[Ctx], "DatePair | None"]
 YearRef = tuple[int | None, int, str]
 
 
-@dataclass(slots=True)  # not frozen: a frozen __init__ sets each field through object.__setattr__
+@dataclass(slots=True, init=False)  # not frozen: a frozen __init__ sets each field through object.__setattr__
 class Hit:
     """One rule match, before overlaps are settled and dates resolved.
 
@@ -71,6 +71,20 @@ class Hit:
     resolve: Resolve | None = None
     role: str = "in"
     shift: tuple[int, int, int] | None = None
+
+    # Written out: compiled (hatch_build.py) it runs as C, where a dataclass's own __init__ stays
+    # Python.  tests/test_build.py checks it takes exactly the fields, defaults and all.
+    def __init__(self, start: int, end: int, rule: str, kind: str, granularity: str,
+                 resolve: Resolve | None = None, role: str = "in",
+                 shift: tuple[int, int, int] | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.rule = rule
+        self.kind = kind
+        self.granularity = granularity
+        self.resolve = resolve
+        self.role = role
+        self.shift = shift
 
 
 # Days in each month of a common year: month_end is on every resolution's path, and

@@ -32,7 +32,7 @@ def normalise(text: str) -> str:
 
 # Not frozen: a frozen dataclass sets each field through object.__setattr__, and
 # a release makes a token per word.  Nothing mutates them after tokenize().
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Token:
     text: str
     lower: str
@@ -40,6 +40,16 @@ class Token:
     end: int
     kind: str  # "num", "word" or "sym"
     space_before: bool  # whitespace (or the sentence start) precedes the token
+
+    # Written out: compiled (hatch_build.py) it runs as C, where a dataclass's own __init__ stays
+    # Python.  tests/test_build.py checks it takes exactly the fields, defaults and all.
+    def __init__(self, text: str, lower: str, start: int, end: int, kind: str, space_before: bool) -> None:
+        self.text = text
+        self.lower = lower
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.space_before = space_before
 
 
 # Not frozen either (for the same cost: every sentence of a release is made), but hashable as a
