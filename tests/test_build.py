@@ -148,7 +148,7 @@ def _own_inits() -> list[type]:
 
 def test_the_hot_dataclasses_write_their_own_init() -> None:
     names = {cls.__name__ for cls in _own_inits()}
-    assert {"Token", "Num", "Hit", "Unit", "_Pending"} <= names
+    assert {"Token", "Num", "Hit", "Unit", "_Pending", "PeriodMention", "Sentence"} <= names
 
 
 @pytest.mark.parametrize("cls", _own_inits(), ids=lambda c: c.__name__)
@@ -171,4 +171,8 @@ def test_a_written_out_init_takes_and_sets_exactly_the_fields(cls: type) -> None
         inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default for f in fields]
     sets = [(t.attr, st.value.id) for st in init.body if isinstance(st, ast.Assign)
             for t in st.targets if isinstance(t, ast.Attribute) and isinstance(st.value, ast.Name)]
+    # a frozen one: setattr_(self, "name", name) with setattr_ = object.__setattr__
+    sets += [(c.args[1].value, c.args[2].id) for st in init.body if isinstance(st, ast.Expr)
+             and isinstance(c := st.value, ast.Call) and len(c.args) == 3
+             and isinstance(c.args[1], ast.Constant) and isinstance(c.args[2], ast.Name)]
     assert sets == [(p, p) for p in params]

@@ -32,7 +32,7 @@ _PERIOD_UNITS: Final = frozenset({"hour", "day", "week", "month", "quarter", "ye
 WINDOW: Final = 40
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Cues:
     """The tokens of a sentence that can be a statistic, change or rate word, found once per sentence.
 
@@ -48,6 +48,18 @@ class Cues:
     kuin: bool  # the sentence compares ("suurempi kuin vuotta aiemmin")
     # a superlative before a period noun ("vilkkain kuukausi"): (token index, "max" | "min")
     superlative: list[tuple[int, str]]
+
+    # Written out: compiled (hatch_build.py) it runs as C, where a dataclass's own __init__ stays
+    # Python.  tests/test_build.py checks it takes exactly the fields, defaults and all.
+    def __init__(self, statistic: list[tuple[int, str]], change: list[int],
+                 rate: list[tuple[int, str, int]], anaphora: list[int], kuin: bool,
+                 superlative: list[tuple[int, str]]) -> None:
+        self.statistic = statistic
+        self.change = change
+        self.rate = rate
+        self.anaphora = anaphora
+        self.kuin = kuin
+        self.superlative = superlative
 
 
 # The tokens the cue pass passes by (on no cue list, no rate phrase nor its first token, neither "kuin"
@@ -149,12 +161,20 @@ def clauses(toks: list[Token]) -> list[int]:
     return out
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Found:
     value: str
     start: int
     end: int
     rule: str
+
+    # Written out: compiled (hatch_build.py) it runs as C, where a dataclass's own __init__ stays
+    # Python.  tests/test_build.py checks it takes exactly the fields, defaults and all.
+    def __init__(self, value: str, start: int, end: int, rule: str) -> None:
+        self.value = value
+        self.start = start
+        self.end = end
+        self.rule = rule
 
 
 # Lexicon.qualifier's answers per word ("" for none), for one lexicon (another drops them): asked of

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from tiedote.claims.assemble import _Pending as Pending
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class SentenceWork:
     """A sentence's figures and what filling their measures needs of it."""
 
@@ -45,6 +45,20 @@ class SentenceWork:
     source: SourceHit | None
     ctx: SentenceContext | None  # the period state's view of the sentence, for update_state
     used: list[PeriodMention]  # the time expressions that may be a figure's time (not the dateline)
+
+    # Written out: compiled (hatch_build.py) it runs as C, where a dataclass's own __init__ stays
+    # Python.  tests/test_build.py checks it takes exactly the fields, defaults and all.
+    def __init__(self, pendings: list[Pending], toks: list[Token], clause: list[int], cue: Cues | None,
+                 mask: SpanMask, source: SourceHit | None, ctx: SentenceContext | None,
+                 used: list[PeriodMention]) -> None:
+        self.pendings = pendings
+        self.toks = toks
+        self.clause = clause
+        self.cue = cue
+        self.mask = mask
+        self.source = source
+        self.ctx = ctx
+        self.used = used
 
 
 def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], syn: SentParse | None,

@@ -108,12 +108,20 @@ def tense(word: str) -> str | None:
     return None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class MeasureHit:
     lemma: str
     start: int
     end: int
     rule: str
+
+    # Written out: compiled (hatch_build.py) it runs as C, where a dataclass's own __init__ stays
+    # Python.  tests/test_build.py checks it takes exactly the fields, defaults and all.
+    def __init__(self, lemma: str, start: int, end: int, rule: str) -> None:
+        self.lemma = lemma
+        self.start = start
+        self.end = end
+        self.rule = rule
 
 
 def _content(t: Token, lex: Lexicon) -> bool:

@@ -50,7 +50,7 @@ __all__ = ["PeriodMention", "sentence_periods", "shift_range"]
 GRANULARITIES: Final = ("day", "week", "month", "quarter", "year", "range", "open")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class PeriodMention:
     """A time expression found in a text, with the dates it names."""
 
@@ -65,6 +65,25 @@ class PeriodMention:
     rule: str  # id of the rule that matched, e.g. "period.month.inessive"
     shift: tuple[int, int, int] | None = None  # (years, months, weeks) for kind "relative"
     role: str = "in"  # "by" for "… mennessä" (cumulative: the release's frame may set its start)
+
+    # Written out: compiled (hatch_build.py) it runs as C, where a dataclass's own __init__ stays
+    # Python.  tests/test_build.py checks it takes exactly the fields, defaults and all.  Frozen: each
+    # field is set through object.__setattr__, as the dataclass's own __init__ does.
+    def __init__(self, start_char: int, end_char: int, text: str, start: dt.date | None, end: dt.date | None,
+                 granularity: str, basis: str, kind: str, rule: str, shift: tuple[int, int, int] | None = None,
+                 role: str = "in") -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "start_char", start_char)
+        setattr_(self, "end_char", end_char)
+        setattr_(self, "text", text)
+        setattr_(self, "start", start)
+        setattr_(self, "end", end)
+        setattr_(self, "granularity", granularity)
+        setattr_(self, "basis", basis)
+        setattr_(self, "kind", kind)
+        setattr_(self, "rule", rule)
+        setattr_(self, "shift", shift)
+        setattr_(self, "role", role)
 
 
 # "ж" is a lower-case letter that stays one character and appears in no Finnish time word.

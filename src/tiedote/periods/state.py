@@ -117,7 +117,7 @@ class SpanMask:
         return k > 0 and self.max_end[k - 1] > pos
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class SentenceContext:
     """What every claim of a sentence looks up, computed once per sentence."""
 
@@ -134,6 +134,25 @@ class SentenceContext:
     peak: Sequence[bool]
     same_span: bool  # "samassa ajassa": the figures belong to the last comparison's stretch of time
     bracket: Sequence[int]  # per mention: the "(" of the comparison bracket it stands in, else -1
+
+    # Written out: compiled (hatch_build.py) it runs as C, where a dataclass's own __init__ stays
+    # Python.  tests/test_build.py checks it takes exactly the fields, defaults and all.
+    def __init__(self, clause: list[int], mention_clause: Sequence[int], is_base: Sequence[bool],
+                 tense: dict[int, str | None], bases: Sequence[periods.PeriodMention],
+                 usable_idx: Sequence[int], usable: Sequence[periods.PeriodMention],
+                 whens: Sequence[When | None], peak: Sequence[bool], same_span: bool,
+                 bracket: Sequence[int]) -> None:
+        self.clause = clause
+        self.mention_clause = mention_clause
+        self.is_base = is_base
+        self.tense = tense
+        self.bases = bases
+        self.usable_idx = usable_idx
+        self.usable = usable
+        self.whens = whens
+        self.peak = peak
+        self.same_span = same_span
+        self.bracket = bracket
 
     @classmethod
     def build(cls, toks: list[Token], clause: list[int], mentions: list[periods.PeriodMention],

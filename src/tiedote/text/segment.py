@@ -54,13 +54,22 @@ class Token:
 
 # Not frozen either (for the same cost: every sentence of a release is made), but hashable as a
 # frozen one is; nothing mutates a sentence after sentences().
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class Sentence:
     start: int
     end: int
     text: str
     line_start: bool  # the sentence starts a line (titles, list items)
     paragraph: int  # index of the paragraph (blank-line separated block)
+
+    # Written out: compiled (hatch_build.py) it runs as C, where a dataclass's own __init__ stays
+    # Python.  tests/test_build.py checks it takes exactly the fields, defaults and all.
+    def __init__(self, start: int, end: int, text: str, line_start: bool, paragraph: int) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.line_start = line_start
+        self.paragraph = paragraph
 
 
 # A token is a number, a word or one symbol; what no token takes (a gap) is whitespace, "_" and
