@@ -40,8 +40,8 @@ _SCRIPT = """
 import json, sys
 from setuptools import setup
 from mypyc.build import mypycify
-args, temp, lib, jobs = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
-setup(name="tiedote-native", ext_modules=mypycify(args, opt_level="3", debug_level="0"),
+args, temp, lib, jobs, c_dir = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+setup(name="tiedote-native", ext_modules=mypycify(args, opt_level="3", debug_level="0", target_dir=c_dir),
       script_args=["build_ext", "--inplace", "--build-temp", temp, "--build-lib", lib, "--parallel", jobs])
 """
 
@@ -80,8 +80,10 @@ class CompileHook(BuildHookInterface):  # type: ignore[type-arg]
             return
         modules = compiled_modules(src)
         with tempfile.TemporaryDirectory() as tmp:
-            cmd = [sys.executable, "-c", _SCRIPT, json.dumps([*_MYPY_ARGS, *modules]),
-                   str(Path(tmp) / "temp"), str(Path(tmp) / "lib"), str(os.cpu_count() or 1)]
+            # everything but the extensions (generated C, objects, mypy's cache) stays in the temp dir
+            cmd = [sys.executable, "-c", _SCRIPT,
+                   json.dumps([*_MYPY_ARGS, "--cache-dir", str(Path(tmp) / "mypy"), *modules]),
+                   str(Path(tmp) / "temp"), str(Path(tmp) / "lib"), str(os.cpu_count() or 1), str(Path(tmp) / "c")]
             self.app.display_info(f"tiedote: compiling {len(modules)} modules with mypyc (a few minutes)")
             proc = subprocess.run(cmd, check=False, cwd=src, capture_output=True, text=True)
         if proc.returncode != 0:

@@ -11,20 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
 import regex
 
 from tiedote.claims.change import read_change
-from tiedote.claims.context import Found, clauses, cues, read_qualifier, read_rate, read_statistic
+from tiedote.claims.context import clauses, cues, read_qualifier, read_rate, read_statistic
 from tiedote.claims.fill import SentenceWork, fill_sentence, read_doubtful
 from tiedote.claims.measure import PARTITIVE_PLURAL, MeasureHit, subject_noun
-from tiedote.claims.per import PerHit, find_per
+from tiedote.claims.pending import Pending
+from tiedote.claims.per import find_per
 from tiedote.claims.records import build_all
 from tiedote.claims.source import SourceHit, release_sources
-from tiedote.claims.subject import SubjectHit
 from tiedote.claims.unit import (
     Unit,
     after_number,
@@ -59,50 +58,6 @@ if TYPE_CHECKING:
 
 # `re` finds an ASCII digit twice as fast as `regex` (no Unicode class in the way)
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
-
-
-@dataclass(slots=True, init=False)
-class _Pending:
-    """A claim under construction; fields filled step by step."""
-
-    num: Num
-    sent: Sentence
-    unit: Unit
-    rules: list[str]
-    qualifier: Found | None = None
-    statistic: Found | None = None
-    rate: Found | None = None
-    change: Found | None = None
-    measure: MeasureHit | None = None
-    subject: SubjectHit | None = None
-    source: SourceHit | None = None
-    per: PerHit | None = None
-    period: When | None = None
-    clause: int = 0
-    anaphoric: bool = False
-
-    # Written out: compiled (hatch_build.py) it runs as C, where a dataclass's own __init__ stays
-    # Python.  tests/test_build.py checks it takes exactly the fields, defaults and all.
-    def __init__(self, num: Num, sent: Sentence, unit: Unit, rules: list[str],
-            qualifier: Found | None = None, statistic: Found | None = None, rate: Found | None = None,
-            change: Found | None = None, measure: MeasureHit | None = None,
-            subject: SubjectHit | None = None, source: SourceHit | None = None, per: PerHit | None = None,
-            period: When | None = None, clause: int = 0, anaphoric: bool = False) -> None:
-        self.num = num
-        self.sent = sent
-        self.unit = unit
-        self.rules = rules
-        self.qualifier = qualifier
-        self.statistic = statistic
-        self.rate = rate
-        self.change = change
-        self.measure = measure
-        self.subject = subject
-        self.source = source
-        self.per = per
-        self.period = period
-        self.clause = clause
-        self.anaphoric = anaphoric
 
 
 @cache
@@ -164,12 +119,12 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: 
     sources = release_sources(sents)
     works: list[tuple[Sentence, SentenceWork]] = []
     state = PeriodState()
-    body: list[_Pending] = []
+    body: list[Pending] = []
     text_key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
     # what every claim id of this release starts with (formatting the date per claim costs more than the hash)
     id_prefix = f"{SCHEMA_VERSION}|{text_key}|{published}|"
-    prev_claims: list[_Pending] = []
-    title: list[_Pending] = []
+    prev_claims: list[Pending] = []
+    title: list[Pending] = []
     # The parser reading reads the sentences again after the pass; the fast reading lets each
     # sentence's tokens and working state go with it: kept for the whole release, they outlived
     # the collector's young generation, which then visited them over and over.
@@ -219,7 +174,7 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: 
 
 def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: list[periods.PeriodMention],
                      lex: Lexicon, state: PeriodState, published: dt.date | None,
-                     prev_claims: list[_Pending], dropped: list[Dropped] | None = None,
+                     prev_claims: list[Pending], dropped: list[Dropped] | None = None,
                      source: SourceHit | None = None) -> SentenceWork:
     """The figures of one sentence, every field filled by the fast reading."""
     base = sent.start
@@ -232,7 +187,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
         masked.sort()
     mask = SpanMask(masked) if masked else _NO_MASK
     clause = clauses(toks)
-    pendings: list[_Pending] = []
+    pendings: list[Pending] = []
     skip_to = -1
     unit_factors = lex.unit_factors
     for num in read_numbers(toks):
@@ -266,7 +221,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
             rules.append("number.comparison_figure")  # "45,2 (42,1)": the bracketed figure
         if unit.unit is not None:
             rules.append(unit.rule)
-        pendings.append(_Pending(num, sent, unit, rules, clause=clause[num.i]))
+        pendings.append(Pending(num, sent, unit, rules, clause=clause[num.i]))
     # the dateline is masked but is no figure's time
     used = body_mentions(sent, mentions)
     if not pendings:  # a quarter of the sentences with digits: dates, years, phone numbers only
@@ -303,7 +258,7 @@ def _sentence_claims(norm: str, sent: Sentence, toks: list[Token], mentions: lis
     # the figure each one may restate or compare: the last one before it that is no bracketed
     # year-earlier one ("45,2 (42,1)"), else the last figure of the paragraph before (kept as the
     # loop goes: a figure's own period rules are set by its period_for)
-    plain: _Pending | None = prev_claims[-1] \
+    plain: Pending | None = prev_claims[-1] \
         if prev_claims and prev_claims[-1].sent.paragraph >= sent.paragraph - 1 else None
     for k, p in enumerate(pendings):
         if k in froms:
@@ -353,7 +308,7 @@ def toks_text(toks: list[Token], hit: MeasureHit) -> str:
     return next((t.lower for t in toks if t.start == hit.start), "")
 
 
-def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon, clause: list[int],
+def _fill_ellipsis(pendings: list[Pending], toks: list[Token], lex: Lexicon, clause: list[int],
                    mask: SpanMask) -> None:
     """A bare number takes the unit of a neighbouring figure.
 
@@ -397,7 +352,7 @@ def _fill_ellipsis(pendings: list[_Pending], toks: list[Token], lex: Lexicon, cl
 _SHARE_UNITS: Final = frozenset({"percent", "percentage_point", "score"})
 
 
-def _shares_near(pendings: list[_Pending], idx: int) -> bool:
+def _shares_near(pendings: list[Pending], idx: int) -> bool:
     """Would the bare figure at ``idx`` take a share's unit from the figure before or after it?"""
     near = [pendings[k].unit.unit for k in (idx - 1, idx + 1) if 0 <= k < len(pendings)]
     return any(u in _SHARE_UNITS for u in near)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from tiedote.claims.measure import tense
 from tiedote.claims.unit import Unit
+from tiedote.claims.wordform import tense
 from tiedote.lang.lexicon import Lexicon
 from tiedote.numbers.mentions import Num
 from tiedote.text.segment import Token

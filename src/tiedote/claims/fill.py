@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from tiedote.claims.context import WINDOW, Cues
-from tiedote.claims.measure import MeasureHit, counted_noun, lemma, object_after, partitive_like, subject_noun
+from tiedote.claims.measure import MeasureHit, counted_noun, object_after, partitive_like, subject_noun
 from tiedote.claims.measure_rules import CARRIED, is_event, refine, relative_antecedent
 from tiedote.claims.measure_tree import tree_measure
 from tiedote.claims.measure_words import DURATION_UNITS, measure_words
@@ -21,6 +21,7 @@ from tiedote.claims.source import SourceHit
 from tiedote.claims.subject import find_subject, names_before
 from tiedote.claims.syntax import SentParse, align, parse_texts, sentence_parse
 from tiedote.claims.unit import after_number
+from tiedote.claims.wordform import lemma
 from tiedote.lang.lexicon import Lexicon
 from tiedote.periods.find import PeriodMention
 from tiedote.periods.state import SentenceContext, SpanMask
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from tiedote.claims.assemble import _Pending as Pending
+    from tiedote.claims.pending import Pending
 
 
 @dataclass(slots=True, init=False)

@@ -19,8 +19,9 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Final, Protocol
 
-from tiedote.claims.measure import ILLATIVE, MeasureHit, assimilated_participle, lemma, tense
+from tiedote.claims.measure import ILLATIVE, MeasureHit, assimilated_participle
 from tiedote.claims.measure_words import DURATION_UNITS, MeasureWords, measure_words
+from tiedote.claims.wordform import lemma, tense
 from tiedote.lang.lexicon import Lexicon
 from tiedote.lang.morphology import is_adverb
 from tiedote.numbers.mentions import Num

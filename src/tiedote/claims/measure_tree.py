@@ -18,11 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, Protocol
 
-from tiedote.claims.measure import MeasureHit, lemma
+from tiedote.claims.measure import MeasureHit
 from tiedote.claims.measure_rules import is_event, pointing_before
 from tiedote.claims.measure_words import DURATION_UNITS, MeasureWords, measure_words
 from tiedote.claims.syntax import SentParse
 from tiedote.claims.unit import Unit, after_number
+from tiedote.claims.wordform import lemma
 from tiedote.lang.lexicon import Lexicon
 from tiedote.numbers.mentions import Num
 from tiedote.text.segment import Token

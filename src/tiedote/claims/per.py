@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from tiedote.claims.measure import lemma, partitive_like
+from tiedote.claims.measure import partitive_like
 from tiedote.claims.measure_words import measure_words
+from tiedote.claims.wordform import lemma
 from tiedote.lang.lexicon import Lexicon
 from tiedote.numbers.mentions import Num, read_numbers
 from tiedote.text.segment import Token

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final
 from tiedote.models import Claim, Measure, Period, Source, Span
 
 if TYPE_CHECKING:
-    from tiedote.claims.assemble import _Pending as Pending
+    from tiedote.claims.pending import Pending
 
 __all__ = ["build_all"]
 

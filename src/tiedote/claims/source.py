@@ -24,8 +24,8 @@ from typing import Any, Final
 
 import regex
 
-from tiedote.claims.measure import lemma
 from tiedote.claims.measure_words import MeasureWords, measure_words
+from tiedote.claims.wordform import lemma
 from tiedote.lang.lexicon import lexicon
 from tiedote.text.segment import Sentence, lower_text
 

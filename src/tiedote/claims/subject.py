@@ -15,7 +15,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 from typing import Final
 
-from tiedote.claims.measure import tense
+from tiedote.claims.wordform import tense
 from tiedote.lang.lexicon import lexicon
 from tiedote.numbers.mentions import Num
 from tiedote.text.segment import Sentence, Token

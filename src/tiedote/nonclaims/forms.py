@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 
 import regex
 
-from tiedote.claims.measure import tense
+from tiedote.claims.wordform import tense
 from tiedote.lang.lexicon import Lexicon
 from tiedote.lang.morphology import is_adverb
 from tiedote.numbers.mentions import Num

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Final, Protocol
 
-from tiedote.claims.measure import tense
+from tiedote.claims.wordform import tense
 from tiedote.lang.lexicon import lexicon
 from tiedote.numbers.mentions import Num
 from tiedote.periods import find as periods

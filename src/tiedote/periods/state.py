@@ -17,10 +17,9 @@ import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Final
 
-from tiedote.claims.measure import lemma, tense
+from tiedote.claims.wordform import sentence_tense
 from tiedote.periods import find as periods
 from tiedote.periods.figures import (
     Figure,
@@ -50,26 +49,6 @@ __all__ = ["PeriodState", "SentenceContext", "SpanMask", "When", "body_mentions"
 
 # how far back "kuin" may stand from the base it introduces ("kuin samalla viikolla kaksi vuotta aiemmin")
 _KUIN_REACH: Final = 5
-
-
-@lru_cache(maxsize=65536)  # asked of every word of every sentence with a figure; a word's answer never changes
-def _tense(word: str) -> str | None:
-    # "teimme", "palkkasimme": the first person plural past, which the guess in measure misses;
-    # "voi", "ennakoi", "arvioi": a verb in -oida is the same word in the present and the past
-    if len(word) > 5 and word.endswith("imme") and not word.endswith(("oimme", "öimme")):
-        return "past"
-    if word.endswith(("oi", "öi")) and lemma(word).endswith(("oida", "öidä")):
-        return None
-    return tense(word)
-
-
-def sentence_tense(toks: list[Token], lo: int = 0, hi: int | None = None) -> str | None:
-    for t in (toks if lo == 0 and hi is None else toks[lo:hi]):
-        if t.kind == "word":
-            tn = _tense(t.lower)
-            if tn is not None:
-                return tn
-    return None
 
 
 def _is_base_at(toks: list[Token], clause: list[int] | None, m: periods.PeriodMention, k: int) -> bool:
