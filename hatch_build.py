@@ -57,12 +57,19 @@ def compiled_modules(src: Path) -> list[str]:
     return out
 
 
+_SUFFIXES = (".so", ".pyd")
+
+
+def shared_libraries(src: Path) -> list[Path]:
+    """mypyc's shared library (the compiled code of every module), at the top of ``src``."""
+    return [p for p in src.glob("*__mypyc*") if p.suffix in _SUFFIXES]
+
+
 def built_files(src: Path) -> list[Path]:
     """What an earlier compile left in the source tree: one extension per module, one shared library."""
-    suffixes = (".so", ".pyd")
-    found = [p for p in src.glob("*__mypyc*") if p.suffix in suffixes]
+    found = shared_libraries(src)
     for package in COMPILED:
-        found += [p for p in (src / "tiedote" / package).glob("*") if p.suffix in suffixes]
+        found += [p for p in (src / "tiedote" / package).glob("*") if p.suffix in _SUFFIXES]
     return found
 
 
@@ -100,8 +107,8 @@ class CompileHook(BuildHookInterface):  # type: ignore[type-arg]
         if version == "editable":
             return  # the install imports from src/, where the extensions and the shared library are
         # the extensions sit beside their sources; mypyc's shared library at the top of src/
+        shared = shared_libraries(src)
         build_data["artifacts"].extend(f"/src/{p.relative_to(src).as_posix()}" for p in built_files(src)
-                                       if p.parent != src)
-        for shared in src.glob("*__mypyc*"):
-            if shared.suffix in (".so", ".pyd"):
-                build_data["force_include"][str(shared)] = shared.name
+                                       if p not in shared)
+        for lib in shared:
+            build_data["force_include"][str(lib)] = lib.name

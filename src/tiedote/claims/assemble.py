@@ -141,8 +141,7 @@ def extract_claims(text: str, published: dt.date | None, lex: Lexicon, dropped: 
     for s_index, sent in enumerate(sents):
         state.begin(sent)
         text_s = sent.text
-        # _might_have_number written out: the digit test needs no call, and most sentences have a digit
-        has_num = _HAS_DIGIT.search(text_s) is not None or _might_have_number_word(text_s)
+        has_num = _might_have_number(text_s)
         toks = tokenize(sent) if has_num else []
         mentions = periods.sentence_periods(text_s, published, past, state.year_in_force(published))
         if not has_num:

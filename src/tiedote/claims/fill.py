@@ -89,11 +89,6 @@ def fill_sentence(work: SentenceWork, lex: Lexicon, prev_claims: list[Pending], 
         if p.num.compared and last_measured is not None and last_measured.measure is not None:
             p.measure = last_measured.measure  # "45,2 (42,1)": the same measure a year earlier
             p.rules.append("measure.comparison")
-        elif syn is None:  # the fast reading (fill_measure's, written out)
-            hit = _fast_hit(p, toks, clause, lex, cue, last_measured, prev_claims, mask, True)
-            if hit is not None:
-                p.measure = hit
-                p.rules.append(hit.rule)
         else:
             fill_measure(p, toks, clause, lex, cue, last_measured, prev_claims, mask, syn)
         if p.measure is not None:
@@ -283,12 +278,7 @@ def _fast_hit(p: Pending, toks: list[Token], clause: list[int], lex: Lexicon, cu
         t = toks[unit.token]
         hit = MeasureHit(lemma(t.lower), t.start, t.end, "measure.grade")
     if hit is None and unit.unit == "count" and not unit.bare:
-        # (after_number, written out: asked of most counts)
-        j = num.j if num.tail < 0 else num.tail
-        if j + 1 < len(toks) and toks[j].text == ":" and not toks[j].space_before \
-                and toks[j + 1].kind == "word" and not toks[j + 1].space_before:
-            j += 2
-        hit = counted_noun(toks, j, lex)
+        hit = counted_noun(toks, after_number(toks, num), lex)
     if hit is None and unit.unit in _QUANTITY_UNITS and unit.token >= 0 \
             and unit.token + 1 < len(toks) and partitive_like(toks[unit.token + 1].lower):
         # "290 kilometriä putkea", "240 000 litraa kevyttä polttoöljyä": the partitive after a unit of

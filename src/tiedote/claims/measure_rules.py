@@ -275,37 +275,21 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
                 group = _elative_at(toks, after, lex, mw)
             if group is not None:
                 return group
-    # (is_event, written out: the event test only when the unit is no duration of its own)
-    ev = unit_token if unit_token >= 0 else num.j
-    if ((unit in DURATION_UNITS and not rate) or ev < n and toks[ev].kind == "word"
-            and lemma(toks[ev].lower) in mw.event_count) and not _lead_time(toks, unit_token, mw):
+    if ((unit in DURATION_UNITS and not rate) or is_event(toks, num, unit_token, mw)) \
+            and not _lead_time(toks, unit_token, mw):
         verb = _clause_verb(toks, num, clause, lex, mw)
         if verb is not None:
             return verb
-    # (pointing_before, written out: asked of every figure)
-    pointing, known = mw.pointing, lex.known_classes
-    for k in range(num.i - 1, max(-1, num.i - 4), -1):
-        t = toks[k]
-        if t.kind != "word":
-            break
-        w = t.lower
-        if w in pointing:
-            if w.endswith(("sta", "stä")):
-                return CARRIED  # "joista 5 tehohoidossa", "Heistä noin 300 sai paikan"
-            break
-        if (known(w) or lex.classes(w)).content:
-            break
+    if pointing_before(toks, num, mw, lex) >= 0:
+        return CARRIED  # "joista 5 tehohoidossa", "Heistä noin 300 sai paikan"
     if hit is None:
         return None
-    # (_token_at, written out: asked of every figure's candidate)
-    k = bisect_left(toks, hit.start, key=_start)
-    if k >= n or toks[k].start != hit.start:
-        k = -1
+    k = _token_at(toks, hit.start)
     if k >= 0 and (k + 2 < n and toks[k + 1].text == "-" or k >= 2 and toks[k - 1].text == "-"):
         hit, k = _whole_compound(toks, hit, k)  # (most words stand alone: no call for them)
     w = toks[k].lower if k >= 0 else ""
     lem = hit.lemma
-    if w in pointing or lem in pointing:
+    if w in mw.pointing or lem in mw.pointing:
         return CARRIED  # "Heistä runsaat 210", "joista 38"
     statistic = lem in mw.statistic_nouns
     if (statistic or lem in mw.quantity_nouns) and lem not in mw.fractions:

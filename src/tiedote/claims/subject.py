@@ -54,9 +54,7 @@ def names_before(toks: list[Token], sent: Sentence, upto: int) -> list[int]:
     base = sent.start
     # (no character of the text is uppercase: none starts a name)
     if sent.text[toks[0].end - base:toks[upto - 1].end - base].islower():
-        # (_is_name of the first token, written out: only an abbreviation there is a name)
-        t = toks[0]
-        return [0] if t.kind == "word" and len(t.text) >= 2 and t.text.isupper() and t.text[:1].isupper() else []
+        return [0] if _is_name(toks, 0) else []  # the first token: only an abbreviation there is a name
     return [k for k in range(upto) if toks[k].kind == "word" and toks[k].text[:1].isupper() and _is_name(toks, k)]
 
 

@@ -53,11 +53,7 @@ def read_unit(toks: list[Token], num: Num, lex: Lexicon) -> Unit:
         t = toks[num.i]  # "neljännes", "kaksi kolmasosaa": a share (contract.md)
         return Unit("percent", t.start, toks[num.j - 1].end, num.j - 1, "unit.share")
     n = len(toks)
-    # (after_number, written out: asked of every figure)
-    k = num.j if num.tail < 0 else num.tail
-    if k + 1 < n and toks[k].text == ":" and not toks[k].space_before and toks[k + 1].kind == "word" \
-            and not toks[k + 1].space_before:
-        k += 2
+    k = after_number(toks, num)
     if num.unit_hint is not None:  # "4,2 Me": the scale word is the unit too
         s = num.j - 1 if num.tail < 0 else num.tail - 1
         if not (k < n and toks[k].text == "€"):

@@ -60,7 +60,7 @@ def why_not(toks: list[Token], num: Num, sent: Sentence, lex: Lexicon) -> str | 
     nc = lex.nonclaim
     i, j = num.i, num.j
     first = toks[i]
-    prev = toks[i - 1].lower if i > 0 else ""  # _word(toks, i - 1), written out: asked of every number
+    prev = _word(toks, i - 1)
     nxt = toks[j] if j < len(toks) else None
 
     if num.dotted:

@@ -294,14 +294,7 @@ def read_numbers(toks: list[Token]) -> list[Num]:
     for i in candidates:
         if i < done:
             continue
-        # _read_one written out: once per candidate token
-        kind = toks[i].kind
-        if kind == "num":
-            num = _read_digits(toks, i)
-        elif kind == "word":
-            num = _read_word(toks, i)
-        else:
-            continue
+        num = _read_one(toks, i)
         if num is None:
             continue
         j = num.j

@@ -159,13 +159,11 @@ def scale_at(toks: list[Token], j: int) -> tuple[int, int, str | None] | None:
         hit = money.get(t.text)
         if hit is not None:
             return hit[1], 1, hit[0]
-    # numwords.scale_value written out (asked of the word after every number): the lexicon's scales
-    scales = numwords.lexicon().scales
     if j + 1 < len(toks) and toks[j + 1].text == "." and not toks[j + 1].space_before:
-        scale = scales.get(t.lower + ".")
+        scale = numwords.scale_value(t.lower + ".")
         if scale:
             return scale, 2, None
-    scale = scales.get(t.lower)
+    scale = numwords.scale_value(t.lower)
     return (scale, 1, None) if scale else None
 
 

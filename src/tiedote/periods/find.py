@@ -40,7 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from tiedote.errors import InputTypeError, InputValueError
+from tiedote.errors import InputValueError
 from tiedote.periods.calendar import Ctx, Hit, add_months, granularity_of, month_aligned, month_end, week_of
 from tiedote.periods.patterns import UNSAFE, Family, has_unsafe, rules, scan
 from tiedote.text.segment import lower_text
@@ -280,8 +280,6 @@ def shift_range(
 
     The engine's own calls; :func:`tiedote.periods.checked.shift_range` for other callers.
     """
-    if not isinstance(start, dt.date) or not isinstance(end, dt.date):
-        raise InputTypeError("start and end must be datetime.date")
     if granularity not in GRANULARITIES:
         raise InputValueError(f"granularity {granularity!r}; accepted: {', '.join(GRANULARITIES)}")
     if end < start:

@@ -88,12 +88,7 @@ class SpanMask:
         return k > 0 and self.max_end[k - 1] > start
 
     def covers(self, pos: int) -> bool:
-        # asked of many words per figure; most sentences mask nothing (overlaps(pos, pos + 1), written out)
-        starts = self.starts
-        if not starts:
-            return False
-        k = bisect.bisect_left(starts, pos + 1)
-        return k > 0 and self.max_end[k - 1] > pos
+        return self.overlaps(pos, pos + 1)
 
 
 @dataclass(slots=True, init=False)
