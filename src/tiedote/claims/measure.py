@@ -234,7 +234,7 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, a
     if _WALK_OF[0] is not lex or _WALK_OF[1] is not mw or len(_WALK) >= 65536:
         _WALK.clear()
         _WALK_OF[0], _WALK_OF[1] = lex, mw
-    walk_get, postpositions, prepositions = _WALK.get, mw.postpositions, mw.prepositions
+    walk_get, postpositions = _WALK.get, mw.postpositions
     start = num.i - 1 if anywhere_before is None else anywhere_before - 1
     # within the clause, back to its first token (clause indices never decrease): no clause test per token
     stop = max(-1, start - 40) if anywhere_before is not None else max(-1, start - 40, bisect_left(clause, c) - 1)
@@ -272,9 +272,7 @@ def subject_noun(toks: list[Token], num: Num, clause: list[int], lex: Lexicon, a
             continue
         if k + 1 < n and toks[k + 1].lower in postpositions and not _preposition_at(toks, k + 1):
             continue  # "epidemian alusta lähtien": governed by a postposition
-        if k > 0 and (toks[k - 1].lower in prepositions or k > 1 and (
-                toks[k - 2].lower in prepositions or k > 2 and toks[k - 3].lower in prepositions)) \
-                and _governed(toks, k):
+        if _governed(toks, k):
             continue  # "ennen kertaluonteisia eriä": governed by a preposition, it qualifies the measure
         if masked is not None and masked.covers(t.start):
             continue

@@ -260,7 +260,6 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
     """The fast reading's candidate, held to the conventions (see the module's docstring); CARRIED when
     the figure is measured by what the figure before it measures."""
     mw = measure_words()
-    n = len(toks)
     if unit in SHARE_UNITS:
         if hit is None or hit.rule in _WEAK_RULES:
             group = _elative_group(toks, num, clause, lex, mw, masked)
@@ -285,8 +284,7 @@ def refine(hit: MeasureHit | None, toks: list[Token], num: Num, unit: str | None
     if hit is None:
         return None
     k = _token_at(toks, hit.start)
-    if k >= 0 and (k + 2 < n and toks[k + 1].text == "-" or k >= 2 and toks[k - 1].text == "-"):
-        hit, k = _whole_compound(toks, hit, k)  # (most words stand alone: no call for them)
+    hit, k = _whole_compound(toks, hit, k)
     w = toks[k].lower if k >= 0 else ""
     lem = hit.lemma
     if w in mw.pointing or lem in mw.pointing:
